@@ -1,0 +1,41 @@
+"""Shared fixtures: the real spaCy model, loaded once per test session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+SEEDS = ROOT / "seeds"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_shared_data(*parts: str) -> Path:
+    """Path under ../shared/data; skips (fails under CI) when it is missing."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        if IN_CI:
+            pytest.fail(f"{path} is missing, and CI must have ../shared/data")
+        pytest.skip(f"{path} is not here (../shared/data is only on development machines and CI)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from transforms.nlp_model import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def analyse(nlp):
+    """text -> (doc, sentences, entities, quotes), through the same code the pipeline runs."""
+    from transforms.analysis import analyse_text
+
+    def run(text: str):
+        return analyse_text(nlp, text)
+
+    return run

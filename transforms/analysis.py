@@ -1,0 +1,47 @@
+"""One article's analysis: paragraphs, one spaCy parse, then the pure extractors over it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from transforms.entities import EntityMention, extract_entities
+from transforms.nlp_model import parse_texts
+from transforms.quotes import QuoteSpan, extract_quotes
+from transforms.sentences import SentenceSpan, extract_sentences
+from transforms.text_layout import Paragraph, split_paragraphs, text_for_nlp
+
+
+class Analysis(NamedTuple):
+    """Everything extracted from one article: offsets into its text, no spaCy objects."""
+
+    paragraphs: list[Paragraph]
+    sentences: list[SentenceSpan]
+    entities: list[EntityMention]
+    quotes: list[QuoteSpan]
+
+
+def extract_all(doc: Doc, paragraphs: list[Paragraph]) -> Analysis:
+    sentences = extract_sentences(doc, paragraphs)
+    entities = extract_entities(doc, sentences)
+    quotes = extract_quotes(doc, sentences, entities)
+    return Analysis(paragraphs, sentences, entities, quotes)
+
+
+def analyse_texts(
+    nlp: Language, texts: Iterable[str], batch_size: int = 32
+) -> Iterator[tuple[Doc, Analysis]]:
+    """Parse ``texts`` in one ``nlp.pipe`` pass and run every extractor on each parse."""
+    texts = list(texts)
+    layouts = [split_paragraphs(t) for t in texts]
+    nlp_texts = [text_for_nlp(t, ps) for t, ps in zip(texts, layouts)]
+    for doc, paragraphs in zip(parse_texts(nlp, nlp_texts, batch_size=batch_size), layouts):
+        yield doc, extract_all(doc, paragraphs)
+
+
+def analyse_text(nlp: Language, text: str) -> tuple[Doc, Analysis]:
+    """One article; for tests and exploration (the pipeline batches with ``analyse_texts``)."""
+    return next(analyse_texts(nlp, [text]))

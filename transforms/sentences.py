@@ -1,0 +1,57 @@
+"""Sentences of a parsed article, as spans that never cross a paragraph break."""
+
+from __future__ import annotations
+
+import bisect
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from transforms.text_layout import Paragraph
+
+
+class SentenceSpan(NamedTuple):
+    index: int
+    paragraph: int
+    start: int
+    end: int
+
+
+def extract_sentences(doc: Doc, paragraphs: list[Paragraph]) -> list[SentenceSpan]:
+    """Sentence spans with surrounding whitespace trimmed; whitespace-only sentences dropped.
+
+    spaCy's sentence starts already include every paragraph start (the
+    ``newsbeam_paragraph_breaks`` component); cutting again at paragraph ends here is a guard
+    for models that ignore preset boundaries.
+    """
+    text = doc.text
+    para_starts = [p.start for p in paragraphs]
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        for p in paragraphs[max(0, bisect.bisect_right(para_starts, start) - 1) :]:
+            if p.start >= end:
+                break
+            s, e = max(start, p.start), min(end, p.end)
+            s, e = _trim(text, s, e)
+            if s < e:
+                spans.append((s, e))
+    out: list[SentenceSpan] = []
+    for index, (s, e) in enumerate(spans):
+        paragraph = max(0, bisect.bisect_right(para_starts, s) - 1)
+        out.append(SentenceSpan(index, paragraph, s, e))
+    return out
+
+
+def sentence_index_at(sentences: list[SentenceSpan], offset: int) -> int:
+    """Index of the sentence holding ``offset`` (or the last one starting before it)."""
+    starts = [s.start for s in sentences]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
