@@ -5,14 +5,26 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from transforms.entity_spans import CharMention, TokenSpan, dateline_mentions, trim_mention
 from transforms.sentences import SentenceSpan, sentence_index_at
 
 # Labels whose mentions are names that can be shortened ("Zelensky", "the Ministry"): these get a
 # canonical form looked up among the longer mentions of the article. Other labels (DATE, MONEY,
 # ...) are their own canonical form.
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+NAME_LABELS = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "NORP",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+}
 
 _DETERMINERS = {"the", "a", "an"}
 
@@ -86,25 +98,113 @@ def _strip_determiner(text: str) -> str:
     return text
 
 
-def consistent_labels(ents: list[Span]) -> list[str]:
-    """One label per name across the article: the most frequent label of the same words."""
+def consistent_labels(mentions: list[tuple[str, str]]) -> list[str]:
+    """One label per name across the article: the most frequent label of the same words.
+
+    ``mentions`` are ``(text, label)``; "MOSCOW" in a dateline and "Moscow" in the body are the
+    same name. Only a clear majority overrides; a tie keeps spaCy's own decision.
+    """
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for ent in ents:
-        votes[name_tokens(ent.text)][ent.label_] += 1
+    for text, label in mentions:
+        votes[name_tokens(text)][label] += 1
     labels = []
-    for ent in ents:
-        counts = votes[name_tokens(ent.text)]
+    for text, label in mentions:
+        counts = votes[name_tokens(text)]
         top, top_n = counts.most_common(1)[0]
-        # only override on a clear majority; a tie keeps spaCy's own decision
-        labels.append(top if top_n > counts[ent.label_] else ent.label_)
+        labels.append(top if top_n > counts[label] else label)
     return labels
 
 
+def person_surnames(mentions: list[tuple[str, str]]) -> set[str]:
+    """Last words of the article's multi-word PERSON names ("Moro" from "Aldo Moro")."""
+    out = set()
+    for text, label in mentions:
+        words = name_tokens(text)
+        if label == "PERSON" and len(words) >= 2 and len(words[-1]) > 2:
+            out.add(words[-1])
+    return out
+
+
+def _spacy_mentions(doc: Doc) -> list[CharMention]:
+    out = []
+    for ent in doc.ents:
+        span = trim_mention(doc, TokenSpan(ent.start, ent.end, ent.label_))
+        if span is not None:
+            last = doc[span.end - 1]
+            out.append(CharMention(doc[span.start].idx, last.idx + len(last), span.label))
+    return out
+
+
+def _with_dateline(text: str, mentions: list[CharMention]) -> list[CharMention]:
+    dateline = dateline_mentions(text)
+    if not dateline:
+        return mentions
+    lo, hi = dateline[0].start, dateline[-1].end
+    kept = [m for m in mentions if m.end <= lo or m.start >= hi]
+    return sorted(kept + dateline)
+
+
+def _drop_capitalised_common_words(doc: Doc, mentions: list[CharMention]) -> list[CharMention]:
+    """Drop one-word mentions that are just a capitalised sentence start ("Soldiers will join",
+    "Guerrillas of the ...") when the article also uses the word in lower case."""
+    lower_words = {t.text for t in doc if t.is_lower}
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end)
+        if (
+            span is not None
+            and len(span) == 1
+            and m.label != "PERSON"
+            and _starts_sentence(span[0])
+            and span[0].text.lower() in lower_words
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def _starts_sentence(token) -> bool:
+    i = token.i
+    while i > 0 and (doc_tok := token.doc[i - 1]).is_punct and doc_tok.is_quote:
+        i -= 1
+    return token.doc[i].is_sent_start or i == 0
+
+
+def _missed_surnames(doc: Doc, mentions: list[CharMention], surnames: set[str]) -> list:
+    """Mentions spaCy did not tag of a surname the article gives in full elsewhere."""
+    if not surnames:
+        return []
+    covered = [False] * len(doc.text)
+    for m in mentions:
+        covered[m.start : m.end] = [True] * (m.end - m.start)
+    out = []
+    for token in doc:
+        if token.is_title and token.lower_ in surnames and not covered[token.idx]:
+            out.append(CharMention(token.idx, token.idx + len(token), "PERSON"))
+    return out
+
+
 def extract_entities(doc: Doc, sentences: list[SentenceSpan]) -> list[EntityMention]:
-    ents = [e for e in doc.ents if e.text.strip()]
-    labels = consistent_labels(ents)
-    canon = canonical_names([(e.text, label) for e, label in zip(ents, labels)])
+    """The article's names and other entities, each trimmed to the name itself and labelled
+    consistently across the article (see ``entity_spans`` for the span repairs)."""
+    text = doc.text
+    mentions = _spacy_mentions(doc)
+    mentions = _with_dateline(text, mentions)
+    mentions = _drop_capitalised_common_words(doc, mentions)
+    labels = consistent_labels([(text[m.start : m.end], m.label) for m in mentions])
+    pairs = [(text[m.start : m.end], label) for m, label in zip(mentions, labels)]
+    surnames = person_surnames(pairs)
+    # a lone surname of a person named in full in the article is that person, whatever the
+    # model thought of it on its own ("Moro was abducted", tagged ORG)
+    mentions = [
+        m._replace(
+            label="PERSON" if len(name_tokens(t)) == 1 and name_tokens(t)[0] in surnames else label
+        )
+        for m, (t, label) in zip(mentions, pairs)
+    ]
+    mentions = sorted(mentions + _missed_surnames(doc, mentions, surnames))
+    canon = canonical_names([(text[m.start : m.end], m.label) for m in mentions])
     return [
-        EntityMention(e.start_char, e.end_char, label, sentence_index_at(sentences, e.start_char), c)
-        for e, label, c in zip(ents, labels, canon)
+        EntityMention(m.start, m.end, m.label, sentence_index_at(sentences, m.start), c)
+        for m, c in zip(mentions, canon)
     ]

@@ -1,0 +1,33 @@
+# Every target creates .venv and installs what it needs by itself: `make run` and `make test`
+# work on a fresh clone with nothing but Python 3.11+.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+OUT    ?= out
+
+.PHONY: run test eval bench lint clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/newsbeam run --input 'seeds/*' --output $(OUT) --overwrite
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	$(BIN)/newsbeam eval --write docs/quality.md
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_benchmarks.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline transforms schemas tests benchmarks
+
+clean:
+	rm -rf $(OUT) build dist *.egg-info .pytest_cache

@@ -1,0 +1,27 @@
+"""Building the batch graph. ``build`` constructs the pipeline and never runs it."""
+
+from __future__ import annotations
+
+import apache_beam as beam
+
+from pipeline.options import NewsbeamOptions
+from transforms.annotate import Annotate, Tables
+from transforms.read_articles import ReadArticles
+from transforms.write_tables import WriteTables
+
+
+def annotate_articles(inputs, options: NewsbeamOptions) -> Tables:
+    """Article inputs and read errors -> the five tables (all errors in one PCollection)."""
+    articles, read_errors = inputs
+    tables = articles | "Annotate" >> Annotate(options.spacy_model, options.batch_size)
+    errors = (read_errors, tables.errors) | "MergeErrors" >> beam.Flatten()
+    return tables._replace(errors=errors)
+
+
+def build(pipeline: beam.Pipeline, options: NewsbeamOptions) -> Tables:
+    inputs = pipeline | "ReadArticles" >> ReadArticles(
+        options.input, options.format, options.max_article_bytes
+    )
+    tables = annotate_articles(inputs, options)
+    tables | "WriteTables" >> WriteTables(options.output, options.avro_codec)
+    return tables

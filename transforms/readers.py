@@ -1,0 +1,277 @@
+"""Bytes of one input file -> article inputs or error records. Pure functions, no Beam.
+
+Every input unit (a whole .txt/.html file, or one line of a .jsonl file, or one element of a
+.json array) becomes exactly one article input or one error record, so nothing is lost silently.
+"""
+
+from __future__ import annotations
+
+import bz2
+import codecs
+import gzip
+import io
+import json
+import re
+import unicodedata
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from transforms.records import error_record
+
+FORMATS = ("txt", "json", "jsonl", "html")
+COMPRESSIONS = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bzip2"}
+_EXTENSIONS = {".txt": "txt", ".text": "txt", ".json": "json", ".jsonl": "jsonl",
+               ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
+
+#: Default bound on one input file's size after decompression (a gzip bomb stops here).
+DEFAULT_MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+
+_TEXT_FIELDS = ("text", "body", "content")
+_DATE_FIELDS = ("published_at", "date")
+
+
+class InputError(Exception):
+    """An input unit that cannot become an article; ``reason`` is a stable error_type code."""
+
+    def __init__(self, stage: str, reason: str, message: str):
+        super().__init__(message)
+        self.stage = stage
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class FileKind:
+    format: str | None  # None: not an article file (unknown extension)
+    compression: str | None
+
+
+def file_kind(path: str, format_override: str | None = None) -> FileKind:
+    """Format and compression of ``path`` from its extensions (``x.jsonl.gz`` -> jsonl, gzip)."""
+    name = path.rsplit("/", 1)[-1].lower()
+    compression = None
+    for ext, comp in COMPRESSIONS.items():
+        if name.endswith(ext):
+            compression, name = comp, name[: -len(ext)]
+            break
+    dot = name.rfind(".")
+    fmt = format_override or (_EXTENSIONS.get(name[dot:]) if dot >= 0 else None)
+    return FileKind(fmt, compression)
+
+
+def decompress(data: bytes, compression: str | None, max_bytes: int) -> bytes:
+    """Decompress at most ``max_bytes``; a bigger output (a gzip bomb) is an error, not a hang."""
+    if compression is None:
+        if len(data) > max_bytes:
+            raise InputError("read", "too_large", f"{len(data)} bytes > --max_article_bytes={max_bytes}")
+        return data
+    opener = gzip.GzipFile if compression == "gzip" else bz2.BZ2File
+    try:
+        with opener(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError("decode", "corrupt_compression", f"{compression}: {exc}") from None
+    if len(out) > max_bytes:
+        raise InputError(
+            "decode", "too_large",
+            f"more than {max_bytes} bytes after {compression} decompression "
+            f"(--max_article_bytes; raise it for genuinely large files)",
+        )
+    return out
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode to text, returning ``(text, encoding)``.
+
+    UTF-8 first (with or without BOM), UTF-16/32 by BOM, then cp1252 / latin-1 for the legacy
+    files that still circulate (BBC's sport/199.txt is one). Binary content is refused rather
+    than decoded into mojibake: any byte sequence decodes as latin-1, so a control-character
+    check is what tells text from garbage.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(data.decode(encoding)), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError("decode", "undecodable", f"invalid {encoding}: {exc.reason}") from None
+    try:
+        return _check_text(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            return _check_text(data.decode(encoding)), encoding
+        except UnicodeDecodeError:
+            continue
+    raise InputError("decode", "undecodable", "not UTF-8, UTF-16/32 with BOM, cp1252 or latin-1")
+
+
+def _check_text(text: str) -> str:
+    sample = text[:65536]
+    if not sample:
+        return text
+    controls = sum(
+        1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v"
+    )
+    if "\x00" in sample or controls / len(sample) > 0.01:
+        raise InputError("decode", "binary", f"{controls} control characters in the first "
+                         f"{len(sample)}: binary data, not text")
+    return text
+
+
+_TITLE_END = re.compile(r"[.!?:;,]$")
+
+
+def split_title(text: str) -> str | None:
+    """The first line as title when it is short, unpunctuated and followed by a blank line."""
+    first, sep, rest = text.lstrip("\ufeff").partition("\n")
+    first = first.strip()
+    if not sep or not first or len(first) > 150 or _TITLE_END.search(first):
+        return None
+    if not re.match(r"[ \t\r]*\n", rest):
+        return None
+    return first
+
+
+def parse_date(value: str | None) -> int | None:
+    """Microseconds since the epoch (UTC) for common date formats, None when unparseable."""
+    if not value:
+        return None
+    value = value.strip()
+    parsed: datetime | None = None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        for fmt in ("%m/%d/%Y %H:%M:%S", "%m/%d/%Y", "%d %B %Y", "%B %d, %Y", "%Y/%m/%d"):
+            try:
+                parsed = datetime.strptime(value, fmt)
+                break
+            except ValueError:
+                continue
+        if parsed is None:
+            try:
+                parsed = parsedate_to_datetime(value)
+            except (TypeError, ValueError, IndexError):
+                return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return int(parsed.timestamp() * 1_000_000)
+
+
+def article_input(
+    source_uri: str, fmt: str, encoding: str, text: str, *, line: int | None = None,
+    external_id: str | None = None, url: str | None = None, title: str | None = None,
+    published_at_raw: str | None = None,
+) -> dict[str, Any]:
+    if not text.strip():
+        raise InputError("parse", "empty_text", "the article has no text")
+    return {
+        "source_uri": source_uri, "line": line, "format": fmt, "encoding": encoding, "text": text,
+        "external_id": external_id, "url": url, "title": title,
+        "published_at_raw": published_at_raw, "published_at": parse_date(published_at_raw),
+    }
+
+
+def _json_article(
+    source_uri: str, fmt: str, encoding: str, obj: Any, line: int | None
+) -> dict[str, Any]:
+    if not isinstance(obj, dict):
+        raise InputError("parse", "invalid_record", f"expected a JSON object, got {type(obj).__name__}")
+    text_field = next((f for f in _TEXT_FIELDS if obj.get(f) is not None), None)
+    if text_field is None:
+        raise InputError("parse", "no_text", f"none of the fields {', '.join(_TEXT_FIELDS)}")
+    fields: dict[str, Any] = {"text": obj[text_field]}
+    for name in ("title", "url"):
+        fields[name] = obj.get(name)
+    fields["date"] = next((obj[f] for f in _DATE_FIELDS if obj.get(f) is not None), None)
+    for name, value in fields.items():
+        if value is not None and not isinstance(value, str):
+            raise InputError("parse", "invalid_field",
+                             f"field {name!r} must be a string, got {type(value).__name__}")
+    ext_id = obj.get("id")
+    if isinstance(ext_id, bool) or not isinstance(ext_id, str | int | None):
+        raise InputError("parse", "invalid_field",
+                         f"field 'id' must be a string or integer, got {type(ext_id).__name__}")
+    return article_input(
+        source_uri, fmt, encoding, fields["text"], line=line,
+        external_id=None if ext_id is None else str(ext_id), url=fields["url"],
+        title=fields["title"], published_at_raw=fields["date"],
+    )
+
+
+def parse_html(source_uri: str, encoding: str, html: str) -> dict[str, Any]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise InputError("parse", "no_main_text", "trafilatura found no main text in the HTML")
+    return article_input(source_uri, "html", encoding, text, url=getattr(doc, "url", None),
+                         title=getattr(doc, "title", None), published_at_raw=getattr(doc, "date", None))
+
+
+def parse_file(
+    source_uri: str, data: bytes, format_override: str | None = None,
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+) -> Iterator[dict[str, Any]]:
+    """Yield article inputs and error records (``"error_type" in record``) for one file."""
+    kind = file_kind(source_uri, format_override)
+    try:
+        if kind.format is None:
+            raise InputError("read", "unsupported_format",
+                             "unknown extension; name the format with --format")
+        raw = decompress(data, kind.compression, max_bytes)
+        if not raw.strip():
+            raise InputError("read", "empty_input", "the file is empty or whitespace only")
+        text, encoding = decode_bytes(raw)
+        if not text.strip():
+            raise InputError("read", "empty_input", "the file is empty or whitespace only")
+        if kind.format == "txt":
+            yield article_input(source_uri, "txt", encoding, text, title=split_title(text))
+        elif kind.format == "html":
+            yield parse_html(source_uri, encoding, text)
+        elif kind.format == "jsonl":
+            yield from _parse_jsonl(source_uri, encoding, text)
+        else:
+            yield from _parse_json(source_uri, encoding, text)
+    except InputError as exc:
+        yield error_record(source_uri, exc.stage, exc.reason, str(exc))
+
+
+def _parse_jsonl(source_uri: str, encoding: str, text: str) -> Iterator[dict[str, Any]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError("parse", "invalid_json", f"{exc.msg} at column {exc.colno}") from None
+            yield _json_article(source_uri, "jsonl", encoding, obj, number)
+        except InputError as exc:
+            yield error_record(source_uri, exc.stage, exc.reason, str(exc), line=number)
+
+
+def _parse_json(source_uri: str, encoding: str, text: str) -> Iterator[dict[str, Any]]:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError("parse", "invalid_json", f"{exc.msg} at line {exc.lineno}") from None
+    items = obj if isinstance(obj, list) else [obj]
+    for number, item in enumerate(items, start=1):
+        try:
+            yield _json_article(source_uri, "json", encoding, item,
+                                number if isinstance(obj, list) else None)
+        except InputError as exc:
+            yield error_record(source_uri, exc.stage, exc.reason, str(exc),
+                               line=number if isinstance(obj, list) else None)

@@ -1,0 +1,88 @@
+"""Reporting verbs: the words that introduce what someone said, wrote, found or believes.
+
+The model is loaded without a lemmatizer, so the lexicon is matched on inflected word forms. Base
+forms are written by hand (speech, writing, argument and belief verbs that take a clause, from
+general English usage and the verbs textacy and the Gender Gap Tracker use); ``inflections``
+spells out their forms, with a table for the irregular ones.
+"""
+
+from __future__ import annotations
+
+# Verbs of saying and writing: with a clause or a nearby quotation they attribute content.
+_SPEECH = """
+acknowledge add admit advise affirm agree allege announce answer argue ask assert assure
+blast boast brag caution charge chide claim comment complain concede conclude confess
+confirm contend counter cry declare decry demand deny describe detail disclose dispute
+echo emphasise emphasize estimate exclaim explain express forecast grumble hint indicate
+inform insist instruct joke lament maintain mention muse note observe opine order plead
+pledge point post predict proclaim promise propose protest question quip read reaffirm
+recall recount reiterate remark remind reply report respond retort reveal say scoff scream
+shout sing snap speak specify state stress suggest swear tell testify text theorize tout
+tweet underline underscore urge vow warn whisper write yell
+""".split()
+
+# Verbs of finding, believing and wanting: they attribute content only through a clause
+# complement, never a free-standing quotation ("Polls show that ..."; "He believes ...").
+_COGNITION = """
+believe doubt expect fear feel find figure guess hope imagine know predict reckon show
+suspect think worry
+""".split()
+
+_IRREGULAR = {
+    "say": ["say", "says", "said", "saying"],
+    "tell": ["tell", "tells", "told", "telling"],
+    "write": ["write", "writes", "wrote", "written", "writing"],
+    "speak": ["speak", "speaks", "spoke", "spoken", "speaking"],
+    "swear": ["swear", "swears", "swore", "sworn", "swearing"],
+    "think": ["think", "thinks", "thought", "thinking"],
+    "know": ["know", "knows", "knew", "known", "knowing"],
+    "find": ["find", "finds", "found", "finding"],
+    "feel": ["feel", "feels", "felt", "feeling"],
+    "sing": ["sing", "sings", "sang", "sung", "singing"],
+    "read": ["read", "reads", "reading"],
+    "show": ["show", "shows", "showed", "shown", "showing"],
+    "forecast": ["forecast", "forecasts", "forecasted", "forecasting"],
+}
+
+
+# Verbs whose last consonant doubles before -ed and -ing.
+_DOUBLED = {"admit", "quip", "snap"}
+
+
+def inflections(base: str) -> list[str]:
+    """Regular English verb forms of ``base`` (or the irregular table's)."""
+    if base in _IRREGULAR:
+        return _IRREGULAR[base]
+    if base.endswith("ee"):
+        past, ing = base + "d", base + "ing"
+    elif base.endswith("e"):
+        past, ing = base + "d", base[:-1] + "ing"
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        past, ing = base[:-1] + "ied", base + "ing"
+    elif base in _DOUBLED:
+        past, ing = base + base[-1] + "ed", base + base[-1] + "ing"
+    else:
+        past, ing = base + "ed", base + "ing"
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    return [base, third, past, ing]
+
+
+def _forms(bases: list[str]) -> frozenset[str]:
+    return frozenset(form for base in bases for form in inflections(base))
+
+
+SPEECH_VERBS = _forms(_SPEECH)
+COGNITION_VERBS = _forms(_COGNITION) - SPEECH_VERBS
+REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
+
+def is_speech_verb(word: str) -> bool:
+    return word.lower() in SPEECH_VERBS
+
+
+def is_reporting_verb(word: str) -> bool:
+    return word.lower() in REPORTING_VERBS
