@@ -58,3 +58,32 @@ class NewsbeamOptions(PipelineOptions):
             help="Replace tables already in --output. Without it, a run into an output folder "
             "that already holds tables is refused, so old and new rows never mix.",
         )
+        streaming = parser.add_argument_group(
+            "streaming", "Keep up with a bucket (Beam's own --streaming flag turns streaming on)."
+        )
+        streaming.add_argument(
+            "--input_subscription", default=None, metavar="projects/P/subscriptions/S",
+            help="Pub/Sub subscription receiving the bucket's Cloud Storage notifications "
+            "(JSON payload, OBJECT_FINALIZE); every new article object is read and annotated. "
+            "Needs --streaming; replaces --input.",
+        )
+        streaming.add_argument(
+            "--window_seconds", type=int, default=10, metavar="N",
+            help="Streaming: rows are written once per N-second window (default: 10), so an "
+            "article lands in the tables about N seconds after it is uploaded.",
+        )
+        streaming.add_argument(
+            "--watch_interval", type=float, default=None, metavar="SECONDS",
+            help="Streaming without Pub/Sub: poll --input every SECONDS for new files "
+            "(fileio.MatchContinuously). For runners that support it (Dataflow, Flink, Prism); "
+            "implies --streaming.",
+        )
+        dask = parser.add_argument_group(
+            "dask", "--runner dask: Beam's --dask_client_address etc. pass through untouched."
+        )
+        dask.add_argument(
+            "--dask_workers", type=int, default=2, metavar="N",
+            help="--runner dask without --dask_client_address/--dask_scheduler_file: start a "
+            "local dask.distributed cluster of N worker processes (one thread each) on 127.0.0.1 "
+            "for the run (default: 2).",
+        )

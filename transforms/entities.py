@@ -192,7 +192,7 @@ def extract_entities(doc: Doc, sentences: list[SentenceSpan]) -> list[EntityMent
     mentions = _with_dateline(text, mentions)
     mentions = _drop_capitalised_common_words(doc, mentions)
     labels = consistent_labels([(text[m.start : m.end], m.label) for m in mentions])
-    pairs = [(text[m.start : m.end], label) for m, label in zip(mentions, labels)]
+    pairs = [(text[m.start : m.end], label) for m, label in zip(mentions, labels, strict=True)]
     surnames = person_surnames(pairs)
     # a lone surname of a person named in full in the article is that person, whatever the
     # model thought of it on its own ("Moro was abducted", tagged ORG)
@@ -200,11 +200,11 @@ def extract_entities(doc: Doc, sentences: list[SentenceSpan]) -> list[EntityMent
         m._replace(
             label="PERSON" if len(name_tokens(t)) == 1 and name_tokens(t)[0] in surnames else label
         )
-        for m, (t, label) in zip(mentions, pairs)
+        for m, (t, label) in zip(mentions, pairs, strict=True)
     ]
     mentions = sorted(mentions + _missed_surnames(doc, mentions, surnames))
     canon = canonical_names([(text[m.start : m.end], m.label) for m in mentions])
     return [
         EntityMention(m.start, m.end, m.label, sentence_index_at(sentences, m.start), c)
-        for m, c in zip(mentions, canon)
+        for m, c in zip(mentions, canon, strict=True)
     ]

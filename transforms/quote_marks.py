@@ -10,10 +10,25 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# "``" and "''" are the marks of LaTeX-style and Penn Treebank newswire; "„" is German-style.
+# "``" and "''" are the marks of LaTeX-style and Penn Treebank newswire ("''" also opens in some
+# feeds); "„" is German-style. Each mark belongs to a family, and a quotation closes only with a
+# mark of the family that opened it: an article mixing straight and typographic marks (copy-paste
+# from another source) then keeps its quotations apart.
 _MARK = re.compile(r"``|''|[\u201c\u201d\u201e\u00ab\u00bb\"]")
+_FAMILY = {
+    "\u201c": "curly",
+    "\u201e": "curly",
+    "\u201d": "curly",
+    "``": "tex",
+    "''": "tex",
+    '"': "straight",
+    "\u00ab": "guillemet",
+    "\u00bb": "guillemet",
+}
 _OPENING = {"``", "\u201c", "\u201e", "\u00ab"}
-_CLOSING = {"''", "\u201d", "\u00bb"}
+_CLOSING = {"''", "\u201d", "\u00bb", '"'}
+# Marks that both open and close; they open only where a word follows them.
+_TOGGLES = {'"', "''"}
 
 
 class QuotedRegion(NamedTuple):
@@ -39,33 +54,55 @@ def find_quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Qu
     regions: list[QuotedRegion] = []
     open_at: int | None = None  # offset of the opening mark of the current quotation
     open_len = 0
+    family = ""
     for n, (p_start, p_end) in enumerate(paragraphs):
         for m in _MARK.finditer(text, p_start, p_end):
             mark, pos = m.group(), m.start()
             if open_at is None:
-                if mark in _CLOSING:
-                    continue  # a stray closing mark (or a reopened paragraph's leftover)
-                open_at, open_len = pos, len(mark)
+                if _opens(text, mark, pos, p_start, p_end):
+                    open_at, open_len, family = pos, len(mark), _FAMILY[mark]
             elif open_at + open_len == pos:
-                continue  # a doubled mark right after the opening one
-            elif mark in _OPENING and pos == p_start:
+                continue  # a doubled mark
+            elif pos == p_start and open_at < p_start:
                 continue  # the reopening mark of a continued paragraph
-            elif mark in _OPENING and mark != '"':
-                # a new opening mark while a quotation is open: the earlier one never closed
-                regions.append(_region(text, open_at, open_len, pos, 0, closed=False))
-                open_at, open_len = pos, len(mark)
-            else:
+            elif mark in _OPENING:
+                if _FAMILY[mark] == family:
+                    # a new opening mark while a quotation is open: the earlier one never closed
+                    regions.append(_region(text, open_at, open_len, pos, 0, closed=False))
+                    open_at, open_len = pos, len(mark)
+                # else a nested quotation in another style
+            elif _closes(family, mark):
                 regions.append(_region(text, open_at, open_len, pos, len(mark), closed=True))
                 open_at = None
         if open_at is not None:
             nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-            reopens = nxt is not None and text.startswith(
-                ("``", "\u201c", "\u201e", "\u00ab", '"'), nxt[0]
-            )
+            m = _MARK.match(text, nxt[0]) if nxt is not None else None
+            reopens = m is not None and _FAMILY[m.group()] == family and m.group() not in {
+                "\u201d",
+                "\u00bb",
+            }
             if not reopens:
                 regions.append(_region(text, open_at, open_len, p_end, 0, closed=False))
                 open_at = None
     return [r for r in regions if r.start < r.end]
+
+
+def _opens(text: str, mark: str, pos: int, start: int, end: int) -> bool:
+    after = pos + len(mark)
+    if mark in _TOGGLES or (mark == "\u201d" and pos == start):
+        # a closing curly mark opening a paragraph is a common typo for the opening one
+        return after < end and not text[after].isspace()
+    return mark in _OPENING
+
+
+def _closes(family: str, mark: str) -> bool:
+    """Whether ``mark`` may close a quotation opened by a mark of ``family``.
+
+    Straight and curly marks are mixed up often enough ("...,” or “...,") to count as one family
+    for closing; other styles only close their own.
+    """
+    other = _FAMILY[mark]
+    return other == family or {other, family} == {"curly", "straight"}
 
 
 def _region(

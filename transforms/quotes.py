@@ -1,16 +1,30 @@
 """Quotes of a parsed article: direct, indirect and mixed, with speaker and reporting cue.
 
-(First stub: replaced by the real extractor.)
+Three sources of quotes, merged so that none overlap:
+
+1. Clause attributions: a reporting verb outside quotation marks with a clause complement
+   ("Mediazone reported that ..."), a reporting verb hung onto the content as an aside
+   ("..., sources said."), and "according to X". Their content is the clause; it is INDIRECT,
+   MIXED when it holds quotation marks and DIRECT when everything in it is quoted.
+2. Quotations (``quote_marks``) that no clause attribution covers, attributed to the nearest
+   speech verb around them in their sentence ("“...,” he said"; "He said: “...”").
+3. Quotations with no cue of their own: the next fragment of an attributed quote in the same
+   paragraph, or a whole-paragraph quote right after an attributed one, inherit its speaker (the
+   Gender Gap Tracker's rule). Other unattributed quotations are kept only when they look like
+   speech (a whole paragraph or sentence of several words): short ones are scare quotes and titles.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from transforms.entities import EntityMention
-from transforms.sentences import SentenceSpan
+from transforms.quote_marks import QuotedRegion, find_quoted_regions
+from transforms.reporting_verbs import is_reporting_verb, is_speech_verb
+from transforms.sentences import SentenceSpan, sentence_index_at
+from transforms.speakers import SpeakerResolver, mention_span, speaker_token
 
 
 class QuoteSpan(NamedTuple):
@@ -26,7 +40,280 @@ class QuoteSpan(NamedTuple):
     sentence_end_index: int
 
 
+class _Attribution(NamedTuple):
+    """A content span with the tokens that attribute it (before spans become offsets)."""
+
+    start: int
+    end: int
+    cue: tuple[int, int] | None  # character span of the cue
+    speaker: Token | None  # head of the speaker mention
+    regions: tuple[int, ...]  # indices of the quotations it holds
+
+
+# A floating quotation (no cue, no inheritance) must be at least this many words to be kept.
+_MIN_FLOATING_WORDS = 6
+# Verbs that take a clause but whose clause is rarely someone's statement when the verb is a
+# bare participle or infinitive ("to show", "known as"); they still count with a subject.
+_NEEDS_SUBJECT_FORMS = {"known", "shown", "found", "thought", "feeling", "knowing", "finding"}
+_NOT_VERB_DEPS = {"amod", "compound", "nmod", "pobj", "dobj", "nsubj", "attr"}
+_CONTENT_TRIM = {",", ":", ";", "-", "\u2014", "\u2013", "(", ")"}
+
+
 def extract_quotes(
     doc: Doc, sentences: list[SentenceSpan], entities: list[EntityMention]
 ) -> list[QuoteSpan]:
-    return []
+    text = doc.text
+    regions = find_quoted_regions(text, _paragraph_spans(sentences))
+    quoted = _quoted_tokens(doc, regions)
+    resolver = SpeakerResolver(doc, entities, [(r.outer_start, r.outer_end) for r in regions])
+
+    clause_attrs = [a for a in _clause_attributions(doc, quoted) if a.start < a.end]
+    accepted: list[_Attribution] = []
+    linked: dict[int, _Attribution] = {}  # region index -> its attribution
+    consumed: set[int] = set()
+    for attr in sorted(clause_attrs, key=lambda a: (-(a.end - a.start), a.start)):
+        covered = _regions_in(regions, attr.start, attr.end)
+        if covered and _all_quoted(doc, quoted, attr.start, attr.end):
+            # everything said is inside quotation marks: a direct quote with this cue
+            for r in covered:
+                linked.setdefault(r, attr)
+            continue
+        start = min([attr.start, *(regions[r].outer_start for r in covered)])
+        end = max([attr.end, *(regions[r].outer_end for r in covered)])
+        widened = attr._replace(start=start, end=end, regions=tuple(covered))
+        if any(_overlaps(widened, other) for other in accepted):
+            continue
+        accepted.append(widened)
+        consumed.update(covered)
+
+    paragraphs = [sentences[sentence_index_at(sentences, r.start)].paragraph for r in regions]
+    previous: _Attribution | None = None
+    previous_paragraph = -2
+    for i, region in enumerate(regions):
+        if i in consumed:
+            continue
+        attr = linked.get(i) or _nearby_cue(doc, quoted, region, sentences)
+        if attr is None and previous is not None and paragraphs[i] - previous_paragraph <= 1:
+            inherits = paragraphs[i] == previous_paragraph or _starts_paragraph(region, sentences)
+            if inherits:
+                attr = previous
+        if attr is None:
+            if not _looks_like_speech(doc, region, sentences):
+                continue
+            attr = _Attribution(region.start, region.end, None, None, (i,))
+        direct = _Attribution(region.start, region.end, attr.cue, attr.speaker, (i,))
+        if any(_overlaps(direct, other) for other in accepted):
+            continue
+        accepted.append(direct)
+        if attr.cue is not None or attr.speaker is not None:
+            previous, previous_paragraph = attr, paragraphs[i]
+
+    out = [_to_span(doc, a, regions, quoted, sentences, resolver) for a in accepted]
+    return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _paragraph_spans(sentences: list[SentenceSpan]) -> list[tuple[int, int]]:
+    spans: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        start, end = spans.get(s.paragraph, (s.start, s.end))
+        spans[s.paragraph] = (min(start, s.start), max(end, s.end))
+    return [spans[p] for p in sorted(spans)]
+
+
+def _quoted_tokens(doc: Doc, regions: list[QuotedRegion]) -> list[int]:
+    """For each token, the index of the quotation (marks included) holding it, or -1."""
+    out = [-1] * len(doc)
+    j = 0
+    for tok in doc:
+        while j < len(regions) and regions[j].outer_end <= tok.idx:
+            j += 1
+        if j < len(regions) and regions[j].outer_start <= tok.idx < regions[j].outer_end:
+            out[tok.i] = j
+    return out
+
+
+def _regions_in(regions: list[QuotedRegion], start: int, end: int) -> list[int]:
+    return [i for i, r in enumerate(regions) if r.start < end and start < r.end]
+
+
+def _all_quoted(doc: Doc, quoted: list[int], start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and all(quoted[t.i] >= 0 for t in span if t.is_alpha or t.is_digit)
+
+
+def _overlaps(a: _Attribution, b: _Attribution) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _clause_attributions(doc: Doc, quoted: list[int]) -> list[_Attribution]:
+    out: list[_Attribution] = []
+    for tok in doc:
+        if quoted[tok.i] >= 0:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            attr = _according_to(tok)
+            if attr is not None:
+                out.append(attr)
+        elif is_reporting_verb(tok.text):
+            out.extend(_reporting_clauses(tok))
+    return out
+
+
+def _reporting_clauses(verb: Token) -> list[_Attribution]:
+    """The content clauses ``verb`` attributes: one per side of the verb ("“A,” he said, “B”")."""
+    if verb.dep_ in _NOT_VERB_DEPS:
+        return []  # "the said agreement", "a known issue": not a verb here
+    subject = speaker_token(verb)
+    if subject is None and verb.lower_ in _NEEDS_SUBJECT_FORMS:
+        return []
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _is_clause(c)]
+    sides: list[list[Token]] = []
+    if clauses:
+        for before in (True, False):
+            side = [c for c in clauses if (c.i < verb.i) == before]
+            if side:
+                sides.append([t for c in side for t in c.subtree])
+    elif verb.dep_ == "parataxis" and verb.i > verb.head.i and subject is not None:
+        # "..., sources said." hangs the verb on the content's own root
+        skip = {t.i for t in verb.subtree}
+        sides.append([t for t in verb.head.subtree if t.i not in skip and t.i < verb.i])
+    out = []
+    for tokens in sides:
+        start, end = _trimmed_span(tokens)
+        if start is not None:
+            out.append(_Attribution(start, end, _cue_span(verb), subject, ()))
+    return out
+
+
+def _is_clause(head: Token) -> bool:
+    """A complement with a subject or a complementiser: a statement, not "find it difficult"."""
+    deps = {c.dep_ for c in head.children}
+    return bool(deps & {"nsubj", "nsubjpass", "expl", "mark", "csubj"}) or head.is_punct
+
+
+def _according_to(according: Token) -> _Attribution | None:
+    to = according.doc[according.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in according.children if c.dep_ == "pobj"
+    ]
+    source = objs[0] if objs else None
+    head = according.head
+    while head.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "parataxis"} and head.head is not head:
+        head = head.head
+    skip = set(t.i for t in according.subtree) | {according.i, to.i}
+    tokens = [t for t in head.subtree if t.i not in skip]
+    start, end = _trimmed_span(tokens)
+    if start is None:
+        return None
+    cue = (according.idx, to.idx + len(to))
+    return _Attribution(start, end, cue, source, ())
+
+
+def _trimmed_span(tokens: list[Token]) -> tuple[int | None, int]:
+    """Character span from the first to the last token, without edge punctuation."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].text in _CONTENT_TRIM or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].text in _CONTENT_TRIM or tokens[-1].text == "." or tokens[-1].is_space
+    ):
+        tokens = tokens[:-1]
+    if not any(t.is_alpha for t in tokens):
+        return None, 0
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    end_tok = verb
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == end_tok.i + 1:
+            end_tok = child
+    return verb.idx, end_tok.idx + len(end_tok)
+
+
+def _nearby_cue(
+    doc: Doc, quoted: list[int], region: QuotedRegion, sentences: list[SentenceSpan]
+) -> _Attribution | None:
+    """A speech verb with a subject right around ``region``, within its sentences."""
+    first = sentences[sentence_index_at(sentences, region.outer_start)]
+    last = sentences[sentence_index_at(sentences, max(region.outer_start, region.outer_end - 1))]
+    lo, hi = first.start, last.end
+    # "“...,” he said." is often split after the closing mark: take the next sentence too
+    nxt_i = last.index + 1
+    if nxt_i < len(sentences) and sentences[nxt_i].paragraph == last.paragraph:
+        if sentences[nxt_i].start - region.outer_end <= 2:
+            hi = sentences[nxt_i].end
+    # "He said:" closing the previous paragraph introduces a whole-paragraph quotation
+    if first.index > 0 and region.outer_start == first.start:
+        prev = sentences[first.index - 1]
+        if doc.text[prev.start : prev.end].rstrip().endswith(":"):
+            lo = prev.start
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return None
+    best: tuple[int, Token] | None = None
+    for tok in span:
+        if quoted[tok.i] >= 0 or not is_speech_verb(tok.text):
+            continue
+        subject = speaker_token(tok)
+        if subject is None or quoted[subject.i] >= 0:
+            continue
+        distance = (
+            region.outer_start - tok.idx if tok.idx < region.outer_start else tok.idx - region.end
+        )
+        if best is None or distance < best[0]:
+            best = (distance, tok)
+    if best is None:
+        return None
+    verb = best[1]
+    return _Attribution(region.start, region.end, _cue_span(verb), speaker_token(verb), ())
+
+
+def _starts_paragraph(region: QuotedRegion, sentences: list[SentenceSpan]) -> bool:
+    s = sentences[sentence_index_at(sentences, region.outer_start)]
+    first_of_paragraph = s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph
+    return first_of_paragraph and region.outer_start == s.start
+
+
+def _looks_like_speech(doc: Doc, region: QuotedRegion, sentences: list[SentenceSpan]) -> bool:
+    words = doc.text[region.start : region.end].split()
+    if len(words) < _MIN_FLOATING_WORDS:
+        return False
+    s = sentences[sentence_index_at(sentences, region.outer_start)]
+    return region.outer_start == s.start
+
+
+def _to_span(
+    doc: Doc,
+    attr: _Attribution,
+    regions: list[QuotedRegion],
+    quoted: list[int],
+    sentences: list[SentenceSpan],
+    resolver: SpeakerResolver,
+) -> QuoteSpan:
+    if attr.regions and all(
+        regions[r].start <= attr.start and attr.end <= regions[r].end for r in attr.regions
+    ):
+        kind = "DIRECT"
+    elif attr.regions:
+        kind = "MIXED"
+    else:
+        kind = "INDIRECT"
+    speaker_start = speaker_end = None
+    name = None
+    if attr.speaker is not None and quoted[attr.speaker.i] < 0:
+        speaker_start, speaker_end = mention_span(attr.speaker)
+        name = resolver.resolve(attr.speaker, speaker_start, speaker_end)
+    cue_start, cue_end = attr.cue if attr.cue is not None else (None, None)
+    return QuoteSpan(
+        kind,
+        attr.start,
+        attr.end,
+        speaker_start,
+        speaker_end,
+        name,
+        cue_start,
+        cue_end,
+        sentence_index_at(sentences, attr.start),
+        sentence_index_at(sentences, max(attr.start, attr.end - 1)),
+    )

@@ -30,6 +30,9 @@ _EXTENSIONS = {".txt": "txt", ".text": "txt", ".json": "json", ".jsonl": "jsonl"
 #: Default bound on one input file's size after decompression (a gzip bomb stops here).
 DEFAULT_MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 
+#: An HTML page whose extracted main text is shorter than this is an error, not an article.
+MIN_HTML_WORDS = 5
+
 _TEXT_FIELDS = ("text", "body", "content")
 _DATE_FIELDS = ("published_at", "date")
 
@@ -68,9 +71,10 @@ def decompress(data: bytes, compression: str | None, max_bytes: int) -> bytes:
         if len(data) > max_bytes:
             raise InputError("read", "too_large", f"{len(data)} bytes > --max_article_bytes={max_bytes}")
         return data
-    opener = gzip.GzipFile if compression == "gzip" else bz2.BZ2File
+    buffer = io.BytesIO(data)
     try:
-        with opener(fileobj=io.BytesIO(data)) as stream:
+        stream = gzip.GzipFile(fileobj=buffer) if compression == "gzip" else bz2.BZ2File(buffer)
+        with stream:
             out = stream.read(max_bytes + 1)
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError("decode", "corrupt_compression", f"{compression}: {exc}") from None
@@ -214,8 +218,11 @@ def parse_html(source_uri: str, encoding: str, html: str) -> dict[str, Any]:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=False)
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        raise InputError("parse", "no_main_text", "trafilatura found no main text in the HTML")
+    # trafilatura falls back to whatever text a page has (a menu, a cookie banner): a few words
+    # are not an article.
+    if not text or len(text.split()) < MIN_HTML_WORDS:
+        raise InputError("parse", "no_main_text",
+                         f"no main text in the HTML (fewer than {MIN_HTML_WORDS} words extracted)")
     return article_input(source_uri, "html", encoding, text, url=getattr(doc, "url", None),
                          title=getattr(doc, "title", None), published_at_raw=getattr(doc, "date", None))
 

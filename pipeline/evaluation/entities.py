@@ -61,7 +61,7 @@ def score_entities(
             if key not in gold and _inside_any(key[0], key[1], optional):
                 continue
             pred.add(key)
-        for s, e, t in pred & gold:
+        for *_, t in pred & gold:
             counts[t][0] += 1
         for s, e, t in pred - gold:
             counts[t][1] += 1
@@ -83,7 +83,7 @@ def predict_entities(nlp: Any, articles: Sequence[Mapping[str, Any]]) -> dict[st
 
     out: dict[str, list[dict]] = {}
     texts = [a["text"] for a in articles]
-    for article, (_, analysis) in zip(articles, analyse_texts(nlp, texts)):
+    for article, (_, analysis) in zip(articles, analyse_texts(nlp, texts), strict=True):
         out[article["id"]] = [
             {"start": e.start, "end": e.end, "label": e.label} for e in analysis.entities
         ]

@@ -74,6 +74,6 @@ def predict_sentences(nlp: Any, docs: Sequence[Mapping[str, Any]]) -> dict[Any, 
     from transforms.analysis import analyse_texts
 
     out: dict[Any, list[tuple[int, int]]] = {}
-    for doc, (_, analysis) in zip(docs, analyse_texts(nlp, [d["text"] for d in docs])):
+    for doc, (_, analysis) in zip(docs, analyse_texts(nlp, [d["text"] for d in docs]), strict=True):
         out[doc["id"]] = [(s.start, s.end) for s in analysis.sentences]
     return out
