@@ -7,8 +7,10 @@ bad one) and hands over to a ``run_*`` function that tests call directly.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -21,7 +23,8 @@ LOG = logging.getLogger("newsbeam")
 
 RUNNER_ALIASES = {
     "direct": "DirectRunner",
-    "dask": "apache_beam.runners.dask.dask_runner.DaskRunner",
+    # Beam's DaskRunner with its graph translation fixed (see pipeline/dask_cluster.py)
+    "dask": "pipeline.dask_cluster.NewsbeamDaskRunner",
     "dataflow": "DataflowRunner",
     "flink": "FlinkRunner",
     "spark": "SparkRunner",
@@ -58,7 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Subcommands that live in their own modules: name -> module with add_parser(sub) that sets
 # `func` (args, parser) -> exit code.
-_EXTRA_COMMANDS: dict[str, str] = {}
+_EXTRA_COMMANDS: dict[str, str] = {
+    "eval": "pipeline.eval_command",
+    "inspect": "pipeline.inspect_command",
+    "report": "pipeline.report",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,7 +128,10 @@ def _local_pattern(path: str) -> str:
 def validate_run_args(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
     from apache_beam.io.filesystems import FileSystems
 
-    if not args.input:
+    from pipeline.gcs_access import use_anonymous_gcs
+
+    use_anonymous_gcs()  # with STORAGE_EMULATOR_HOST set: no ~20 s credential retries
+    if not args.input and not args.input_subscription:
         parser.error("--input is required (a path, glob or gs:// pattern; repeat for several)")
     if not args.output:
         parser.error("--output is required (a folder or gs:// prefix for the tables)")
@@ -133,11 +143,12 @@ def validate_run_args(args: argparse.Namespace, parser: argparse.ArgumentParser)
         parser.error(f"--max_error_ratio must be between 0 and 1, got {args.max_error_ratio}")
     # Local paths become absolute so article ids (which include the source path) do not depend
     # on the working directory, and so remote workers are not handed relative paths.
-    args.input = [_local_pattern(p) if _is_local(p) else p for p in args.input]
+    args.input = [_local_pattern(p) if _is_local(p) else p for p in args.input or []]
     if _is_local(args.output):
         args.output = os.path.abspath(args.output)
-    for pattern in args.input:
-        if not FileSystems.match([pattern])[0].metadata_list:
+    for pattern in args.input or []:
+        # A watched glob may match nothing yet: files are expected to arrive later.
+        if args.watch_interval is None and not FileSystems.match([pattern])[0].metadata_list:
             parser.error(f"--input {pattern!r} matches no files (quote globs so that the shell "
                          "does not expand them, and check the path)")
     _check_model(args.spacy_model, parser)
@@ -171,8 +182,44 @@ def prepare_output(output: str, overwrite: bool) -> None:
     FileSystems.delete(existing)
 
 
+def validate_streaming_args(args, beam_args: list[str], parser: argparse.ArgumentParser) -> bool:
+    """Checks the streaming flag combinations; True when this is a streaming run."""
+    streaming = PipelineOptions(beam_args).view_as(StandardOptions).streaming
+    if args.watch_interval is not None:
+        if args.watch_interval <= 0:
+            parser.error(f"--watch_interval must be positive seconds, got {args.watch_interval}")
+        if not args.input:
+            parser.error("--watch_interval needs --input GLOB: the pattern to poll for new files")
+        streaming = True
+    if args.input_subscription:
+        if args.input:
+            parser.error("give --input_subscription (Cloud Storage notifications) or --input "
+                         "(a glob), not both: the notifications already name every new object")
+        if not streaming:
+            parser.error("--input_subscription needs --streaming (add --streaming)")
+        if not re.fullmatch(r"projects/[^/]+/subscriptions/[^/]+", args.input_subscription):
+            parser.error(f"--input_subscription {args.input_subscription!r} must look like "
+                         "projects/PROJECT/subscriptions/SUBSCRIPTION")
+    if not streaming:
+        return False
+    if not args.input_subscription and args.watch_interval is None:
+        parser.error("--streaming needs a source: --input_subscription "
+                     "projects/P/subscriptions/S, or --input GLOB with --watch_interval SECONDS")
+    if args.window_seconds < 1:
+        parser.error(f"--window_seconds must be at least 1, got {args.window_seconds}")
+    if args.overwrite:
+        parser.error("--overwrite does not apply to streaming: a streaming job appends windows "
+                     "to --output; delete the old tables first or choose another --output")
+    return True
+
+
 def run_command(args, beam_args: list[str], parser: argparse.ArgumentParser) -> int:
+    streaming = validate_streaming_args(args, beam_args, parser)
     validate_run_args(args, parser)
+    if streaming:
+        from pipeline.streaming import run_streaming
+
+        return run_streaming(args, beam_args)
     prepare_output(args.output, args.overwrite)
     summary = run_pipeline(args, beam_args)
     print(summary.render())
@@ -187,9 +234,11 @@ def run_pipeline(args, beam_args: list[str]):
     """Build and run the batch pipeline; returns the Summary read back from the output."""
     import apache_beam as beam
 
+    from pipeline.gcs_access import use_anonymous_gcs
     from pipeline.graph import build
     from pipeline.summary import summarize
 
+    use_anonymous_gcs()
     options = PipelineOptions(beam_args)
     nb = options.view_as(NewsbeamOptions)
     for key in ("input", "output", "spacy_model", "format", "avro_codec", "batch_size",
@@ -198,10 +247,17 @@ def run_pipeline(args, beam_args: list[str]):
     if not options.view_as(StandardOptions).runner:
         options.view_as(StandardOptions).runner = "DirectRunner"
     started = time.monotonic()
-    pipeline = beam.Pipeline(options=options)
-    build(pipeline, nb)
-    result = pipeline.run()
-    result.wait_until_finish()
+    cluster = contextlib.nullcontext()
+    if options.view_as(StandardOptions).runner == RUNNER_ALIASES["dask"]:
+        # imported only here: dask is an optional extra
+        from pipeline.dask_cluster import cluster_for
+
+        cluster = cluster_for(options, args.dask_workers)
+    with cluster:
+        pipeline = beam.Pipeline(options=options)
+        build(pipeline, nb)
+        result = pipeline.run()
+        result.wait_until_finish()
     summary = summarize(args.output)
     summary.wall_seconds = time.monotonic() - started
     return summary

@@ -100,8 +100,9 @@ def _run_dofn(items, fn, label, window_fn, args, kwargs, side_specs, *side_value
         process_yields_batches=False, process_batch_yields_elements=False,
     )
     side_inputs = [
-        SideInputMap(view, options, [get_windowed_value(v, wfn) for v in vals])
-        for (view, options, wfn), vals in zip(side_specs, side_values)
+        # batch, global window: side values are plain values, windowed as Beam's DaskRunner does
+        SideInputMap(view, options, [get_windowed_value(v, None) for v in vals])
+        for (view, options), vals in zip(side_specs, side_values, strict=True)
     ]
     invoker = DoFnInvoker.create_invoker(
         DoFnSignature(fn), handler, context=DoFnContext(label, state=None),
@@ -198,7 +199,7 @@ class _BagVisitor(PipelineVisitor):
         window_fn = main.windowing.windowfn if hasattr(main, "windowing") else None
         side_specs, side_values = [], []
         for si in node.side_inputs:
-            side_specs.append((type(si), si._view_options(), si._window_mapping_fn))
+            side_specs.append((type(si), si._view_options()))
             side_bag = self.bags[si.pvalue]
             side_values.append(dask.delayed(_concat)(side_bag.to_delayed(optimize_graph=False)))
         return bag.map_partitions(
@@ -242,4 +243,25 @@ class NewsbeamDaskRunner(DaskRunner):
         leaves = visitor.leaves()
         LOG.info("dask: %d leaves, %d partitions on %d threads", len(leaves), partitions, threads)
         futures = client.compute(list(dask.optimize(*leaves)))
-        return DaskRunnerResult(client, futures)
+        return _ClosingResult(client, futures)
+
+
+class _ClosingResult(DaskRunnerResult):
+    # The stock result never closes its client, which keeps a local cluster from shutting down.
+    def wait_until_finish(self, duration=None) -> str:
+        try:
+            return super().wait_until_finish(duration)
+        finally:
+            self.client.close()
+
+
+@contextlib.contextmanager
+def cluster_for(options, n_workers: int) -> Iterator[None]:
+    """Point ``options`` at a local cluster of ``n_workers`` for the run, unless they name one."""
+    dask_options = options.view_as(DaskOptions)
+    if dask_options.address or dask_options.scheduler_file:
+        yield
+        return
+    with local_cluster(n_workers) as address:
+        dask_options.address = address
+        yield

@@ -6,6 +6,7 @@ import apache_beam as beam
 
 from pipeline.options import NewsbeamOptions
 from transforms.annotate import Annotate, Tables
+from transforms.progress import ReportProgress, expected_articles
 from transforms.read_articles import ReadArticles
 from transforms.write_tables import WriteTables
 
@@ -14,6 +15,8 @@ def annotate_articles(inputs, options: NewsbeamOptions) -> Tables:
     """Article inputs and read errors -> the five tables (all errors in one PCollection)."""
     articles, read_errors = inputs
     tables = articles | "Annotate" >> Annotate(options.spacy_model, options.batch_size)
+    tables = tables._replace(articles=tables.articles | "ReportProgress" >> ReportProgress(
+        expected_articles(getattr(options, "input", None), getattr(options, "format", None))))
     errors = (read_errors, tables.errors) | "MergeErrors" >> beam.Flatten()
     return tables._replace(errors=errors)
 

@@ -39,3 +39,13 @@ def analyse(nlp):
         return analyse_text(nlp, text)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def seed_output(tmp_path_factory):
+    """The real CLI run once over seeds/: (output folder, {table: rows read back})."""
+    from tests.pipeline_runs import read_tables, run_cli
+
+    out = tmp_path_factory.mktemp("seeds_out")
+    assert run_cli([str(SEEDS / "*")], out) == 0
+    return out, read_tables(out)

@@ -14,6 +14,7 @@ The classes work without pytest too (benchmarks use them)::
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -225,3 +226,27 @@ def pubsub_emulator() -> Iterator[PubsubEmulator]:
     require_tool("java (for the Pub/Sub emulator)", shutil.which("java"))
     with PubsubEmulator() as emulator:
         yield emulator
+
+
+def gcs_notification(resource: dict, event_type: str = "OBJECT_FINALIZE") -> tuple[bytes, dict]:
+    """(data, attributes) of the Pub/Sub message GCS publishes for ``resource`` (JSON_API_V1).
+
+    The emulator has no notification configs, so tests publish what GCS would: the object
+    resource as the JSON payload, and the documented attributes.
+    """
+    attributes = {
+        "notificationConfig": f"projects/_/buckets/{resource['bucket']}/notificationConfigs/1",
+        "eventType": event_type,
+        "payloadFormat": "JSON_API_V1",
+        "bucketId": resource["bucket"],
+        "objectId": resource["name"],
+        "objectGeneration": str(resource["generation"]),
+        "eventTime": resource.get("updated") or resource.get("timeCreated") or "",
+    }
+    return json.dumps(resource).encode("utf-8"), attributes
+
+
+def publish_notification(publisher, topic: str, resource: dict,
+                         event_type: str = "OBJECT_FINALIZE") -> str:
+    data, attributes = gcs_notification(resource, event_type)
+    return publisher.publish(topic, data, **attributes).result(timeout=30)

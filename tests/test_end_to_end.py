@@ -16,13 +16,6 @@ from tests.pipeline_runs import read_tables, run_cli, without
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def seed_output(tmp_path_factory):
-    out = tmp_path_factory.mktemp("seeds_out")
-    assert run_cli([str(SEEDS / "*")], out) == 0
-    return out, read_tables(out)
-
-
 def test_every_table_has_files_with_safe_names_and_deflate(seed_output):
     out, _ = seed_output
     for table in TABLES:

@@ -15,7 +15,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TextIO
+from typing import Any
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
@@ -99,11 +99,10 @@ def _process_tracker(run_token: str, expected_total: int | None,
 
 class ReportProgressFn(beam.DoFn):
     def __init__(self, expected_total: int | None = None,
-                 interval_s: float = DEFAULT_INTERVAL_S, stream: TextIO | None = None):
+                 interval_s: float = DEFAULT_INTERVAL_S):
         self._run_token = uuid.uuid4().hex
         self._expected_total = expected_total
         self._interval_s = interval_s
-        self._stream = stream
 
     def setup(self) -> None:
         self._tracker = _process_tracker(self._run_token, self._expected_total, self._interval_s)
@@ -112,7 +111,7 @@ class ReportProgressFn(beam.DoFn):
         with _LOCK:
             line = self._tracker.add(1)
         if line:
-            print(line, file=self._stream or sys.stderr, flush=True)
+            print(line, file=sys.stderr, flush=True)
         yield element
 
 

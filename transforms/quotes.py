@@ -22,8 +22,18 @@ from spacy.tokens import Doc, Token
 
 from transforms.entities import EntityMention
 from transforms.quote_marks import QuotedRegion, find_quoted_regions
-from transforms.reporting_verbs import is_reporting_verb, is_speech_verb
+from transforms.reporting_verbs import (
+    PEOPLE_NOUNS,
+    is_reporting_verb,
+    is_speech_verb,
+    is_stance_verb,
+)
 from transforms.sentences import SentenceSpan, sentence_index_at
+from transforms.speaker_labels import (
+    LabelledSpeech,
+    find_labelled_paragraphs,
+    trailing_dash_speaker,
+)
 from transforms.speakers import SpeakerResolver, mention_span, speaker_token
 
 
@@ -47,7 +57,9 @@ class _Attribution(NamedTuple):
     end: int
     cue: tuple[int, int] | None  # character span of the cue
     speaker: Token | None  # head of the speaker mention
-    regions: tuple[int, ...]  # indices of the quotations it holds
+    regions: tuple[int, ...] = ()  # indices of the quotations it holds
+    speaker_span: tuple[int, int] | None = None  # a mention that is no parse subtree ("WALLACE:")
+    kind: str | None = None  # set when the quotations alone don't tell
 
 
 # A floating quotation (no cue, no inheritance) must be at least this many words to be kept.
@@ -55,6 +67,14 @@ _MIN_FLOATING_WORDS = 6
 # Verbs that take a clause but whose clause is rarely someone's statement when the verb is a
 # bare participle or infinitive ("to show", "known as"); they still count with a subject.
 _NEEDS_SUBJECT_FORMS = {"known", "shown", "found", "thought", "feeling", "knowing", "finding"}
+_OPENING_MARKS = '"\u201c\u201d\u201e\u00ab`'
+_CLOSING_MARKS = "\"\u201d\u00bb'"
+_STANCE_OBJECT_DEPS = {"dobj", "xcomp", "oprd", "ccomp"}
+# "call for", "call on", "push for", "accuse X of", "warn of/about/against", "agree with".
+_STANCE_PREPS = {"for", "on", "of", "about", "against", "to"}
+_BARE_OBJECTS = {"it", "this", "that", "himself", "herself", "themselves", "itself", "one"}
+_SOURCE_ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+_PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we", "who"}
 _NOT_VERB_DEPS = {"amod", "compound", "nmod", "pobj", "dobj", "nsubj", "attr"}
 _CONTENT_TRIM = {",", ":", ";", "-", "\u2014", "\u2013", "(", ")"}
 
@@ -63,12 +83,14 @@ def extract_quotes(
     doc: Doc, sentences: list[SentenceSpan], entities: list[EntityMention]
 ) -> list[QuoteSpan]:
     text = doc.text
-    regions = find_quoted_regions(text, _paragraph_spans(sentences))
+    paragraphs = _paragraph_spans(sentences)
+    labels = find_labelled_paragraphs(text, paragraphs)
+    regions = _split_at_labels(text, find_quoted_regions(text, paragraphs), labels, paragraphs)
     quoted = _quoted_tokens(doc, regions)
     resolver = SpeakerResolver(doc, entities, [(r.outer_start, r.outer_end) for r in regions])
 
     clause_attrs = [a for a in _clause_attributions(doc, quoted) if a.start < a.end]
-    accepted: list[_Attribution] = []
+    accepted = [_labelled(text, label) for label in labels]
     linked: dict[int, _Attribution] = {}  # region index -> its attribution
     consumed: set[int] = set()
     for attr in sorted(clause_attrs, key=lambda a: (-(a.end - a.start), a.start)):
@@ -86,30 +108,83 @@ def extract_quotes(
         accepted.append(widened)
         consumed.update(covered)
 
-    paragraphs = [sentences[sentence_index_at(sentences, r.start)].paragraph for r in regions]
+    in_paragraph = [sentences[sentence_index_at(sentences, r.start)].paragraph for r in regions]
     previous: _Attribution | None = None
     previous_paragraph = -2
     for i, region in enumerate(regions):
         if i in consumed:
             continue
-        attr = linked.get(i) or _nearby_cue(doc, quoted, region, sentences)
-        if attr is None and previous is not None and paragraphs[i] - previous_paragraph <= 1:
-            inherits = paragraphs[i] == previous_paragraph or _starts_paragraph(region, sentences)
+        attr = linked.get(i) or _nearby_cue(doc, quoted, region, sentences, paragraphs)
+        if attr is None and previous is not None and in_paragraph[i] - previous_paragraph <= 1:
+            inherits = in_paragraph[i] == previous_paragraph or _starts_paragraph(region, sentences)
             if inherits:
                 attr = previous
         if attr is None:
             if not _looks_like_speech(doc, region, sentences):
                 continue
             attr = _Attribution(region.start, region.end, None, None, (i,))
-        direct = _Attribution(region.start, region.end, attr.cue, attr.speaker, (i,))
+        direct = attr._replace(start=region.start, end=region.end, regions=(i,), kind=None)
         if any(_overlaps(direct, other) for other in accepted):
             continue
         accepted.append(direct)
         if attr.cue is not None or attr.speaker is not None:
-            previous, previous_paragraph = attr, paragraphs[i]
+            previous, previous_paragraph = attr, in_paragraph[i]
 
     out = [_to_span(doc, a, regions, quoted, sentences, resolver) for a in accepted]
     return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _labelled(text: str, label: LabelledSpeech) -> _Attribution:
+    start, end = label.start, label.end
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _CLOSING_MARKS):
+        end -= 1
+    # a transcript turn opens with a quote mark: the words are the speaker's own
+    para_start = label.speaker_start
+    while para_start > 0 and text[para_start - 1] not in "\n":
+        para_start -= 1
+    kind = "DIRECT" if text[para_start] in _OPENING_MARKS else "INDIRECT"
+    return _Attribution(
+        start,
+        end,
+        (label.cue_start, label.cue_end),
+        None,
+        speaker_span=(label.speaker_start, label.speaker_end),
+        kind=kind,
+    )
+
+
+def _split_at_labels(
+    text: str,
+    regions: list[QuotedRegion],
+    labels: list[LabelledSpeech],
+    paragraphs: list[tuple[int, int]],
+) -> list[QuotedRegion]:
+    """Quotations cut at transcript turns: each turn is its own speaker's, not one long quote."""
+    if not labels:
+        return regions
+    out: list[QuotedRegion] = []
+    for r in regions:
+        inside = [lb for lb in labels if r.outer_start <= lb.speaker_start < r.outer_end]
+        if not inside:
+            out.append(r)
+            continue
+        for p_start, p_end in paragraphs:
+            if p_end <= r.outer_start or p_start >= r.outer_end:
+                continue
+            if any(p_start <= lb.speaker_start < p_end for lb in inside):
+                continue
+            start, end = max(r.start, p_start), min(r.end, p_end)
+            while start < end and (text[start] in _OPENING_MARKS or text[start].isspace()):
+                start += 1
+            while end > start and (text[end - 1] in _CLOSING_MARKS or text[end - 1].isspace()):
+                end -= 1
+            if start < end:
+                out.append(
+                    QuotedRegion(
+                        start, end, max(r.outer_start, p_start), min(r.outer_end, p_end), r.closed
+                    )
+                )
+    return out
 
 
 def _paragraph_spans(sentences: list[SentenceSpan]) -> list[tuple[int, int]]:
@@ -164,8 +239,8 @@ def _reporting_clauses(verb: Token) -> list[_Attribution]:
     if verb.dep_ in _NOT_VERB_DEPS:
         return []  # "the said agreement", "a known issue": not a verb here
     subject = speaker_token(verb)
-    if subject is None and verb.lower_ in _NEEDS_SUBJECT_FORMS:
-        return []
+    if subject is None and (verb.lower_ in _NEEDS_SUBJECT_FORMS or verb.lower_.endswith("ing")):
+        return []  # "It is worth noting that ...", "It goes without saying": nobody's words
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and _is_clause(c)]
     sides: list[list[Token]] = []
     if clauses:
@@ -173,6 +248,10 @@ def _reporting_clauses(verb: Token) -> list[_Attribution]:
             side = [c for c in clauses if (c.i < verb.i) == before]
             if side:
                 sides.append([t for c in side for t in c.subtree])
+    elif is_stance_verb(verb.text) and subject is not None and _is_source(subject):
+        objects = _stance_objects(verb)
+        if objects:
+            sides.append([t for c in objects for t in c.subtree])
     elif verb.dep_ == "parataxis" and verb.i > verb.head.i and subject is not None:
         # "..., sources said." hangs the verb on the content's own root
         skip = {t.i for t in verb.subtree}
@@ -183,6 +262,40 @@ def _reporting_clauses(verb: Token) -> list[_Attribution]:
         if start is not None:
             out.append(_Attribution(start, end, _cue_span(verb), subject, ()))
     return out
+
+
+def _stance_objects(verb: Token) -> list[Token]:
+    """What a stance verb is about: its object, predicate or to-infinitive after it.
+
+    "called for X" and "called on X to" keep their preposition: the content is what follows.
+    """
+    out: list[Token] = []
+    for child in verb.rights:
+        if child.dep_ in _STANCE_OBJECT_DEPS:
+            out.append(child)
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in _STANCE_PREPS
+            and (out or child.i == verb.i + 1)
+        ):
+            out.append(child)
+        elif out and child.dep_ in {"cc", "conj", "punct"}:
+            break
+    if len(out) == 1 and out[0].dep_ == "dobj" and out[0].lower_ in _BARE_OBJECTS:
+        return []  # "defended himself", "called it": nothing said
+    return out
+
+
+def _is_source(subject: Token) -> bool:
+    """A subject that can hold a view: a name, a personal pronoun or a word for people.
+
+    Stance verbs also take things as subjects ("rules that promise to transform", "the reasons
+    Trump refuses"); those attribute nothing.
+    """
+    if subject.ent_type_ in _SOURCE_ENTITY_LABELS:
+        return True
+    word = subject.lower_
+    return word in _PERSONAL_PRONOUNS or word in PEOPLE_NOUNS
 
 
 def _is_clause(head: Token) -> bool:
@@ -198,7 +311,9 @@ def _according_to(according: Token) -> _Attribution | None:
     ]
     source = objs[0] if objs else None
     head = according.head
-    while head.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "parataxis"} and head.head is not head:
+    while (
+        head.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "parataxis"} and head.head is not head
+    ):
         head = head.head
     skip = set(t.i for t in according.subtree) | {according.i, to.i}
     tokens = [t for t in head.subtree if t.i not in skip]
@@ -232,10 +347,25 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 
 
 def _nearby_cue(
-    doc: Doc, quoted: list[int], region: QuotedRegion, sentences: list[SentenceSpan]
+    doc: Doc,
+    quoted: list[int],
+    region: QuotedRegion,
+    sentences: list[SentenceSpan],
+    paragraphs: list[tuple[int, int]],
 ) -> _Attribution | None:
-    """A speech verb with a subject right around ``region``, within its sentences."""
+    """A speech verb with a subject right around ``region``, within its sentences, or a
+    "― Name" trailer."""
     first = sentences[sentence_index_at(sentences, region.outer_start)]
+    dash = trailing_dash_speaker(doc.text, region.outer_end, paragraphs[first.paragraph][1])
+    if dash is not None:
+        speaker_start, speaker_end, cue_start, cue_end = dash
+        return _Attribution(
+            region.start,
+            region.end,
+            (cue_start, cue_end),
+            None,
+            speaker_span=(speaker_start, speaker_end),
+        )
     last = sentences[sentence_index_at(sentences, max(region.outer_start, region.outer_end - 1))]
     lo, hi = first.start, last.end
     # "“...,” he said." is often split after the closing mark: take the next sentence too
@@ -299,9 +429,13 @@ def _to_span(
         kind = "MIXED"
     else:
         kind = "INDIRECT"
+    kind = attr.kind or kind
     speaker_start = speaker_end = None
     name = None
-    if attr.speaker is not None and quoted[attr.speaker.i] < 0:
+    if attr.speaker_span is not None:
+        speaker_start, speaker_end = attr.speaker_span
+        name = resolver.resolve_written(speaker_start, speaker_end)
+    elif attr.speaker is not None and quoted[attr.speaker.i] < 0:
         speaker_start, speaker_end = mention_span(attr.speaker)
         name = resolver.resolve(attr.speaker, speaker_start, speaker_end)
     cue_start, cue_end = attr.cue if attr.cue is not None else (None, None)

@@ -132,6 +132,19 @@ def _check_text(text: str) -> str:
     return text
 
 
+def is_blank(text: str) -> bool:
+    """True when ``text`` holds nothing visible: whitespace and zero-width (Cf) characters only."""
+    return not any(not c.isspace() and unicodedata.category(c) != "Cf" for c in text)
+
+
+def _is_valid_unicode(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 _TITLE_END = re.compile(r"[.!?:;,]$")
 
 
@@ -176,8 +189,14 @@ def article_input(
     external_id: str | None = None, url: str | None = None, title: str | None = None,
     published_at_raw: str | None = None,
 ) -> dict[str, Any]:
-    if not text.strip():
+    if is_blank(text):
         raise InputError("parse", "empty_text", "the article has no text")
+    for name, value in (("text", text), ("title", title), ("url", url), ("id", external_id),
+                        ("date", published_at_raw)):
+        if value is not None and not _is_valid_unicode(value):
+            # only JSON "\ud800" escapes get here; Avro (UTF-8) cannot store a lone surrogate
+            raise InputError("parse", "invalid_text",
+                             f"field {name!r} holds a lone surrogate, not valid Unicode text")
     return {
         "source_uri": source_uri, "line": line, "format": fmt, "encoding": encoding, "text": text,
         "external_id": external_id, "url": url, "title": title,
@@ -241,7 +260,7 @@ def parse_file(
         if not raw.strip():
             raise InputError("read", "empty_input", "the file is empty or whitespace only")
         text, encoding = decode_bytes(raw)
-        if not text.strip():
+        if is_blank(text):
             raise InputError("read", "empty_input", "the file is empty or whitespace only")
         if kind.format == "txt":
             yield article_input(source_uri, "txt", encoding, text, title=split_title(text))
@@ -256,24 +275,21 @@ def parse_file(
 
 
 def _parse_jsonl(source_uri: str, encoding: str, text: str) -> Iterator[dict[str, Any]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: str.splitlines would also cut at U+2028, U+0085 and friends, which
+    # JSON allows unescaped inside strings, turning one record into several broken ones.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError("parse", "invalid_json", f"{exc.msg} at column {exc.colno}") from None
-            yield _json_article(source_uri, "jsonl", encoding, obj, number)
+            yield _json_article(source_uri, "jsonl", encoding, _load_json(line), number)
         except InputError as exc:
             yield error_record(source_uri, exc.stage, exc.reason, str(exc), line=number)
 
 
 def _parse_json(source_uri: str, encoding: str, text: str) -> Iterator[dict[str, Any]]:
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError("parse", "invalid_json", f"{exc.msg} at line {exc.lineno}") from None
+    obj = _load_json(text)
+    if obj == []:
+        raise InputError("parse", "empty_input", "the JSON array holds no records")
     items = obj if isinstance(obj, list) else [obj]
     for number, item in enumerate(items, start=1):
         try:
@@ -282,3 +298,16 @@ def _parse_json(source_uri: str, encoding: str, text: str) -> Iterator[dict[str,
         except InputError as exc:
             yield error_record(source_uri, exc.stage, exc.reason, str(exc),
                                line=number if isinstance(obj, list) else None)
+
+
+def _load_json(text: str) -> Any:
+    """``json.loads``, with every way input can break it mapped to ``invalid_json``."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError("parse", "invalid_json",
+                         f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        raise InputError("parse", "invalid_json", "nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise InputError("parse", "invalid_json", str(exc)[:200]) from None

@@ -11,6 +11,7 @@ from __future__ import annotations
 # Verbs of saying and writing: with a clause or a nearby quotation they attribute content.
 _SPEECH = """
 acknowledge add admit advise affirm agree allege announce answer argue ask assert assure
+chant continue
 blast boast brag caution charge chide claim comment complain concede conclude confess
 confirm contend counter cry declare decry demand deny describe detail disclose dispute
 echo emphasise emphasize estimate exclaim explain express forecast grumble hint indicate
@@ -28,6 +29,16 @@ believe doubt expect fear feel find figure guess hope imagine know predict recko
 suspect think worry
 """.split()
 
+# Verbs of stance and intention: their object or to-infinitive is what the subject holds or
+# wants ("Trump called for a special prosecutor", "She criticized the plan", "He vowed to win").
+_STANCE = """
+accuse acknowledge admit advocate agree announce applaud attack back bash blame blast
+call champion cite condemn confirm criticise criticize decline decry defend demand denounce
+deny describe dismiss dispute dub echo endorse favor favour intend label lambast mock
+oppose plan pledge praise predict promise propose push question recommend refuse reject
+reveal seek slam support threaten tout urge vow want welcome
+""".split()
+
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
     "tell": ["tell", "tells", "told", "telling"],
@@ -41,12 +52,13 @@ _IRREGULAR = {
     "sing": ["sing", "sings", "sang", "sung", "singing"],
     "read": ["read", "reads", "reading"],
     "show": ["show", "shows", "showed", "shown", "showing"],
+    "seek": ["seek", "seeks", "sought", "seeking"],
     "forecast": ["forecast", "forecasts", "forecasted", "forecasting"],
 }
 
 
 # Verbs whose last consonant doubles before -ed and -ing.
-_DOUBLED = {"admit", "quip", "snap"}
+_DOUBLED = {"admit", "quip", "snap", "plan", "slam"}
 
 
 def inflections(base: str) -> list[str]:
@@ -78,10 +90,32 @@ def _forms(bases: list[str]) -> frozenset[str]:
 
 SPEECH_VERBS = _forms(_SPEECH)
 COGNITION_VERBS = _forms(_COGNITION) - SPEECH_VERBS
-REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
+STANCE_VERBS = _forms(_STANCE)
+REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | STANCE_VERBS
 
 def is_speech_verb(word: str) -> bool:
     return word.lower() in SPEECH_VERBS
+
+
+# Common nouns for people and bodies that hold views: subjects a stance verb can have.
+PEOPLE_NOUNS = frozenset(
+    """
+    official officials critic critics supporter supporters opponent opponents lawmaker lawmakers
+    leader leaders spokesman spokeswoman spokesperson aide aides adviser advisers advisor
+    advisors advocate advocates democrats republicans voter voters protester protesters
+    protestors activist activists campaign administration government president candidate
+    candidates nominee senator senators governor congressman congresswoman legislators
+    lawyer lawyers attorney attorneys expert experts analyst analysts economist economists
+    people residents americans members member party committee group groups executives
+    company companies police prosecutors investigators judge court ministry minister
+    department agency authorities researchers scientists doctors family families union
+    unions organizers organization chairman chairwoman ceo director source sources
+    """.split()
+)
+
+
+def is_stance_verb(word: str) -> bool:
+    return word.lower() in STANCE_VERBS
 
 
 def is_reporting_verb(word: str) -> bool:

@@ -138,6 +138,18 @@ class SpeakerResolver:
             return e.canonical
         return None
 
+    def resolve_written(self, start: int, end: int) -> str:
+        """The name for a mention that is a bare name label ("PENCE", "Sonya Herridge")."""
+        e = self.entity_at(start, end, _NAMED_LABELS)
+        if e is not None:
+            return e.canonical
+        written = self._doc.text[start:end]
+        last = written.split()[-1].lower()
+        for e in self._entities:
+            if e.label in _PERSON_LABELS and e.canonical.split()[-1].lower() == last:
+                return e.canonical
+        return written
+
     def resolve(self, head: Token, start: int, end: int) -> str | None:
         """The name the mention ``[start, end)`` headed by ``head`` stands for, or None."""
         word = head.lower_

@@ -7,7 +7,7 @@ import apache_beam as beam
 from schemas import TABLES, parsed_schema
 from transforms.annotate import Tables
 
-AVRO_CODECS = ("deflate", "snappy", "null", "bzip2", "xz", "zstandard")
+AVRO_CODECS = ("deflate", "snappy", "null", "bzip2", "xz")
 
 
 def table_prefix(output: str, table: str) -> str:

@@ -103,7 +103,7 @@ def score_quotes(gold_articles: list[dict], predictions: dict[str, list[dict]]) 
             if speaker_right(pred, golds[i]):
                 n_pred_spk += 1
                 found_spk[i] = True
-        for gold, f, fs in zip(golds, found, found_spk):
+        for gold, f, fs in zip(golds, found, found_spk, strict=True):
             n_gold += 1
             n_found += f
             n_found_spk += fs

@@ -1,0 +1,192 @@
+"""`newsbeam eval`: run the real pipeline on the annotated gold sets and score what it wrote.
+
+The gold files are JSONL with ``id`` and ``text``, which is newsbeam's own input format, so the
+eval is an ordinary ``newsbeam run`` whose Avro output is read back and scored: what is measured
+is exactly what users get.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from pipeline.evaluation.entities import score_entities
+from pipeline.evaluation.quotes import score_quotes
+from pipeline.evaluation.sentences import load_cases, score_golden_rules, score_sentence_boundaries
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+GOLD_FILES = {
+    "quotes": "polnear/dev.jsonl",
+    "entities": "ieer_apw/apw.gold.jsonl",
+    "sentences": "wsj_sbd/derived_wsj_sbd.jsonl",
+    "golden_rules": "golden_rules_sbd/english_golden_rules.jsonl",
+}
+
+# name -> (label, target) ; the issue's targets. Floors (just under what we reach) live in
+# tests/quality_floors.json and are enforced in CI by tests/test_quality_floors.py.
+TARGETS: dict[str, tuple[str, float]] = {
+    "quote_precision": ("quote P", 0.93),
+    "quote_f1": ("quote F1 (all)", 0.70),
+    "quote_speaker_f1": ("quote+speaker F1 (all)", 0.62),
+    "quote_direct_recall": ("direct R", 0.95),
+    "quote_speaker_direct_recall": ("direct quote+speaker R", 0.90),
+    "entity_f1": ("entity F1 (IE-ER APW)", 0.67),
+    "sentence_boundary_f1": ("sentence boundary F1 (WSJ)", 0.98),
+    "golden_rules_passed": ("Golden Rules passed (of 48)", 40),
+}
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "eval", help="score quotes, entities and sentences against annotated news",
+        description="Run the real pipeline on the gold sets under --data (PolNeAR dev quotes, "
+        "IE-ER APW entities, WSJ sentence boundaries, the 48 Golden Rules) and print one table "
+        "of scores against the targets.",
+    )
+    p.add_argument("--data", default=str(DEFAULT_DATA), metavar="DIR",
+                   help=f"folder with the gold sets (default: {DEFAULT_DATA})")
+    p.add_argument("--spacy_model", default=None, metavar="NAME_OR_PATH",
+                   help="spaCy model to evaluate (default: newsbeam's default model)")
+    p.add_argument("--write", default=None, metavar="FILE.md",
+                   help="also write the table, with commit and date, to this Markdown file")
+    p.add_argument("--json", default=None, metavar="FILE.json", help="write all scores as JSON")
+    p.set_defaults(func=_main)
+
+
+def _main(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    data = Path(args.data)
+    missing = [str(data / f) for f in GOLD_FILES.values() if not (data / f).exists()]
+    if missing:
+        parser.error(f"gold data not found: {', '.join(missing)} (pass --data DIR)")
+    scores = evaluate(data, args.spacy_model)
+    table = render(scores)
+    print(table)
+    if args.write:
+        Path(args.write).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.write).write_text(markdown(scores, table), encoding="utf-8")
+    if args.json:
+        Path(args.json).write_text(json.dumps(scores, indent=2, default=str), encoding="utf-8")
+    return 0
+
+
+def run_pipeline_on(data: Path, output: Path, spacy_model: str | None) -> dict[str, Any]:
+    """One `newsbeam run` over every gold file; rows grouped by gold file and gold id."""
+    from pipeline.cli import main as cli_main
+    from pipeline.summary import read_table
+
+    argv = ["run", "--output", str(output), "--overwrite"]
+    for rel in GOLD_FILES.values():
+        argv += ["--input", str(data / rel)]
+    if spacy_model:
+        argv += ["--spacy_model", spacy_model]
+    started = time.monotonic()
+    if cli_main(argv) != 0:
+        raise RuntimeError("the pipeline run failed")
+    seconds = time.monotonic() - started
+    key_of: dict[str, tuple[str, str]] = {}
+    for row in read_table(str(output), "articles"):
+        key_of[row["article_id"]] = (Path(row["source_uri"]).name, row["external_id"])
+    rows: dict[str, dict[str, dict[str, list]]] = defaultdict(lambda: defaultdict(dict))
+    for table in ("sentences", "entities", "quotes"):
+        for row in read_table(str(output), table):
+            name, ext_id = key_of[row["article_id"]]
+            rows[name][ext_id].setdefault(table, []).append(row)
+    errors = list(read_table(str(output), "errors"))
+    return {"rows": rows, "seconds": seconds, "articles": len(key_of), "errors": errors}
+
+
+def evaluate(data: Path, spacy_model: str | None = None) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="newsbeam-eval-") as tmp:
+        run = run_pipeline_on(data, Path(tmp), spacy_model)
+    rows = run["rows"]
+
+    def of(rel: str, table: str) -> dict[str, list[dict]]:
+        return {ext_id: t.get(table, []) for ext_id, t in rows[Path(rel).name].items()}
+
+    polnear = load_cases(data / GOLD_FILES["quotes"])
+    q = score_quotes(polnear, of(GOLD_FILES["quotes"], "quotes"))
+    ieer = load_cases(data / GOLD_FILES["entities"])
+    e = score_entities(ieer, of(GOLD_FILES["entities"], "entities"))
+    wsj = load_cases(data / GOLD_FILES["sentences"])
+    wsj_pred = {k: [(s["start"], s["end"]) for s in v]
+                for k, v in of(GOLD_FILES["sentences"], "sentences").items()}
+    s = score_sentence_boundaries(wsj, wsj_pred)
+    rules = load_cases(data / GOLD_FILES["golden_rules"])
+    rules = [{**c, "id": str(c["id"])} for c in rules]
+    rules_pred = {k: [r["text"] for r in sorted(v, key=lambda r: r["index"])]
+                  for k, v in of(GOLD_FILES["golden_rules"], "sentences").items()}
+    g = score_golden_rules(rules, rules_pred)
+    return {
+        "quote_precision": q["precision"], "quote_recall": q["recall"], "quote_f1": q["f1"],
+        "quote_speaker_precision": q["speaker_precision"],
+        "quote_speaker_recall": q["speaker_recall"], "quote_speaker_f1": q["speaker_f1"],
+        "quote_direct_recall": q["direct_recall"],
+        "quote_speaker_direct_recall": q["speaker_direct_recall"],
+        "quote_speaker_accuracy": q["speaker_accuracy"],
+        "quote_counts": {k: q[k] for k in ("predictions", "gold", "gold_direct", "found")},
+        "entity_precision": e["overall"]["precision"], "entity_recall": e["overall"]["recall"],
+        "entity_f1": e["overall"]["f1"],
+        "entity_per_type": {t: v["f1"] for t, v in e["per_type"].items()},
+        "sentence_boundary_precision": s["precision"], "sentence_boundary_recall": s["recall"],
+        "sentence_boundary_f1": s["f1"],
+        "golden_rules_passed": g["passed"], "golden_rules_total": g["total"],
+        "golden_rules_failed": g["failed"],
+        "pipeline_seconds": run["seconds"], "pipeline_articles": run["articles"],
+        "pipeline_errors": len(run["errors"]),
+    }
+
+
+def _fmt(value: float) -> str:
+    return str(value) if isinstance(value, int) else f"{value:.3f}"
+
+
+def render(scores: dict[str, Any]) -> str:
+    lines = [f"{'metric':<34}{'value':>8}{'target':>9}  met", "-" * 56]
+    for key, (label, target) in TARGETS.items():
+        value = scores[key]
+        lines.append(f"{label:<34}{_fmt(value):>8}{_fmt(target):>9}  "
+                     f"{'yes' if value >= target else 'NO'}")
+    lines += [
+        "-" * 56,
+        f"{'quote R (all) / quote+speaker R':<34}{scores['quote_recall']:>8.3f}"
+        f"{scores['quote_speaker_recall']:>9.3f}",
+        f"{'speaker accuracy (found quotes)':<34}{scores['quote_speaker_accuracy']:>8.3f}",
+        f"{'entity P / R':<34}{scores['entity_precision']:>8.3f}{scores['entity_recall']:>9.3f}",
+        "entity F1 per type: " + ", ".join(f"{t} {v:.3f}"
+                                           for t, v in scores["entity_per_type"].items()),
+        f"{'sentence boundary P / R':<34}{scores['sentence_boundary_precision']:>8.3f}"
+        f"{scores['sentence_boundary_recall']:>9.3f}",
+        f"pipeline: {scores['pipeline_articles']} articles, {scores['pipeline_errors']} errors, "
+        f"{scores['pipeline_seconds']:.1f} s",
+    ]
+    return "\n".join(lines)
+
+
+def _commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def markdown(scores: dict[str, Any], table: str) -> str:
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        "# Quality\n\n"
+        f"Measured by `make eval` (`newsbeam eval`) at commit `{_commit()}` on {when}, "
+        f"Python {sys.version.split()[0]}.\n\n"
+        "Quotes: PolNeAR v1.0 dev (84 articles). Entities: NIST IE-ER APW (43 articles), exact "
+        "span and type. Sentences: 199 WSJ articles (boundary F1, first sentence excluded) and "
+        "the 48 Golden Rules. Gold data is read from `../shared/data` and never shipped.\n\n"
+        "```\n" + table + "\n```\n"
+    )

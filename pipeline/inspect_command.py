@@ -1,0 +1,126 @@
+"""`newsbeam inspect OUTPUT`: print a run's tables (local or gs://) without a warehouse."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from pipeline.summary import read_table, summarize
+from schemas import TABLES, field_names
+
+#: The columns the `table` format shows (whole rows: --format jsonl). Long text is what makes a
+#: terminal table unreadable, so only the short fields and one text column per table are here.
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("article_id", "title", "source_uri", "language", "n_sentences", "n_entities",
+                 "n_quotes"),
+    "sentences": ("article_id", "index", "paragraph", "start", "end", "text"),
+    "entities": ("article_id", "start", "end", "label", "text", "canonical"),
+    "quotes": ("article_id", "kind", "speaker_name", "speaker_text", "cue_text", "text"),
+    "errors": ("source_uri", "line", "stage", "error_type", "message"),
+}
+MAX_CELL = 48
+ARTICLE_TABLES = tuple(t for t in TABLES if t != "errors")
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "inspect", help="print the tables of a run's output",
+        description="Print the Avro tables that `newsbeam run` wrote (a local folder or a gs:// "
+        "prefix). Without --table: each table's rows, fields and files.",
+        epilog="examples: newsbeam inspect out/ | newsbeam inspect out/ --table quotes "
+        "--article 6b26b0 | newsbeam inspect gs://bucket/run1 --table entities --format jsonl "
+        "--limit 0",
+    )
+    parser.add_argument("output", metavar="OUTPUT", help="the --output of a newsbeam run")
+    parser.add_argument("--table", choices=TABLES, help="print this table's rows")
+    parser.add_argument("--article", metavar="ID",
+                        help="only rows of this article (its article_id, or a prefix of it); "
+                        f"needs --table {'|'.join(ARTICLE_TABLES)}")
+    parser.add_argument("--limit", type=int, default=20, metavar="N",
+                        help="print at most N rows (default: 20; 0 prints all)")
+    parser.add_argument("--format", choices=("table", "jsonl"), default="table",
+                        help="table: aligned main columns, long values cut (default); "
+                        "jsonl: whole rows, one JSON object a line")
+    parser.set_defaults(func=run)
+
+
+def validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    if args.limit < 0:
+        parser.error(f"--limit must be 0 (all rows) or more, got {args.limit}")
+    if args.article and not args.table:
+        parser.error("--article needs --table to say which rows to show, e.g. "
+                     f"--table quotes --article {args.article}")
+    if args.article and args.table == "errors":
+        parser.error("errors rows have no article_id (they are inputs that never became "
+                     "articles); drop --article, or choose another --table")
+
+
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser,
+        out: TextIO | None = None) -> int:
+    validate(args, parser)
+    out = out or sys.stdout
+    summary = summarize(args.output)
+    if not any(summary.files.values()):
+        print(f"newsbeam: error: no newsbeam tables under {args.output} (expected "
+              f"{args.output.rstrip('/')}/articles/*.avro, ...; run `newsbeam run --output "
+              f"{args.output}` first, or check the path)", file=sys.stderr)
+        return 2
+    if not args.table:
+        print_summary(summary, out)
+        return 0
+    rows = select_rows(read_table(args.output, args.table), args.article, args.limit)
+    if args.format == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
+    else:
+        print_table(rows, TABLE_COLUMNS[args.table], out)
+    return 0
+
+
+def print_summary(summary, out: TextIO) -> None:
+    lines = [f"{'table':<11}{'rows':>10}{'files':>7}  fields"]
+    for table in TABLES:
+        lines.append(f"{table:<11}{summary.rows.get(table, 0):>10,}"
+                     f"{len(summary.files.get(table, [])):>7}  {', '.join(field_names(table))}")
+    out.write("\n".join(lines) + "\n")
+
+
+def select_rows(rows: Iterable[dict[str, Any]], article: str | None,
+                limit: int) -> Iterator[dict[str, Any]]:
+    n = 0
+    for row in rows:
+        if article and not row.get("article_id", "").startswith(article):
+            continue
+        if limit and n >= limit:
+            return
+        n += 1
+        yield row
+
+
+def print_table(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: TextIO) -> None:
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
+    for r in cells:
+        out.write("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() + "\n")
+    out.write(f"({len(cells)} row{'s' if len(cells) != 1 else ''})\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, dt.datetime):
+        value = value.isoformat()
+    # Newlines and tabs would break the alignment of every row after this one.
+    text = " ".join(str(value).split())
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
