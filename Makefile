@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
 
-.PHONY: run test eval bench lint clean
+.PHONY: run test eval bench lint clean browser
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/newsbeam run --input 'seeds/*' --output $(OUT) --overwrite
 
-test: $(STAMP)
+# The report's browser test needs Debian's chromium + chromium-driver; installed when root, else
+# the test skips (and fails under CI=true).
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && \
+	  (apt-get install -y -qq chromium chromium-driver || \
+	   (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)); } || \
+	  echo "chromium missing: run 'apt-get install -y chromium chromium-driver' as root"
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)

@@ -217,7 +217,7 @@ def fmt(x: float | None, spec: str = ",.0f") -> str:
 
 def throughput_report(runs: dict[str, Run], corpus: str, load_before: str, load_after: str,
                       dirty: bool) -> str:
-    when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     any_run = next(iter(runs.values()))
     lines = [
         f"### Throughput: {any_run.articles} articles of {corpus} ({any_run.words:,} words)",
@@ -235,8 +235,9 @@ def throughput_report(runs: dict[str, Run], corpus: str, load_before: str, load_
     for key, r in runs.items():
         lines.append(
             f"| {key} | {names[key]} | {r.wall_s:.1f} | {r.total_words_s:,.0f} | "
-            f"{r.total_articles_s:.2f} | {fmt(r.steady_words_s)} | {fmt(r.steady_articles_s, '.2f')} "
-            f"| {r.peak_tree_mb:,.0f} | {r.peak_proc_mb:,.0f} | {r.processes} |"
+            f"{r.total_articles_s:.2f} | {fmt(r.steady_words_s)} | "
+            f"{fmt(r.steady_articles_s, '.2f')} | {r.peak_tree_mb:,.0f} | "
+            f"{r.peak_proc_mb:,.0f} | {r.processes} |"
         )
     if "a" in runs:
         a = runs["a"].extra
@@ -256,7 +257,7 @@ def throughput_report(runs: dict[str, Run], corpus: str, load_before: str, load_
 
 
 def memory_report(runs: dict[str, Run], load_before: str, load_after: str, dirty: bool) -> str:
-    when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         "### Memory: newsbeam (b) on Reuters-21578 JSONL, a slice vs all of it",
         "",

@@ -15,7 +15,9 @@ Step labels are stable so that a running Dataflow job can be replaced with ``--u
 from __future__ import annotations
 
 import logging
+import os
 import signal
+import sys
 import threading
 
 import apache_beam as beam
@@ -32,6 +34,9 @@ from transforms.gcs_notifications import NotifiedObjects
 from transforms.read_articles import ParseFiles
 
 LOG = logging.getLogger(__name__)
+
+#: How long a cancelled local job may take to stop before the process leaves without it.
+CANCEL_SECONDS = 10
 
 
 class WatchFiles(beam.PTransform):
@@ -125,10 +130,23 @@ def run_streaming(args, beam_args: list[str]) -> int:
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
-    if not PipelineState.is_terminal(result.state):
-        LOG.warning("stopping the streaming job")
-        result.cancel()
-    return 0 if result.state in (PipelineState.DONE, PipelineState.CANCELLED) else 1
+    if PipelineState.is_terminal(result.state):
+        return 0 if result.state == PipelineState.DONE else 1
+    LOG.warning("stopping the streaming job (rows of the window in progress are not written)")
+    # The DirectRunner's cancel waits for its Pub/Sub pull, a blocking call of up to a minute or
+    # more on the emulator: bound the wait, then leave without the runner's worker threads.
+    canceller = threading.Thread(target=result.cancel, daemon=True)
+    canceller.start()
+    canceller.join(CANCEL_SECONDS)
+    if canceller.is_alive() or any(
+        t.is_alive() and not t.daemon for t in threading.enumerate()
+        if t is not threading.main_thread()
+    ):
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+    return 0
 
 
 def _wait(result, stop: threading.Event) -> None:

@@ -42,18 +42,24 @@ class Case:
 
 
 def long_article(min_chars: int) -> str:
-    """Paragraphs of varied sentences, longer than ``min_chars`` (spaCy's max_length is 1e6)."""
+    """Paragraphs of varied sentences, longer than ``min_chars`` (spaCy's max_length is 1e6).
+
+    Few names on purpose: entity canonicalisation is quadratic in the number of mentions (see
+    docs/reliability.md), and this case is about the length limit, not about entity density.
+    """
     rng = random.Random(7)
-    names = ["Maria Lopez", "Ahmed Khan", "the ministry", "Acme Corp", "Dr. Chen", "Paris"]
-    verbs = ["said", "announced", "warned", "argued", "reported"]
+    nouns = ["committee", "infrastructure", "administration", "consultation", "programme",
+             "environment", "neighbourhood", "transportation", "regulation", "investment"]
+    verbs = ["reviewed", "postponed", "considered", "financed", "criticised", "approved"]
     paragraphs, size, n = [], 0, 0
     while size < min_chars:
         sents = []
         for _ in range(rng.randint(2, 5)):
             n += 1
-            who, verb = rng.choice(names), rng.choice(verbs)
-            sents.append(f"In update {n}, {who} {verb} that the budget of {n * 3} million "
-                         f"euros would be reviewed by {rng.choice(names)}.")
+            sents.append(f"The {rng.choice(nouns)} {rng.choice(verbs)} the extraordinary "
+                         f"{rng.choice(nouns)} proposals for the {rng.choice(nouns)} again.")
+        if n % 40 < 5:
+            sents.append(f"\u201cUpdate {n} is final,\u201d said Maria Lopez.")
         para = " ".join(sents)
         paragraphs.append(para)
         size += len(para) + 1
@@ -67,7 +73,8 @@ def unmatched_quotes(n: int) -> str:
 
 def one_line_without_punctuation(min_chars: int) -> str:
     rng = random.Random(11)
-    words = ["harbour", "council", "budget", "fleet", "review", "water", "city", "plan"]
+    words = ["harbourmaster", "councillors", "infrastructure", "reconstruction", "waterfront",
+             "administration", "neighbourhood", "consultation"]
     out, size = [], 0
     while size < min_chars:
         w = rng.choice(words)

@@ -71,8 +71,8 @@ def test_multi_output_dofn_and_finish_bundle_on_dask(tmp_path, cluster_address):
     """The two translations Beam 2.77's DaskRunner gets wrong: tagged outputs and finish_bundle."""
     import apache_beam as beam
     from apache_beam.options.pipeline_options import PipelineOptions
-    from apache_beam.utils.windowed_value import WindowedValue
     from apache_beam.transforms.window import GlobalWindow
+    from apache_beam.utils.windowed_value import WindowedValue
 
     class Split(beam.DoFn):
         def start_bundle(self):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter, defaultdict
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from transforms.entity_spans import CharMention, TokenSpan, dateline_mentions, trim_mention
 from transforms.sentences import SentenceSpan, sentence_index_at
@@ -144,43 +146,51 @@ def _with_dateline(text: str, mentions: list[CharMention]) -> list[CharMention]:
     return sorted(kept + dateline)
 
 
-def _drop_capitalised_common_words(doc: Doc, mentions: list[CharMention]) -> list[CharMention]:
+def _drop_capitalised_common_words(
+    doc: Doc, text: str, mentions: list[CharMention]
+) -> list[CharMention]:
     """Drop one-word mentions that are just a capitalised sentence start ("Soldiers will join",
     "Guerrillas of the ...") when the article also uses the word in lower case."""
-    lower_words = {t.text for t in doc if t.is_lower}
     out = []
     for m in mentions:
-        span = doc.char_span(m.start, m.end)
-        if (
-            span is not None
-            and len(span) == 1
-            and m.label != "PERSON"
-            and _starts_sentence(span[0])
-            and span[0].text.lower() in lower_words
-        ):
+        if m.label != "PERSON" and _is_capitalised_common_word(doc, text, m):
             continue
         out.append(m)
     return out
 
 
-def _starts_sentence(token) -> bool:
+def _is_capitalised_common_word(doc: Doc, text: str, m: CharMention) -> bool:
+    # (``doc.text`` is rebuilt from the tokens on every access, so the caller passes it in)
+    span = doc.char_span(m.start, m.end)
+    if span is None or len(span) != 1 or not _starts_sentence(span[0]):
+        return False
+    word = span[0].text
+    return word[1:].islower() and re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
+def _starts_sentence(token: Token) -> bool:
+    doc = token.doc
     i = token.i
-    while i > 0 and (doc_tok := token.doc[i - 1]).is_punct and doc_tok.is_quote:
+    # look through opening quotes: ``Hope was always there
+    while i > 0 and doc[i - 1].is_quote:
         i -= 1
-    return token.doc[i].is_sent_start or i == 0
+    return i == 0 or doc[i].is_sent_start
 
 
-def _missed_surnames(doc: Doc, mentions: list[CharMention], surnames: set[str]) -> list:
+def _missed_surnames(
+    text: str, mentions: list[CharMention], surnames: set[str]
+) -> list[CharMention]:
     """Mentions spaCy did not tag of a surname the article gives in full elsewhere."""
     if not surnames:
         return []
-    covered = [False] * len(doc.text)
-    for m in mentions:
-        covered[m.start : m.end] = [True] * (m.end - m.start)
+    starts = [m.start for m in mentions]
+    pattern = r"\b(?:" + "|".join(re.escape(w.title()) for w in sorted(surnames)) + r")\b"
     out = []
-    for token in doc:
-        if token.is_title and token.lower_ in surnames and not covered[token.idx]:
-            out.append(CharMention(token.idx, token.idx + len(token), "PERSON"))
+    for hit in re.finditer(pattern, text):
+        k = bisect.bisect_right(starts, hit.start()) - 1
+        if k >= 0 and mentions[k].end > hit.start():
+            continue
+        out.append(CharMention(hit.start(), hit.end(), "PERSON"))
     return out
 
 
@@ -190,7 +200,7 @@ def extract_entities(doc: Doc, sentences: list[SentenceSpan]) -> list[EntityMent
     text = doc.text
     mentions = _spacy_mentions(doc)
     mentions = _with_dateline(text, mentions)
-    mentions = _drop_capitalised_common_words(doc, mentions)
+    mentions = _drop_capitalised_common_words(doc, text, mentions)
     labels = consistent_labels([(text[m.start : m.end], m.label) for m in mentions])
     pairs = [(text[m.start : m.end], label) for m, label in zip(mentions, labels, strict=True)]
     surnames = person_surnames(pairs)
@@ -202,7 +212,7 @@ def extract_entities(doc: Doc, sentences: list[SentenceSpan]) -> list[EntityMent
         )
         for m, (t, label) in zip(mentions, pairs, strict=True)
     ]
-    mentions = sorted(mentions + _missed_surnames(doc, mentions, surnames))
+    mentions = sorted(mentions + _missed_surnames(text, sorted(mentions), surnames))
     canon = canonical_names([(text[m.start : m.end], m.label) for m in mentions])
     return [
         EntityMention(m.start, m.end, m.label, sentence_index_at(sentences, m.start), c)

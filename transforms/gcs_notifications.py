@@ -143,8 +143,9 @@ class NotifiedObjects(beam.PTransform):
         self._dedupe_seconds = dedupe_seconds
 
     def expand(self, messages: beam.PCollection) -> NotifiedResult:
-        parsed = messages | "Parse" >> beam.ParDo(
-            ParseNotification(self._format)).with_outputs("errors", main="objects")
+        # Typed (str, str) so the dedupe's state key gets a deterministic coder.
+        parsed = messages | "Parse" >> beam.ParDo(ParseNotification(self._format)).with_output_types(
+            tuple[str, str]).with_outputs("errors", main="objects")
         paths = (
             parsed.objects
             | "Dedupe" >> DeduplicatePerKey(processing_time_duration=self._dedupe_seconds)

@@ -79,7 +79,7 @@ class ProgressTracker:
             eta = format_duration(remaining / rate) if rate > 0 else "unknown"
             line += f", ETA {eta}"
         else:
-            line += ", total unknown (no ETA)"
+            line += ", total unknown"
         return line
 
 

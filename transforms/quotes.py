@@ -22,12 +22,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.entities import EntityMention
 from transforms.quote_marks import QuotedRegion, find_quoted_regions
-from transforms.reporting_verbs import (
-    PEOPLE_NOUNS,
-    is_reporting_verb,
-    is_speech_verb,
-    is_stance_verb,
-)
+from transforms.reporting_verbs import is_reporting_verb, is_speech_verb, is_stance_verb
 from transforms.sentences import SentenceSpan, sentence_index_at
 from transforms.speaker_labels import (
     LabelledSpeech,
@@ -73,8 +68,10 @@ _STANCE_OBJECT_DEPS = {"dobj", "xcomp", "oprd", "ccomp"}
 # "call for", "call on", "push for", "accuse X of", "warn of/about/against", "agree with".
 _STANCE_PREPS = {"for", "on", "of", "about", "against", "to"}
 _BARE_OBJECTS = {"it", "this", "that", "himself", "herself", "themselves", "itself", "one"}
-_SOURCE_ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
-_PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we", "who"}
+_MAX_TITLE_WORDS = 8
+_LABEL_SOURCES = {"poll", "survey", "study", "report"}
+_LABEL_ENTITY_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+_NOT_SOURCES = {"this", "that", "there", "what", "these", "those"}
 _NOT_VERB_DEPS = {"amod", "compound", "nmod", "pobj", "dobj", "nsubj", "attr"}
 _CONTENT_TRIM = {",", ":", ";", "-", "\u2014", "\u2013", "(", ")"}
 
@@ -84,7 +81,7 @@ def extract_quotes(
 ) -> list[QuoteSpan]:
     text = doc.text
     paragraphs = _paragraph_spans(sentences)
-    labels = find_labelled_paragraphs(text, paragraphs)
+    labels = [lb for lb in find_labelled_paragraphs(text, paragraphs) if _names_someone(doc, lb)]
     regions = _split_at_labels(text, find_quoted_regions(text, paragraphs), labels, paragraphs)
     quoted = _quoted_tokens(doc, regions)
     resolver = SpeakerResolver(doc, entities, [(r.outer_start, r.outer_end) for r in regions])
@@ -108,11 +105,23 @@ def extract_quotes(
         accepted.append(widened)
         consumed.update(covered)
 
-    in_paragraph = [sentences[sentence_index_at(sentences, r.start)].paragraph for r in regions]
+    def paragraph_of(offset: int) -> int:
+        return sentences[sentence_index_at(sentences, offset)].paragraph
+
+    # Attributions a following cue-less quotation may inherit its speaker from, in text order.
+    anchors = sorted(
+        (a for a in accepted if a.speaker is not None or a.speaker_span is not None),
+        key=lambda a: a.start,
+    )
+    in_paragraph = [paragraph_of(r.start) for r in regions]
     previous: _Attribution | None = None
     previous_paragraph = -2
+    k = 0
     for i, region in enumerate(regions):
-        if i in consumed:
+        while k < len(anchors) and anchors[k].start < region.start:
+            previous, previous_paragraph = anchors[k], paragraph_of(anchors[k].end - 1)
+            k += 1
+        if i in consumed or _is_title(text, region):
             continue
         attr = linked.get(i) or _nearby_cue(doc, quoted, region, sentences, paragraphs)
         if attr is None and previous is not None and in_paragraph[i] - previous_paragraph <= 1:
@@ -287,15 +296,9 @@ def _stance_objects(verb: Token) -> list[Token]:
 
 
 def _is_source(subject: Token) -> bool:
-    """A subject that can hold a view: a name, a personal pronoun or a word for people.
-
-    Stance verbs also take things as subjects ("rules that promise to transform", "the reasons
-    Trump refuses"); those attribute nothing.
-    """
-    if subject.ent_type_ in _SOURCE_ENTITY_LABELS:
-        return True
-    word = subject.lower_
-    return word in _PERSONAL_PRONOUNS or word in PEOPLE_NOUNS
+    """A subject that can hold a view. PolNeAR-style attribution counts polls, reports and
+    bodies as sources too, so only demonstratives and question words are ruled out."""
+    return subject.lower_ not in _NOT_SOURCES
 
 
 def _is_clause(head: Token) -> bool:
@@ -403,6 +406,26 @@ def _starts_paragraph(region: QuotedRegion, sentences: list[SentenceSpan]) -> bo
     s = sentences[sentence_index_at(sentences, region.outer_start)]
     first_of_paragraph = s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph
     return first_of_paragraph and region.outer_start == s.start
+
+
+def _is_title(text: str, region: QuotedRegion) -> bool:
+    """A quoted title ("Morning Joe", “The Steve Harvey Morning Show”): every longer word
+    capitalised and no sentence punctuation inside. Speech is rarely written in title case."""
+    words = [w for w in text[region.start : region.end].split() if w[:1].isalpha()]
+    if not words or len(words) > _MAX_TITLE_WORDS:
+        return False
+    if any(c in text[region.start : region.end].rstrip(",") for c in ".?!;"):
+        return False
+    return all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
+
+
+def _names_someone(doc: Doc, label: LabelledSpeech) -> bool:
+    """A "NAME:" label that is a name: an entity, an all-caps transcript name, or a poll."""
+    written = doc.text[label.speaker_start : label.speaker_end]
+    if written.isupper() or written.lower() in _LABEL_SOURCES:
+        return True
+    span = doc.char_span(label.speaker_start, label.speaker_end, alignment_mode="expand")
+    return span is not None and span[-1].ent_type_ in _LABEL_ENTITY_TYPES
 
 
 def _looks_like_speech(doc: Doc, region: QuotedRegion, sentences: list[SentenceSpan]) -> bool:

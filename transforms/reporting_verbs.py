@@ -97,23 +97,6 @@ def is_speech_verb(word: str) -> bool:
     return word.lower() in SPEECH_VERBS
 
 
-# Common nouns for people and bodies that hold views: subjects a stance verb can have.
-PEOPLE_NOUNS = frozenset(
-    """
-    official officials critic critics supporter supporters opponent opponents lawmaker lawmakers
-    leader leaders spokesman spokeswoman spokesperson aide aides adviser advisers advisor
-    advisors advocate advocates democrats republicans voter voters protester protesters
-    protestors activist activists campaign administration government president candidate
-    candidates nominee senator senators governor congressman congresswoman legislators
-    lawyer lawyers attorney attorneys expert experts analyst analysts economist economists
-    people residents americans members member party committee group groups executives
-    company companies police prosecutors investigators judge court ministry minister
-    department agency authorities researchers scientists doctors family families union
-    unions organizers organization chairman chairwoman ceo director source sources
-    """.split()
-)
-
-
 def is_stance_verb(word: str) -> bool:
     return word.lower() in STANCE_VERBS
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 _FINAL_CHARS = ".!?\u2026:"
 _OPENING = {"(", "[", "{", "``", "`", "\u201c", "\u2018", "\u00ab"}
@@ -52,28 +54,33 @@ def sentence_start_rules(doc: Doc) -> Doc:
     """Preset ``is_sent_start`` where the orthography decides; leave the rest to the parser.
 
     Tokens already marked as sentence starts (paragraph starts, from
-    ``newsbeam_paragraph_breaks``) are kept as they are.
+    ``newsbeam_paragraph_breaks``) are kept as they are. The rules read plain lists of strings
+    and write back with one ``from_array``: per-token attribute access through the Cython
+    objects cost more than the rules themselves (measured: 0.77 s -> 0.2 s on 300 BBC articles).
     """
     n = len(doc)
     if n < 2:
         return doc
+    words = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)
     forced, in_marker = _list_item_starts(doc)
-    inside = _inside_brackets(doc)
-    prev: Token | None = None
-    for token in doc:
-        if token.is_space:
+    inside = _inside_brackets(words)
+    prev = -1
+    for i, word in enumerate(words):
+        if word.isspace():
             continue
-        if prev is None or token.is_sent_start:
-            prev = token
+        if prev < 0 or starts[i] == 1:
+            prev = i
             continue
-        i = token.i
         if i in forced:
-            token.is_sent_start = True
-        elif i in in_marker or _cannot_start(token, prev, i in inside):
-            token.is_sent_start = False
-        elif _must_start(token, prev):
-            token.is_sent_start = True
-        prev = token
+            starts[i] = 1
+        elif i in in_marker or i in inside or _cannot_start(words, spaces, i, prev, starts):
+            starts[i] = -1
+        elif _must_start(words, i, prev):
+            starts[i] = 1
+        prev = i
+    doc.from_array([SENT_START], starts.astype(numpy.uint64))
     return doc
 
 
@@ -82,66 +89,55 @@ def sentence_rules_component(doc: Doc) -> Doc:
     return sentence_start_rules(doc)
 
 
-def _cannot_start(token: Token, prev: Token, in_brackets: bool) -> bool:
-    text = token.text
-    prev_text = prev.text
-    prev_lower = prev.lower_
-    if in_brackets:
-        return True
-    if text[:1].islower():
+def _cannot_start(
+    words: list[str], spaces: list[str], i: int, prev: int, starts: numpy.ndarray
+) -> bool:
+    text = words[i]
+    first = text[:1]
+    if first.islower():
         # "Jane and co. at the party", ". . . and nobody blinks", "Yahoo! in the ..."
         return True
-    if _is_closing(token, prev):
-        # a closing quote or bracket belongs to the sentence it closes
-        return True
-    if text in _DASHES or (token.is_punct and text not in _OPENING and text not in "\"'"):
-        return True
-    if prev_lower in _PREPOSITIVE or _is_list_marker(prev):
-        return True
-    if not _can_end(prev):
-        # a sentence ends in . ! ? : or an ellipsis, possibly followed by closing marks
-        return prev_text not in _DASHES
-    if _is_initial(prev_text) and token.is_title and prev_text != "I.":
-        return True
-    if text[:1].isdigit() and prev_text.endswith(".") and _is_abbreviation(prev_text):
+    if first.isalpha() or first.isdigit():
+        prev_text = words[prev]
+        prev_lower = prev_text.lower()
+        if prev_lower in _PREPOSITIVE or _is_list_marker(prev_text, starts[prev] == 1):
+            return True
+        if not _can_end(words, spaces, prev):
+            # a sentence ends in . ! ? : or an ellipsis, possibly followed by closing marks
+            return prev_text not in _DASHES
+        if _is_initial(prev_text) and text.istitle() and prev_text != "I.":
+            return True
         # "Nov. 29", "p. 55": a number after an abbreviation continues the sentence
-        return True
-    return False
+        return first.isdigit() and _is_abbreviation(prev_text)
+    # punctuation: a closing quote or bracket belongs to the sentence it closes, and so do
+    # dashes, commas and stops; opening quotes and brackets may start one
+    if text in _OPENING:
+        return not _can_end(words, spaces, prev)
+    if text in _AMBIGUOUS_QUOTES:
+        return not spaces[i - 1] or not _can_end(words, spaces, prev)
+    return True
 
 
-def _must_start(token: Token, prev: Token) -> bool:
+def _must_start(words: list[str], i: int, prev: int) -> bool:
     # "I live in the E.U. How about you?": an abbreviation ends the sentence when a clear
     # sentence opener follows
-    prev_text = prev.text
-    if token.text not in _SENTENCE_STARTERS or not prev_text.endswith("."):
+    prev_text = words[prev]
+    if words[i] not in _SENTENCE_STARTERS or not prev_text.endswith("."):
         return False
-    return prev.lower_ in _POSTPOSITIVE or prev_text.count(".") >= 2
+    return prev_text.lower() in _POSTPOSITIVE or prev_text.count(".") >= 2
 
 
-def _can_end(token: Token) -> bool:
-    """True when a sentence may end with ``token`` (looking through closing quotes/brackets)."""
-    doc = token.doc
-    i = token.i
-    while i >= 0 and (doc[i].is_space or _is_closing_mark(doc[i])):
-        i -= 1
-    if i < 0:
-        return False
-    return doc[i].text[-1:] in _FINAL_CHARS
-
-
-def _is_closing_mark(token: Token) -> bool:
-    text = token.text
-    if text in _CLOSING_BRACKETS or text in _CLOSING_QUOTES:
-        return True
-    return text in _AMBIGUOUS_QUOTES and token.i > 0 and not token.doc[token.i - 1].whitespace_
-
-
-def _is_closing(token: Token, prev: Token) -> bool:
-    text = token.text
-    if text in _CLOSING_BRACKETS or text in _CLOSING_QUOTES:
-        return True
-    # a straight quote glued to the word before it closes a quotation
-    return text in _AMBIGUOUS_QUOTES and not prev.whitespace_ and prev.i == token.i - 1
+def _can_end(words: list[str], spaces: list[str], i: int) -> bool:
+    """True when a sentence may end with token ``i`` (looking through closing quotes/brackets)."""
+    while i >= 0:
+        word = words[i]
+        if word.isspace() or word in _CLOSING_BRACKETS or word in _CLOSING_QUOTES:
+            i -= 1
+        elif word in _AMBIGUOUS_QUOTES and i > 0 and not spaces[i - 1]:
+            i -= 1
+        else:
+            return word[-1:] in _FINAL_CHARS
+    return False
 
 
 def _is_initial(text: str) -> bool:
@@ -149,14 +145,15 @@ def _is_initial(text: str) -> bool:
 
 
 def _is_abbreviation(text: str) -> bool:
+    if not text.endswith("."):
+        return False
     core = text.rstrip(".")
     return 0 < len(core) <= 4 and core.replace(".", "").isalpha()
 
 
-def _is_list_marker(token: Token) -> bool:
+def _is_list_marker(text: str, starts_sentence: bool) -> bool:
     """ "1." or "a)" as the first word of its sentence (a numbered paragraph)."""
-    text = token.text
-    if not (token.is_sent_start or token.i == 0):
+    if not starts_sentence:
         return False
     core = text.rstrip(".)")
     return 0 < len(core) <= 2 and len(text) > len(core) and (core.isdigit() or core.islower())
@@ -207,21 +204,21 @@ def _token_at(doc: Doc, char: int) -> int:
     return span.start if span is not None and doc[span.start].idx == char else -1
 
 
-def _inside_brackets(doc: Doc, max_tokens: int = 60) -> set[int]:
+def _inside_brackets(words: list[str], max_tokens: int = 60) -> set[int]:
     """Tokens strictly inside a closed pair of round/square/curly brackets on one paragraph.
 
     An unclosed bracket (or one closed more than ``max_tokens`` later) says nothing.
     """
     out: set[int] = set()
     stack: list[tuple[str, int]] = []
-    for token in doc:
-        text = token.text
-        if token.is_space and "\n" in text:
-            stack.clear()
-        elif text in _BRACKET_PAIRS:
-            stack.append((_BRACKET_PAIRS[text], token.i))
-        elif stack and text == stack[-1][0]:
-            _, open_i = stack.pop()
-            if token.i - open_i <= max_tokens:
-                out.update(range(open_i + 1, token.i + 1))
+    for i, word in enumerate(words):
+        if word in _BRACKET_PAIRS:
+            stack.append((_BRACKET_PAIRS[word], i))
+        elif stack:
+            if word == stack[-1][0]:
+                _, open_i = stack.pop()
+                if i - open_i <= max_tokens:
+                    out.update(range(open_i + 1, i + 1))
+            elif "\n" in word and word.isspace():
+                stack.clear()
     return out

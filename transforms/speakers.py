@@ -46,8 +46,6 @@ def speaker_token(verb: Token) -> Token | None:
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
-                if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
-                    return tok.head  # "the ministry, which said ...": the ministry
                 return child
         for child in tok.children:
             # passive with a by-agent: "..., was announced by the ministry"
@@ -55,6 +53,8 @@ def speaker_token(verb: Token) -> Token | None:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
+        if tok.dep_ == "acl" and tok.lower_.endswith("ing"):
+            return tok.head  # "footage of Trump saying ...": Trump
         if tok.dep_ in _SHARES_SUBJECT and tok.head is not tok:
             tok = tok.head
         else:
@@ -153,6 +153,10 @@ class SpeakerResolver:
     def resolve(self, head: Token, start: int, end: int) -> str | None:
         """The name the mention ``[start, end)`` headed by ``head`` stands for, or None."""
         word = head.lower_
+        if word in _RELATIVE and head.head.dep_ == "relcl" and head.head.head is not head.head:
+            # "the ministry, which said ...": the mention is "which", the name the ministry's
+            noun = head.head.head
+            return self.resolve(noun, *mention_span(noun))
         if word in _MALE or word in _FEMALE:
             return self.antecedent(start, _PERSON_LABELS, "m" if word in _MALE else "f")
         if word in _GROUP:
