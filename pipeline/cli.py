@@ -83,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _beam_args(parser: argparse.ArgumentParser, rest: list[str]) -> list[str]:
     """Beam's own flags, checked against every registered PipelineOptions class."""
+    if any(a.startswith("--dask_") for a in rest):
+        # DaskOptions registers only on import; the import is slow and dask an optional extra
+        with contextlib.suppress(ImportError):
+            import apache_beam.runners.dask.dask_runner  # noqa: F401
     beam_parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     for cls in _all_option_classes():
         if cls is not NewsbeamOptions:

@@ -94,7 +94,8 @@ NESTED_QUOTES = (
 SCRIPTS = (
     "The delegation from Tel Aviv said the talks went well.\n"
     "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd, \u05d0\u05de\u05e8 \u05d4\u05e9\u05e8. "
-    "\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645 \u0642\u0627\u0644.\n"
+    "\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645 "
+    "\u0642\u0627\u0644.\n"
     "\u5317\u4eac\u5e02\u653f\u5e9c\u4eca\u5929\u5ba3\u5e03\u4e86\u65b0\u7684\u8ba1\u5212\u3002"
     "\u300c\u6211\u4eec\u4f1a\u52aa\u529b\u300d\uff0c\u5e02\u957f\u8bf4\u3002\n"
     "Zero\u200bwidth\u200c joiners\u200d and a word\u2060joiner, "
@@ -124,7 +125,8 @@ def build_cases(latin1_file: Path | None, *, long_chars: int = 1_050_000,
     long_text = long_article(long_chars)
     line_text = one_line_without_punctuation(line_chars)
     quotes_text = unmatched_quotes(n_quotes)
-    utf16_text = "\u201cUTF-16 is still out there,\u201d said the archivist in Z\u00fcrich.\n" + good
+    utf16_text = ("\u201cUTF-16 is still out there,\u201d said the archivist in Z\u00fcrich.\n"
+                  + good)
     gz_ok = gzip.compress((good + "\n").encode("utf-8"))
     cases = [
         Case("empty file", "empty.txt", b"", errors=("empty_input",)),
@@ -189,7 +191,8 @@ def build_cases(latin1_file: Path | None, *, long_chars: int = 1_050_000,
             {"text": "The only good one. " + good, "id": 7, "title": "Fine"},
         ]).encode(), articles=1, errors=("invalid_field",) * 6 + ("invalid_record",)),
         Case("empty JSON array", "empty_array.json", b"[]", errors=("empty_input",)),
-        Case("truncated JSON", "truncated.json", b'{"text": "the council', errors=("invalid_json",)),
+        Case("truncated JSON", "truncated.json", b'{"text": "the council',
+             errors=("invalid_json",)),
         Case("deeply nested JSON", "deep.json", b"[" * 200_000 + b"]" * 200_000,
              errors=("invalid_json",)),
         Case("HTML with no main text", "no_main_text.html",

@@ -1,6 +1,6 @@
 """Local Google Cloud emulators for tests: GCS (gcp-storage-emulator) and Pub/Sub (gcloud).
 
-A pytest plugin: a test module enables it with ``pytest_plugins = ["emulators"]`` and asks for
+A pytest plugin: a test module enables it with ``pytest_plugins = ["tests.emulators"]`` and asks for
 the session fixtures ``gcs_emulator`` / ``pubsub_emulator``. Both listen on 127.0.0.1 on a free
 port, export the ``*_EMULATOR_HOST`` variable the Google client libraries (and Beam) honour, and
 are stopped at the end of the session. A missing tool skips the test, except under CI=true where
@@ -30,7 +30,8 @@ from pathlib import Path
 
 import pytest
 
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+from tests.conftest import IN_CI  # noqa: E402  (one definition of "running under CI")
+
 HOST = "127.0.0.1"
 
 

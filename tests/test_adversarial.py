@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 import apache_beam as beam
 import pytest
-from apache_beam.testing.test_pipeline import TestPipeline
+from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
 from pipeline.cli import main
@@ -165,7 +165,7 @@ def test_article_longer_than_spacy_max_length_is_parsed_in_parts(corpus_run):
                        key=lambda r: r["index"])
     # the whole text is covered, up to its last sentence, in order
     assert sentences[-1]["end"] == len(row["text"].rstrip())
-    assert all(a["end"] <= b["start"] for a, b in zip(sentences, sentences[1:]))
+    assert all(a["end"] <= b["start"] for a, b in zip(sentences, sentences[1:], strict=False))
     assert row["n_sentences"] > 10_000 and row["n_quotes"] > 100
 
 
@@ -191,7 +191,9 @@ def test_file_deleted_between_listing_and_reading_is_an_error_row(tmp_path):
     gone = tmp_path / "gone.txt"
     gone.write_text("The council met on Monday and approved the plan for the harbour.")
     gone.unlink()
-    (record,) = list(ParseFile().process(str(gone)))
+    parse = ParseFile()
+    parse.setup()
+    (record,) = list(parse.process(str(gone)))
     assert record.tag == "errors"
     assert record.value["error_type"] == "unreadable" and record.value["stage"] == "read"
     assert record.value["source_uri"] == str(gone)
@@ -201,7 +203,7 @@ def test_parse_files_keeps_going_after_a_vanished_file(tmp_path):
     kept = tmp_path / "kept.txt"
     kept.write_text("The council met on Monday and approved the plan for the harbour.")
     gone = str(tmp_path / "gone.txt")
-    with TestPipeline() as p:
+    with BeamTestPipeline() as p:
         result = p | beam.Create([str(kept), gone]) | ParseFiles()
         assert_that(result.articles | "ArticleUris" >> beam.Map(lambda a: a["source_uri"]),
                     equal_to([str(kept)]), label="Articles")

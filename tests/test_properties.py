@@ -91,10 +91,10 @@ def check_rows(text: str, rows: dict[str, list[dict]]) -> None:
             assert 0 <= row[start] <= row[end] <= len(text), (table, field, row)
             assert row[field] == text[row[start] : row[end]], (table, field, row)
     quotes = sorted((q["start"], q["end"]) for q in rows["quotes"])
-    for (_, end), (start, _) in zip(quotes, quotes[1:]):
+    for (_, end), (start, _) in zip(quotes, quotes[1:], strict=False):
         assert end <= start, f"overlapping quotes {quotes}"
     sentences = sorted((s["start"], s["end"]) for s in rows["sentences"])
-    for (_, end), (start, _) in zip(sentences, sentences[1:]):
+    for (_, end), (start, _) in zip(sentences, sentences[1:], strict=False):
         assert end <= start, "overlapping sentences"
     (article,) = rows["articles"]
     for table in ("sentences", "entities", "quotes"):

@@ -144,8 +144,8 @@ class NotifiedObjects(beam.PTransform):
 
     def expand(self, messages: beam.PCollection) -> NotifiedResult:
         # Typed (str, str) so the dedupe's state key gets a deterministic coder.
-        parsed = messages | "Parse" >> beam.ParDo(ParseNotification(self._format)).with_output_types(
-            tuple[str, str]).with_outputs("errors", main="objects")
+        parse = beam.ParDo(ParseNotification(self._format)).with_output_types(tuple[str, str])
+        parsed = messages | "Parse" >> parse.with_outputs("errors", main="objects")
         paths = (
             parsed.objects
             | "Dedupe" >> DeduplicatePerKey(processing_time_duration=self._dedupe_seconds)

@@ -73,6 +73,8 @@ _LABEL_SOURCES = {"poll", "survey", "study", "report"}
 _LABEL_ENTITY_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _NOT_SOURCES = {"this", "that", "there", "what", "these", "those"}
 _NOT_VERB_DEPS = {"amod", "compound", "nmod", "pobj", "dobj", "nsubj", "attr"}
+_MODALS = {"to", "will", "would", "could", "may", "might", "should", "must", "can", "'ll"}
+_TRAILING_WORDS = {".", "and", "but", "or"}
 _CONTENT_TRIM = {",", ":", ";", "-", "\u2014", "\u2013", "(", ")"}
 
 
@@ -121,12 +123,14 @@ def extract_quotes(
         while k < len(anchors) and anchors[k].start < region.start:
             previous, previous_paragraph = anchors[k], paragraph_of(anchors[k].end - 1)
             k += 1
-        if i in consumed or _is_title(text, region):
+        if i in consumed or (_is_title(text, region) and not _starts_sentence(region, sentences)):
             continue
         attr = linked.get(i) or _nearby_cue(doc, quoted, region, sentences, paragraphs)
         if attr is None and previous is not None and in_paragraph[i] - previous_paragraph <= 1:
+            # only a quotation standing as a sentence of its own inherits: a quoted phrase inside
+            # the writer's sentence ("has “not yielded” to") is the writer's, not a quote
             inherits = in_paragraph[i] == previous_paragraph or _starts_paragraph(region, sentences)
-            if inherits:
+            if inherits and _starts_sentence(region, sentences):
                 attr = previous
         if attr is None:
             if not _looks_like_speech(doc, region, sentences):
@@ -250,13 +254,15 @@ def _reporting_clauses(verb: Token) -> list[_Attribution]:
     subject = speaker_token(verb)
     if subject is None and (verb.lower_ in _NEEDS_SUBJECT_FORMS or verb.lower_.endswith("ing")):
         return []  # "It is worth noting that ...", "It goes without saying": nobody's words
+    if not is_speech_verb(verb.text) and _unrealised(verb):
+        return []  # "will seek to", "to reject": an intention the writer reports, not a view held
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and _is_clause(c)]
     sides: list[list[Token]] = []
     if clauses:
         for before in (True, False):
             side = [c for c in clauses if (c.i < verb.i) == before]
             if side:
-                sides.append([t for c in side for t in c.subtree])
+                sides.append(_without_next_report([t for c in side for t in c.subtree], side))
     elif is_stance_verb(verb.text) and subject is not None and _is_source(subject):
         objects = _stance_objects(verb)
         if objects:
@@ -271,6 +277,24 @@ def _reporting_clauses(verb: Token) -> list[_Attribution]:
         if start is not None:
             out.append(_Attribution(start, end, _cue_span(verb), subject, ()))
     return out
+
+
+def _without_next_report(tokens: list[Token], heads: list[Token]) -> list[Token]:
+    """``tokens`` cut before a coordinated report: "... that X and suggested that Y" is two
+    attributions, and the second verb yields its own."""
+    cut = None
+    for head in heads:
+        for child in head.children:
+            if (
+                child.dep_ in {"conj", "advcl"}
+                and child.i > head.i
+                and is_reporting_verb(child.text)
+                and any(c.dep_ == "ccomp" for c in child.children)
+            ):
+                cut = child.left_edge.i if cut is None else min(cut, child.left_edge.i)
+    if cut is None:
+        return tokens
+    return [t for t in tokens if t.i < cut]
 
 
 def _stance_objects(verb: Token) -> list[Token]:
@@ -299,6 +323,12 @@ def _is_source(subject: Token) -> bool:
     """A subject that can hold a view. PolNeAR-style attribution counts polls, reports and
     bodies as sources too, so only demonstratives and question words are ruled out."""
     return subject.lower_ not in _NOT_SOURCES
+
+
+def _unrealised(verb: Token) -> bool:
+    return any(
+        c.dep_ == "aux" and c.lower_.replace("\u2019", "'") in _MODALS for c in verb.children
+    )
 
 
 def _is_clause(head: Token) -> bool:
@@ -333,7 +363,9 @@ def _trimmed_span(tokens: list[Token]) -> tuple[int | None, int]:
     while tokens and (tokens[0].text in _CONTENT_TRIM or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (
-        tokens[-1].text in _CONTENT_TRIM or tokens[-1].text == "." or tokens[-1].is_space
+        tokens[-1].text in _CONTENT_TRIM
+        or tokens[-1].lower_ in _TRAILING_WORDS
+        or tokens[-1].is_space
     ):
         tokens = tokens[:-1]
     if not any(t.is_alpha for t in tokens):
@@ -400,6 +432,10 @@ def _nearby_cue(
         return None
     verb = best[1]
     return _Attribution(region.start, region.end, _cue_span(verb), speaker_token(verb), ())
+
+
+def _starts_sentence(region: QuotedRegion, sentences: list[SentenceSpan]) -> bool:
+    return sentences[sentence_index_at(sentences, region.outer_start)].start == region.outer_start
 
 
 def _starts_paragraph(region: QuotedRegion, sentences: list[SentenceSpan]) -> bool:

@@ -16,7 +16,7 @@ blast boast brag caution charge chide claim comment complain concede conclude co
 confirm contend counter cry declare decry demand deny describe detail disclose dispute
 echo emphasise emphasize estimate exclaim explain express forecast grumble hint indicate
 inform insist instruct joke lament maintain mention muse note observe opine order plead
-pledge point post predict proclaim promise propose protest question quip read reaffirm
+pledge point post predict proclaim promise propose protest quip read reaffirm
 recall recount reiterate remark remind reply report respond retort reveal say scoff scream
 shout sing snap speak specify state stress suggest swear tell testify text theorize tout
 tweet underline underscore urge vow warn whisper write yell
@@ -25,7 +25,7 @@ tweet underline underscore urge vow warn whisper write yell
 # Verbs of finding, believing and wanting: they attribute content only through a clause
 # complement, never a free-standing quotation ("Polls show that ..."; "He believes ...").
 _COGNITION = """
-believe doubt expect fear feel find figure guess hope imagine know predict reckon show
+believe doubt expect fear feel find figure guess hope imagine predict reckon show
 suspect think worry
 """.split()
 
@@ -35,8 +35,8 @@ _STANCE = """
 accuse acknowledge admit advocate agree announce applaud attack back bash blame blast
 call champion cite condemn confirm criticise criticize decline decry defend demand denounce
 deny describe dismiss dispute dub echo endorse favor favour intend label lambast mock
-oppose plan pledge praise predict promise propose push question recommend refuse reject
-reveal seek slam support threaten tout urge vow want welcome
+oppose plan pledge praise predict promise propose recommend refuse reject
+reveal slam support threaten tout urge vow want welcome
 """.split()
 
 _IRREGULAR = {
@@ -46,13 +46,11 @@ _IRREGULAR = {
     "speak": ["speak", "speaks", "spoke", "spoken", "speaking"],
     "swear": ["swear", "swears", "swore", "sworn", "swearing"],
     "think": ["think", "thinks", "thought", "thinking"],
-    "know": ["know", "knows", "knew", "known", "knowing"],
     "find": ["find", "finds", "found", "finding"],
     "feel": ["feel", "feels", "felt", "feeling"],
     "sing": ["sing", "sings", "sang", "sung", "singing"],
     "read": ["read", "reads", "reading"],
     "show": ["show", "shows", "showed", "shown", "showing"],
-    "seek": ["seek", "seeks", "sought", "seeking"],
     "forecast": ["forecast", "forecasts", "forecasted", "forecasting"],
 }
 

@@ -175,13 +175,25 @@ class SpeakerResolver:
                 if e is not None:
                     return e.canonical
         # a person inside the mention ("Trump campaign manager Kellyanne Conway"), else the
-        # organisation a role noun speaks for ("a spokesperson for Go By The Forest")
-        e = self.entity_at(start, end, _PERSON_LABELS) or self.entity_at(
-            start, end, _GROUP_LABELS
-        )
+        # organisation a role noun speaks for ("a spokesperson for Go By The Forest"); a
+        # nationality or place is only a modifier there ("Ukrainian media"), not the speaker
+        e = self.entity_at(start, end, _PERSON_LABELS) or self.entity_at(start, end, {"ORG"})
         if e is not None:
             return e.canonical
-        return _organisation_named_after(head)
+        return _organisation_named_after(head) or _unrecognised_name(head, start, end)
+
+
+def _unrecognised_name(head: Token, start: int, end: int) -> str | None:
+    """A capitalised subject the NER missed ("Mediazone, a Russian website, reported").
+
+    Capitals prove little at a sentence start ("Officials said"), so there the name also needs
+    an apposition describing it.
+    """
+    if not head.is_title or head.lower_ in _MALE | _FEMALE | _GROUP | _RELATIVE:
+        return None
+    if head.is_sent_start and not any(c.dep_ == "appos" for c in head.children):
+        return None
+    return head.doc.text[start:end]
 
 
 def _organisation_named_after(head: Token) -> str | None:
