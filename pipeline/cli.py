@@ -194,6 +194,12 @@ def validate_streaming_args(args, beam_args: list[str], parser: argparse.Argumen
             parser.error(f"--watch_interval must be positive seconds, got {args.watch_interval}")
         if not args.input:
             parser.error("--watch_interval needs --input GLOB: the pattern to poll for new files")
+        runner = PipelineOptions(beam_args).view_as(StandardOptions).runner or "DirectRunner"
+        if runner in ("DirectRunner", "BundleBasedDirectRunner", "SwitchingDirectRunner"):
+            # Measured: Beam's local runners never emit MatchContinuously's matches.
+            parser.error("--watch_interval needs a runner that runs fileio.MatchContinuously "
+                         "(--runner dataflow, flink or prism); locally, use --input_subscription "
+                         "with the Pub/Sub emulator (docs/streaming.md)")
         streaming = True
     if args.input_subscription:
         if args.input:

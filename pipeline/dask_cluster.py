@@ -8,7 +8,8 @@ one loses or mixes data on this pipeline's graph (each found by running the seed
 - outputs emitted in ``finish_bundle`` (BatchElements' last batch, each Avro writer's result)
   were collected before ``finish_bundle`` ran and so were dropped; here they are kept.
 - only the last transform's bag was computed, so four of the five tables were never written;
-  here every leaf is computed, in one graph, so shared upstream work (the spaCy pass) runs once.
+  here every leaf is computed, as one collection: computed as separate collections, dask fused
+  the spaCy pass into each table's branch and ran it five times.
 - side inputs were computed from inside a worker by iterating a bag, which re-runs everything
   upstream of them (for a write's finalize step: the whole pipeline again); here they are graph
   dependencies, computed once.
@@ -227,7 +228,7 @@ class NewsbeamDaskRunner(DaskRunner):
     """Beam's DaskRunner with the graph translation of ``_BagVisitor`` (see the module doc)."""
 
     def run_pipeline(self, pipeline, options):
-        import dask
+        import dask.bag as db
         import dask.distributed as ddist
 
         dask_options = options.view_as(DaskOptions).get_all_options(
@@ -242,8 +243,10 @@ class NewsbeamDaskRunner(DaskRunner):
         pipeline.visit(visitor)
         leaves = visitor.leaves()
         LOG.info("dask: %d leaves, %d partitions on %d threads", len(leaves), partitions, threads)
-        futures = client.compute(list(dask.optimize(*leaves)))
-        return _ClosingResult(client, futures)
+        # One collection, one graph: computing the leaves as separate collections lets dask fuse
+        # each multi-output ParDo into every consumer, which ran the spaCy pass once per table.
+        future = client.compute(db.concat(leaves))
+        return _ClosingResult(client, [future])
 
 
 class _ClosingResult(DaskRunnerResult):

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import IN_CI  # noqa: E402  (one definition of "running under CI")
+from tests.conftest import IN_CI
 
 HOST = "127.0.0.1"
 

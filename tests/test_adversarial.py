@@ -17,8 +17,15 @@ from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
 from pipeline.cli import main
-from tests.adversarial_corpus import Case, build_cases, unmatched_quotes, write_corpus
-from tests.conftest import IN_CI, SHARED_DATA, require_shared_data
+from tests.adversarial_corpus import (
+    NESTED_QUOTES,
+    SCRIPTS,
+    Case,
+    build_cases,
+    unmatched_quotes,
+    write_corpus,
+)
+from tests.conftest import IN_CI, SEEDS, SHARED_DATA, require_shared_data
 from tests.pipeline_runs import read_tables
 from transforms.read_articles import ParseFile, ParseFiles
 
@@ -240,3 +247,47 @@ def test_unmatched_quote_marks_cost_linear_time(nlp, analyse):
     ratio = _extract_seconds(nlp, unmatched_quotes(8000)) / _extract_seconds(
         nlp, unmatched_quotes(2000))
     assert ratio < 10, f"4x the quote marks took {ratio:.1f}x the time"
+
+
+@pytest.mark.parametrize("text", [
+    (SEEDS / "000_27cef5e8aa7cc37f.txt").read_text("utf-8"),
+    NESTED_QUOTES + SCRIPTS,
+    "x" * 1000 + " tail. " + "\r\n" * 50 + "The mayor said so.",
+])
+def test_text_parsed_in_parts_keeps_exact_offsets(nlp, text):
+    from transforms.analysis import extract_all
+    from transforms.nlp_model import parse_texts
+    from transforms.text_layout import split_paragraphs, text_for_nlp
+
+    paragraphs = split_paragraphs(text)
+    (doc,) = parse_texts(nlp, [text_for_nlp(text, paragraphs)], max_part_chars=300)
+    assert len(text) > 300 and doc.text == text_for_nlp(text, paragraphs)
+    for token in doc:
+        assert doc.text[token.idx : token.idx + len(token.text)] == token.text
+    analysis = extract_all(doc, paragraphs)
+    assert analysis.sentences
+    for span in [*analysis.sentences, *analysis.entities, *analysis.quotes]:
+        assert 0 <= span.start <= span.end <= len(text)
+
+
+def _name_rich_article(n_sentences: int) -> str:
+    first = ["Maria", "Ahmed", "Olga", "Kenji", "Amara", "Lucas", "Ines", "Tomasz"]
+    last = ["Lopez", "Khan", "Petrova", "Sato", "Okafor", "Silva", "Moreau", "Nowak"]
+    places = ["Paris", "Lagos", "Osaka", "Lisbon", "Warsaw", "Cairo"]
+    lines = []
+    for i in range(n_sentences):
+        name = f"{first[i % 8]} {last[(i * 3) % 8]}"
+        lines.append(f"{name} met officials of Acme Corp in {places[i % 6]} on day {i}. "
+                     f"{last[(i * 3) % 8]} said the talks went well.")
+    return "\n".join(lines)
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=False, reason="entity canonical names compare every mention with every "
+                   "other mention of its label (entities.canonical_names), and "
+                   "sentences.sentence_index_at rebuilds the list of sentence starts on every "
+                   "call; see docs/reliability.md")
+def test_entities_and_sentences_cost_linear_time(nlp):
+    ratio = _extract_seconds(nlp, _name_rich_article(1600)) / _extract_seconds(
+        nlp, _name_rich_article(400))
+    assert ratio < 10, f"4x the sentences and names took {ratio:.1f}x the time"

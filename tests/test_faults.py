@@ -12,7 +12,10 @@ import gzip
 import hashlib
 import http.client
 import json
+import os
+import signal
 import threading
+import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -24,6 +27,7 @@ from apache_beam.testing.util import assert_that, equal_to
 
 from pipeline.cli import EXIT_ERROR_RATIO, main
 from tests.adversarial_corpus import GOOD_PARAGRAPH
+from tests.conftest import IN_CI, SEEDS
 from tests.emulators import GcsEmulator, require_tool
 from tests.pipeline_runs import read_tables
 from transforms import analysis
@@ -219,3 +223,88 @@ def test_transient_503_on_the_gcs_batch_endpoint(gcs_emulator, monkeypatch):
         monkeypatch.setenv("STORAGE_EMULATOR_HOST", f"http://127.0.0.1:{proxy.port}")
         assert main(["run", "--input", "gs://flaky-batch/in/*",
                      "--output", "gs://flaky-batch/out"]) == 0
+
+
+def _dask_distributed():
+    # Dask is part of the test extra; in CI a missing dask is a failure, not a skip.
+    if IN_CI:
+        import dask.distributed
+
+        return dask.distributed
+    return pytest.importorskip("dask.distributed")
+
+
+def _task_states(dask_scheduler) -> Counter:
+    return Counter(task.state for task in dask_scheduler.tasks.values())
+
+
+def _kill_a_busy_worker(distributed, address: str, run: threading.Thread,
+                        timeout: float = 300.0) -> int:
+    """SIGKILL a busy worker process once half of the graph's tasks are done, while ``run`` runs.
+
+    Half-way, the killed worker holds finished results that other tasks still need (they must be
+    recomputed) as well as running tasks (they must be rescheduled).
+    """
+    with distributed.Client(address, timeout=30) as client:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and run.is_alive():
+            states = client.run_on_scheduler(_task_states)
+            busy = {w: len(tasks) for w, tasks in client.processing().items() if tasks}
+            done, total = states["memory"] + states["released"], sum(states.values())
+            if busy and total > 100 and done >= total / 2:
+                worker = max(busy, key=busy.get)
+                pid = client.run(os.getpid, workers=[worker])[worker]
+                assert run.is_alive(), "the run ended before a worker could be killed"
+                os.kill(pid, signal.SIGKILL)
+                return pid
+            time.sleep(0.2)
+    pytest.fail("no worker was ever busy while the run was running")
+
+
+@pytest.mark.slow
+def test_killing_a_dask_worker_mid_run_loses_and_duplicates_nothing(tmp_path):
+    distributed = _dask_distributed()
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    seed = (SEEDS / "000_27cef5e8aa7cc37f.txt").read_text("utf-8")
+    for i in range(24):
+        (inputs / f"story_{i:02d}.txt").write_text(f"Story {i}\n\n{seed}")
+    (inputs / "wire.jsonl").write_text("\n".join(
+        json.dumps({"id": f"w{i}", "text": f"Wire {i}. {GOOD_PARAGRAPH}"}) for i in range(20)))
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "broken.json").write_text("{")
+    units = 24 + 20 + 2
+    out = tmp_path / "out"
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       host="127.0.0.1", dashboard_address=None)
+    try:
+        result: dict[str, int] = {}
+
+        def run() -> None:
+            result["rc"] = main(["run", "--input", str(inputs), "--output", str(out),
+                                 "--runner", "dask",
+                                 f"--dask_client_address={cluster.scheduler_address}"])
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        killed = _kill_a_busy_worker(distributed, cluster.scheduler_address, thread)
+        thread.join(timeout=600)
+        assert not thread.is_alive() and result.get("rc") == 0
+        with distributed.Client(cluster.scheduler_address, timeout=30) as client:
+            assert killed not in client.run(os.getpid).values(), "the worker was not killed"
+    finally:
+        cluster.close()
+
+    tables = read_tables(out)
+    assert len(tables["articles"]) + len(tables["errors"]) == units
+    assert len(tables["articles"]) == 44 and len(tables["errors"]) == 2
+    ids = [r["article_id"] for r in tables["articles"]]
+    assert len(set(ids)) == len(ids)
+    for table, key in (("sentences", ("article_id", "index")),
+                       ("entities", ("article_id", "start", "end", "label")),
+                       ("quotes", ("quote_id",))):
+        keys = [tuple(r[k] for k in key) for r in tables[table]]
+        assert len(set(keys)) == len(keys), f"duplicated {table} rows"
+        per_article = Counter(r["article_id"] for r in tables[table])
+        for article in tables["articles"]:
+            assert per_article[article["article_id"]] == article[f"n_{table}"], table

@@ -111,3 +111,25 @@ def test_beam_stager_builds_the_setup_file_package(tmp_path):
     for path in ("pyproject.toml", "pipeline/cli.py", "transforms/annotate.py",
                  *(f"schemas/{s}.avsc" for s in SCHEMAS)):
         assert f"{top}/{path}" in names, path
+
+
+def test_worker_lock_pins_every_dependency_within_its_range():
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    lock = ROOT / "requirements-worker.lock"
+    pins = {}
+    for line in lock.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[canonicalize_name(name)] = version.strip()
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    for dep in map(Requirement, deps):
+        name = canonicalize_name(dep.name)
+        assert name in pins, f"{dep.name} is not pinned in {lock.name}"
+        assert dep.specifier.contains(pins[name], prereleases=True), (dep, pins[name])
+    assert "dask" not in pins and "pytest" not in pins  # test-only extras stay out
+    assert pins["apache-beam"] == "2.77.0"  # must equal the Dockerfile's SDK image
+    assert "apache/beam_python3.11_sdk:2.77.0" in (ROOT / "Dockerfile").read_text()

@@ -51,11 +51,12 @@ def mutated_seed(draw) -> str:
     return text
 
 
-random_text = st.text(
-    alphabet=st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from(INSERTS),
-                       st.sampled_from("abc XYZ.,;:!?")),
-    max_size=400,
-)
+# Random pieces rather than random characters, so quote marks, breaks and words all occur.
+random_text = st.lists(
+    st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from(INSERTS),
+              st.sampled_from(["The", "mayor", "Maria Lopez", "said", "that", " ", ".", ","])),
+    max_size=150,
+).map("".join)
 
 
 def _article(text: str) -> dict:

@@ -30,7 +30,7 @@ INJECTIONS = ["{{7*7}}", "${7*7}", "#{7*7}", "%(x)s", "{0.__class__}", "__import
 # their (constant) names, and pipeline/report.py fills its own packaged HTML template with
 # escaped values: both are reviewed exceptions, not input-driven.
 _DANGEROUS = re.compile(
-    r"\b(eval|exec|compile|__import__)\s*\(|\bpickle\.loads?\b|\bmarshal\.loads?\b|"
+    r"(?<![.\w])(eval|exec|compile|__import__)\s*\(|\bpickle\.loads?\b|\bmarshal\.loads?\b|"
     r"\byaml\.(unsafe_)?load\b|\bjinja2\b|\bstring\.Template\b|\bTemplate\(|\bformat_map\(|"
     r"\bos\.system\(|\bshell\s*=\s*True"
 )

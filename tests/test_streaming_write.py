@@ -33,8 +33,8 @@ def test_windowed_tables_land_one_file_set_per_window(tmp_path: Path):
     # One TestStream with two tags: the DirectRunner drives one watermark per TestStream.
     stream = (
         TestStream(output_tags={"sentences", "errors"})
-        .add_elements([TimestampedValue(sentence("a", 0), 1), TimestampedValue(sentence("a", 1), 2)],
-                      tag="sentences")
+        .add_elements([TimestampedValue(sentence("a", 0), 1),
+                       TimestampedValue(sentence("a", 1), 2)], tag="sentences")
         .advance_watermark_to(10, tag="sentences")
         .advance_watermark_to(10, tag="errors")
         .add_elements([TimestampedValue(sentence("b", 0), 12)], tag="sentences")
@@ -85,6 +85,7 @@ def test_windowed_tables_land_one_file_set_per_window(tmp_path: Path):
     (["--streaming", "--input", "seeds/*"], "--streaming needs a source"),
     (["--watch_interval", "0", "--input", "seeds/*"], "must be positive"),
     (["--watch_interval", "5"], "needs --input GLOB"),
+    (["--watch_interval", "5", "--input", "seeds/*"], "needs a runner that runs"),
     (["--streaming", "--input_subscription", "projects/p/subscriptions/s", "--window_seconds",
       "0"], "at least 1"),
     (["--streaming", "--input_subscription", "projects/p/subscriptions/s", "--overwrite"],
@@ -95,3 +96,35 @@ def test_streaming_flag_combinations_are_refused_with_a_fix(argv, message, tmp_p
         cli.main(["run", "--output", str(tmp_path), *argv])
     assert info.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def _labels(pipeline: beam.Pipeline) -> set[str]:
+    labels: set[str] = set()
+
+    class Visitor(beam.pipeline.PipelineVisitor):
+        def enter_composite_transform(self, node):
+            labels.add(node.full_label)
+
+        def visit_transform(self, node):
+            labels.add(node.full_label)
+
+    pipeline.visit(Visitor())
+    return labels
+
+
+@pytest.mark.parametrize("source_flags, source_label", [
+    (["--input_subscription", "projects/news-project/subscriptions/s"], "ReadNotifications"),
+    # local: a gs:// glob would make MatchContinuously look up credentials at construction
+    (["--input", "/tmp/newsbeam-watch/*.txt", "--watch_interval", "30"], "WatchInput"),
+])
+def test_streaming_graph_has_stable_step_labels(source_flags, source_label):
+    """Built, not run: `--update` on Dataflow matches steps by these labels, keep them stable."""
+    from pipeline.options import NewsbeamOptions
+    from pipeline.streaming import build_streaming
+
+    options = PipelineOptions(["--streaming", "--output", "/tmp/newsbeam-out", *source_flags])
+    pipeline = beam.Pipeline(options=options)
+    build_streaming(pipeline, options.view_as(NewsbeamOptions))
+    labels = _labels(pipeline)
+    assert {source_label, "Window", "ParseFiles", "Annotate", "MergeErrors", "WriteTables",
+            *(f"WriteTables/Write{t.capitalize()}" for t in TABLES)} <= labels

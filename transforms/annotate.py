@@ -111,7 +111,12 @@ class Annotate(beam.PTransform):
     def expand(self, articles: beam.PCollection) -> Tables:
         out = (
             articles
-            | "Batch" >> beam.BatchElements(min_batch_size=1, max_batch_size=self._batch_size)
+            # Fixed-size batches: BatchElements' adaptive sizing (from 1 up) measured batches of
+            # 1-14 articles on BBC news, and spaCy parses batches of 1 ~10% slower than of 32.
+            # A bundle's last batch is still flushed at its end, so streaming does not wait.
+            | "Batch" >> beam.BatchElements(
+                min_batch_size=self._batch_size, max_batch_size=self._batch_size
+            )
             | "Parse" >> beam.ParDo(AnnotateBatch(self._model, self._batch_size)).with_outputs(
                 *ROW_TABLES, "errors", main="articles"
             )

@@ -119,13 +119,18 @@ def split_for_nlp(text: str, max_chars: int = MAX_PART_CHARS) -> list[str]:
     return parts
 
 
-def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """``nlp.pipe`` over ``texts``, one Doc per text, long texts parsed in parts and joined."""
+def parse_texts(
+    nlp: Language, texts: Iterable[str], batch_size: int = 32, max_part_chars: int = MAX_PART_CHARS
+) -> Iterator[Doc]:
+    """``nlp.pipe`` over ``texts``, one Doc per text, long texts parsed in parts and joined.
+
+    The joined Doc's text is the input text exactly, so offsets need no shifting.
+    """
     texts = list(texts)
     parts: list[str] = []
     owners: list[int] = []
     for i, text in enumerate(texts):
-        for part in split_for_nlp(text):
+        for part in split_for_nlp(text, max_part_chars):
             parts.append(part)
             owners.append(i)
     current: list[Doc] = []

@@ -55,6 +55,7 @@ def find_quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Qu
     open_at: int | None = None  # offset of the opening mark of the current quotation
     open_len = 0
     family = ""
+    nested = 0  # same-style quotations open inside the current one
     for n, (p_start, p_end) in enumerate(paragraphs):
         for m in _MARK.finditer(text, p_start, p_end):
             mark, pos = m.group(), m.start()
@@ -66,11 +67,16 @@ def find_quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Qu
             elif pos == p_start and open_at < p_start:
                 continue  # the reopening mark of a continued paragraph
             elif mark in _OPENING:
-                if _FAMILY[mark] == family:
+                if _FAMILY[mark] != family:
+                    continue  # a nested quotation in another style
+                if _nests(text, pos, p_end, family):
+                    nested += 1  # “... what he calls “hell” than ...”
+                else:
                     # a new opening mark while a quotation is open: the earlier one never closed
                     regions.append(_region(text, open_at, open_len, pos, 0, closed=False))
                     open_at, open_len = pos, len(mark)
-                # else a nested quotation in another style
+            elif nested and _FAMILY[mark] == family:
+                nested -= 1
             elif _closes(family, mark):
                 regions.append(_region(text, open_at, open_len, pos, len(mark), closed=True))
                 open_at = None
@@ -84,7 +90,25 @@ def find_quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Qu
             if not reopens:
                 regions.append(_region(text, open_at, open_len, p_end, 0, closed=False))
                 open_at = None
+        nested = 0
     return [r for r in regions if r.start < r.end]
+
+
+def _nests(text: str, pos: int, end: int, family: str) -> bool:
+    """Whether the opening mark at ``pos`` starts a quotation inside the open one.
+
+    It does when the rest of the paragraph closes more quotations than it opens: the inner one
+    and the outer one both close after it.
+    """
+    opened = closed = 0
+    for m in _MARK.finditer(text, pos, end):
+        if _FAMILY[m.group()] != family:
+            continue
+        if m.group() in _OPENING:
+            opened += 1
+        else:
+            closed += 1
+    return closed > opened
 
 
 def _opens(text: str, mark: str, pos: int, start: int, end: int) -> bool:

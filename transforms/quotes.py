@@ -16,6 +16,7 @@ Three sources of quotes, merged so that none overlap:
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -87,32 +88,65 @@ def extract_quotes(
     regions = _split_at_labels(text, find_quoted_regions(text, paragraphs), labels, paragraphs)
     quoted = _quoted_tokens(doc, regions)
     resolver = SpeakerResolver(doc, entities, [(r.outer_start, r.outer_end) for r in regions])
+    found = _Found(accepted=[_labelled(text, label) for label in labels])
+    _add_clause_attributions(doc, regions, quoted, found)
+    _add_quotations(doc, regions, quoted, sentences, paragraphs, found)
+    out = [_to_span(doc, a, regions, quoted, sentences, resolver) for a in found.accepted]
+    return sorted(out, key=lambda q: (q.start, q.end))
 
+
+@dataclass
+class _Found:
+    """What the steps have decided so far; later steps read what earlier ones wrote."""
+
+    accepted: list[_Attribution]  # the quotes, never overlapping
+    # quotation index -> a clause attribution quoting it whole
+    linked: dict[int, _Attribution] = field(default_factory=dict)
+    # quotation index -> the attribution it went into
+    attributed: dict[int, _Attribution] = field(default_factory=dict)
+    consumed: set[int] = field(default_factory=set)  # quotations inside a MIXED quote
+
+
+def _add_clause_attributions(
+    doc: Doc, regions: list[QuotedRegion], quoted: list[int], found: _Found
+) -> None:
     clause_attrs = [a for a in _clause_attributions(doc, quoted) if a.start < a.end]
-    accepted = [_labelled(text, label) for label in labels]
-    linked: dict[int, _Attribution] = {}  # region index -> its attribution
-    consumed: set[int] = set()
+    # the widest first: of nested reports ("X said Y told Z that ...") the outer one is kept
     for attr in sorted(clause_attrs, key=lambda a: (-(a.end - a.start), a.start)):
         covered = _regions_in(regions, attr.start, attr.end)
         if covered and _all_quoted(doc, quoted, attr.start, attr.end):
             # everything said is inside quotation marks: a direct quote with this cue
             for r in covered:
-                linked.setdefault(r, attr)
+                found.linked.setdefault(r, attr)
             continue
         start = min([attr.start, *(regions[r].outer_start for r in covered)])
         end = max([attr.end, *(regions[r].outer_end for r in covered)])
         widened = attr._replace(start=start, end=end, regions=tuple(covered))
-        if any(_overlaps(widened, other) for other in accepted):
+        if any(_overlaps(widened, other) for other in found.accepted):
             continue
-        accepted.append(widened)
-        consumed.update(covered)
+        found.accepted.append(widened)
+        found.consumed.update(covered)
+        for r in covered:
+            found.attributed[r] = widened
+
+
+def _add_quotations(
+    doc: Doc,
+    regions: list[QuotedRegion],
+    quoted: list[int],
+    sentences: list[SentenceSpan],
+    paragraphs: list[tuple[int, int]],
+    found: _Found,
+) -> None:
+    """Direct quotes from the quotations no clause attribution took, in text order."""
+    text = doc.text
 
     def paragraph_of(offset: int) -> int:
         return sentences[sentence_index_at(sentences, offset)].paragraph
 
     # Attributions a following cue-less quotation may inherit its speaker from, in text order.
     anchors = sorted(
-        (a for a in accepted if a.speaker is not None or a.speaker_span is not None),
+        (a for a in found.accepted if a.speaker is not None or a.speaker_span is not None),
         key=lambda a: a.start,
     )
     in_paragraph = [paragraph_of(r.start) for r in regions]
@@ -123,28 +157,51 @@ def extract_quotes(
         while k < len(anchors) and anchors[k].start < region.start:
             previous, previous_paragraph = anchors[k], paragraph_of(anchors[k].end - 1)
             k += 1
-        if i in consumed or (_is_title(text, region) and not _starts_sentence(region, sentences)):
+        if i in found.consumed or (
+            _is_title(text, region) and not _starts_sentence(region, sentences)
+        ):
             continue
-        attr = linked.get(i) or _nearby_cue(doc, quoted, region, sentences, paragraphs)
+        attr = (
+            found.linked.get(i)
+            or _next_fragment_of(i, regions, found.attributed, in_paragraph)
+            or _nearby_cue(doc, quoted, region, sentences, paragraphs)
+        )
         if attr is None and previous is not None and in_paragraph[i] - previous_paragraph <= 1:
             # only a quotation standing as a sentence of its own inherits: a quoted phrase inside
             # the writer's sentence ("has “not yielded” to") is the writer's, not a quote
             inherits = in_paragraph[i] == previous_paragraph or _starts_paragraph(region, sentences)
-            if inherits and _starts_sentence(region, sentences):
+            if inherits and (
+                _starts_sentence(region, sentences)
+                or len(text[region.start : region.end].split()) >= _MIN_FLOATING_WORDS
+            ):
                 attr = previous
         if attr is None:
             if not _looks_like_speech(doc, region, sentences):
                 continue
             attr = _Attribution(region.start, region.end, None, None, (i,))
         direct = attr._replace(start=region.start, end=region.end, regions=(i,), kind=None)
-        if any(_overlaps(direct, other) for other in accepted):
+        if any(_overlaps(direct, other) for other in found.accepted):
             continue
-        accepted.append(direct)
+        found.accepted.append(direct)
+        found.attributed[i] = attr
         if attr.cue is not None or attr.speaker is not None:
             previous, previous_paragraph = attr, in_paragraph[i]
 
-    out = [_to_span(doc, a, regions, quoted, sentences, resolver) for a in accepted]
-    return sorted(out, key=lambda q: (q.start, q.end))
+
+def _next_fragment_of(
+    i: int,
+    regions: list[QuotedRegion],
+    attributed: dict[int, _Attribution],
+    in_paragraph: list[int],
+) -> _Attribution | None:
+    """The attribution of the quotation before ``i`` when its cue sits between the two:
+    "“...,” he said. “...”" and "“...,” said X, a ... . “...”" continue one quote."""
+    before = attributed.get(i - 1)
+    if before is None or before.cue is None or in_paragraph[i - 1] != in_paragraph[i]:
+        return None
+    if regions[i - 1].outer_end <= before.cue[0] < regions[i].outer_start:
+        return before
+    return None
 
 
 def _labelled(text: str, label: LabelledSpeech) -> _Attribution:
@@ -289,7 +346,11 @@ def _without_next_report(tokens: list[Token], heads: list[Token]) -> list[Token]
                 child.dep_ in {"conj", "advcl"}
                 and child.i > head.i
                 and is_reporting_verb(child.text)
-                and any(c.dep_ == "ccomp" for c in child.children)
+                and (
+                    child.dep_ == "conj"
+                    or any(c.dep_ == "ccomp" for c in child.children)
+                    or (is_stance_verb(child.text) and _stance_objects(child))
+                )
             ):
                 cut = child.left_edge.i if cut is None else min(cut, child.left_edge.i)
     if cut is None:
@@ -312,7 +373,10 @@ def _stance_objects(verb: Token) -> list[Token]:
             and (out or child.i == verb.i + 1)
         ):
             out.append(child)
-        elif out and child.dep_ in {"cc", "conj", "punct"}:
+        elif out and (
+            child.dep_ in {"cc", "conj"}
+            or (child.dep_ == "punct" and child.text not in _OPENING_MARKS + _CLOSING_MARKS)
+        ):
             break
     if len(out) == 1 and out[0].dep_ == "dobj" and out[0].lower_ in _BARE_OBJECTS:
         return []  # "defended himself", "called it": nothing said
@@ -349,7 +413,13 @@ def _according_to(according: Token) -> _Attribution | None:
     ):
         head = head.head
     skip = set(t.i for t in according.subtree) | {according.i, to.i}
-    tokens = [t for t in head.subtree if t.i not in skip]
+    # the content is the clause on the side of the phrase where its verb is: "X rose, according
+    # to Y, more than ..." is about "X rose"
+    last = max(skip)
+    if according.i > head.i:
+        tokens = [t for t in head.subtree if t.i < according.i]
+    else:
+        tokens = [t for t in head.subtree if t.i > last]
     start, end = _trimmed_span(tokens)
     if start is None:
         return None

@@ -30,6 +30,26 @@ _SHARES_SUBJECT = {"conj", "xcomp", "advcl"}
 _MENTION_RIGHT = {"prep", "pobj", "compound", "flat", "nummod"}
 
 _RELATIVE = {"who", "which", "that"}
+# Definite descriptions that stand for the organisation last named ("the company said").
+_ORGANISATION_NOUNS = {
+    "company",
+    "firm",
+    "group",
+    "organisation",
+    "organization",
+    "agency",
+    "ministry",
+    "department",
+    "bank",
+    "campaign",
+    "party",
+    "union",
+    "corporation",
+    "network",
+    "newspaper",
+}
+# Lower-case words inside an organisation's name ("Go By the Forest", "Bank of England").
+_NAME_LINKS = {"by", "the", "of", "for", "and", "&", "on", "in"}
 _MALE = {"he", "him", "his"}
 _FEMALE = {"she", "her", "hers"}
 _GROUP = {"they", "them", "it"}
@@ -124,6 +144,12 @@ class SpeakerResolver:
             i += 1
         return None
 
+    def entity_covering(self, offset: int) -> EntityMention | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self._entities[i].start <= offset < self._entities[i].end:
+            return self._entities[i]
+        return None
+
     def antecedent(self, before: int, labels: set[str], gender: str | None = None) -> str | None:
         """Canonical name of the nearest entity with ``labels`` ending before ``before``."""
         i = bisect.bisect_left(self._starts, before) - 1
@@ -163,24 +189,31 @@ class SpeakerResolver:
             return self.antecedent(start, _GROUP_LABELS)
         # the head itself is (part of) a name
         if head.ent_type_ in _NAMED_LABELS:
-            e = self.entity_at(head.idx, head.idx + len(head), _NAMED_LABELS) or self.entity_at(
-                start, end, _NAMED_LABELS
-            )
-            if e is not None:
+            e = self.entity_covering(head.idx)
+            if e is not None and e.label in _NAMED_LABELS:
                 return e.canonical
+        if word in _ORGANISATION_NOUNS and any(c.lower_ == "the" for c in head.children):
+            # "the company said": the organisation last named
+            return self.antecedent(start, {"ORG"})
         # a role noun with a named person in apposition: "the spokesman, John Smith"
         for child in head.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                 e = self.entity_at(child.left_edge.idx, child.right_edge.idx + 1, _PERSON_LABELS)
                 if e is not None:
                     return e.canonical
-        # a person inside the mention ("Trump campaign manager Kellyanne Conway"), else the
-        # organisation a role noun speaks for ("a spokesperson for Go By The Forest"); a
-        # nationality or place is only a modifier there ("Ukrainian media"), not the speaker
+        # the organisation a role noun speaks for ("a spokesperson for Go By The Forest"), else a
+        # person or organisation inside the mention; a nationality or place is only a modifier
+        # there ("Ukrainian media"), not the speaker
+        named = _organisation_named_after(head)
+        if named is not None:
+            e = self.entity_covering(named[0])
+            return (
+                e.canonical if e is not None and e.end == named[1] else head.doc.text[slice(*named)]
+            )
         e = self.entity_at(start, end, _PERSON_LABELS) or self.entity_at(start, end, {"ORG"})
         if e is not None:
             return e.canonical
-        return _organisation_named_after(head) or _unrecognised_name(head, start, end)
+        return _unrecognised_name(head, start, end)
 
 
 def _unrecognised_name(head: Token, start: int, end: int) -> str | None:
@@ -196,17 +229,22 @@ def _unrecognised_name(head: Token, start: int, end: int) -> str | None:
     return head.doc.text[start:end]
 
 
-def _organisation_named_after(head: Token) -> str | None:
-    """"X" of "a spokesperson for X" when X is written as a name the NER missed."""
+def _organisation_named_after(head: Token) -> tuple[int, int] | None:
+    """Span of X in "a spokesperson for X" when X is written as a name (title-case words)."""
+    doc = head.doc
+    mention_end = mention_span(head)[1]
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "at"}:
             continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            words = [t for t in obj.subtree if not t.is_punct]
-            if words and words[0].lower_ == "the":
-                words = words[1:]
-            if words and words[0].is_title and words[-1].is_title:
-                return obj.doc[words[0].i : words[-1].i + 1].text
+        words = [t for t in doc[prep.i + 1 :] if t.idx < mention_end and not t.is_punct]
+        if words and words[0].lower_ == "the":
+            words = words[1:]
+        if (
+            words
+            and words[0].is_title
+            and words[-1].is_title
+            and all(w.is_title or w.is_upper or w.lower_ in _NAME_LINKS for w in words)
+        ):
+            return words[0].idx, words[-1].idx + len(words[-1])
+        return None
     return None

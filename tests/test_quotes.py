@@ -1,0 +1,275 @@
+"""Quote extraction on the seed article and on a table of small cases, with the real model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.evaluation.quotes import score_quotes
+from tests.conftest import SEEDS, require_shared_data
+from transforms.analysis import analyse_texts
+
+SEED = SEEDS / "000_27cef5e8aa7cc37f.txt"
+
+
+def _view(text: str, q) -> dict:
+    """A quote as the strings a reader checks."""
+
+    def cut(start, end):
+        return None if start is None else text[start:end]
+
+    return {
+        "kind": q.kind,
+        "content": text[q.start : q.end],
+        "speaker_text": cut(q.speaker_start, q.speaker_end),
+        "speaker_name": q.speaker_name,
+        "cue": cut(q.cue_start, q.cue_end),
+    }
+
+
+def _quotes(analyse, text: str) -> list[dict]:
+    _doc, analysis = analyse(text)
+    return [_view(text, q) for q in analysis.quotes]
+
+
+def _one_starting(quotes: list[dict], prefix: str) -> dict:
+    found = [q for q in quotes if q["content"].startswith(prefix)]
+    assert len(found) == 1, (prefix, quotes)
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(analyse):
+    return _quotes(analyse, SEED.read_text(encoding="utf-8"))
+
+
+def test_seed_direct_quote_of_chuviliaev(seed_quotes):
+    q = _one_starting(seed_quotes, "This is the first time an EU country has permitted")
+    assert q["kind"] == "DIRECT"
+    assert q["content"].endswith("to enter.")  # the marks themselves are not content
+    assert q["speaker_name"] == "Ivan Chuviliaev"
+    assert q["speaker_text"] == "Ivan Chuviliaev"
+    assert q["cue"] == "stated"
+
+
+def test_seed_direct_quote_of_leshchenko(seed_quotes):
+    q = _one_starting(seed_quotes, "President Zelensky has stood firm")
+    assert q["kind"] == "DIRECT"
+    assert q["speaker_name"] == "Serhii Leshchenko"
+    assert q["cue"] == "stated"
+
+
+def test_seed_pronoun_resolves_to_chuviliaev(seed_quotes):
+    q = _one_starting(seed_quotes, "that France\u2019s willingness")
+    assert q["kind"] == "INDIRECT"
+    assert q["speaker_text"] == "He"
+    assert q["speaker_name"] == "Ivan Chuviliaev"
+    assert q["cue"] == "emphasized"
+
+
+@pytest.mark.parametrize(
+    ("content_start", "speaker_name", "cue"),
+    [
+        ("that the Kremlin has initiated", "Mediazone", "reported"),
+        ("that its forces had captured two more villages", "Russian Defense Ministry", "announced"),
+        ("that, according to Roman Kostenko", "Ukrainian Truth", "noted"),
+    ],
+)
+def test_seed_indirect_quotes_of_organisations(seed_quotes, content_start, speaker_name, cue):
+    q = _one_starting(seed_quotes, content_start)
+    assert q["kind"] == "INDIRECT"
+    assert q["speaker_name"] == speaker_name
+    assert q["cue"] == cue
+
+
+def test_seed_scare_quote_is_not_a_quote(seed_quotes):
+    assert not [q for q in seed_quotes if q["content"].startswith("not yielded")]
+
+
+def test_seed_spans_are_valid_sorted_and_disjoint(analyse):
+    text = SEED.read_text(encoding="utf-8")
+    _doc, analysis = analyse(text)
+    quotes = analysis.quotes
+    assert quotes
+    previous_end = 0
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.start >= previous_end
+        previous_end = q.end
+        for s, e in ((q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end)):
+            assert (s is None) == (e is None)
+            if s is not None:
+                assert 0 <= s < e <= len(text)
+        assert q.sentence_start_index <= q.sentence_end_index
+        sentence = analysis.sentences[q.sentence_start_index]
+        assert sentence.start <= q.start < sentence.end or q.start >= sentence.start
+    assert analyse(text)[1].quotes == quotes  # deterministic
+
+
+# (text, content, kind, speaker_text, speaker_name, cue); content is matched exactly
+CASES = [
+    pytest.param(
+        "John Smith is the mayor of Springfield. He said that the bridge would reopen next week.",
+        "that the bridge would reopen next week",
+        "INDIRECT",
+        "He",
+        "John Smith",
+        "said",
+        id="pronoun",
+    ),
+    pytest.param(
+        'John Smith arrived late on Monday. "The bridge will reopen next week," Smith said.',
+        "The bridge will reopen next week,",
+        "DIRECT",
+        "Smith",
+        "John Smith",
+        "said",
+        id="surname-after-quote",
+    ),
+    pytest.param(
+        "Mayor John Smith spoke on Monday. Mr. Smith said the bridge would reopen next week.",
+        "the bridge would reopen next week",
+        "INDIRECT",
+        "Mr. Smith",
+        "John Smith",
+        "said",
+        id="title-surname",
+    ),
+    pytest.param(
+        "President John Smith opened the bridge. \u201cWe kept our promise to every family in "
+        "this town,\u201d said President Smith.",
+        "We kept our promise to every family in this town,",
+        "DIRECT",
+        "President Smith",
+        "John Smith",
+        "said",
+        id="said-after-speaker-inverted",
+    ),
+    pytest.param(
+        "The Acme Corporation lost money this year. In a statement, the company said it would "
+        "cut 200 jobs.",
+        "it would cut 200 jobs",
+        "INDIRECT",
+        "the company",
+        "Acme Corporation",
+        "said",
+        id="organisation",
+    ),
+    pytest.param(
+        "A spokesperson for Acme Corporation said the company would cut 200 jobs.",
+        "the company would cut 200 jobs",
+        "INDIRECT",
+        "A spokesperson for Acme Corporation",
+        "Acme Corporation",
+        "said",
+        id="spokesperson-for-organisation",
+    ),
+    pytest.param(
+        "According to the police, the suspect fled on foot toward the river.",
+        "the suspect fled on foot toward the river",
+        "INDIRECT",
+        "the police",
+        None,
+        "According to",
+        id="according-to",
+    ),
+    pytest.param(
+        'Jane Doe said the plan was "a disaster for the neighbourhood" and should be dropped.',
+        'the plan was "a disaster for the neighbourhood" and should be dropped',
+        "MIXED",
+        "Jane Doe",
+        "Jane Doe",
+        "said",
+        id="mixed",
+    ),
+    pytest.param(
+        "``We will not give up the fight for this town,'' Jane Doe told reporters.",
+        "We will not give up the fight for this town,",
+        "DIRECT",
+        "Jane Doe",
+        "Jane Doe",
+        "told",
+        id="newswire-marks",
+    ),
+    pytest.param(
+        "Jane Doe said: \u00ab We will never give in to the markets. \u00bb",
+        "We will never give in to the markets.",
+        "DIRECT",
+        "Jane Doe",
+        "Jane Doe",
+        "said",
+        id="guillemets",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "kind", "speaker_text", "speaker_name", "cue"), CASES)
+def test_quote_cases(analyse, text, content, kind, speaker_text, speaker_name, cue):
+    quotes = _quotes(analyse, text)
+    assert {
+        "kind": kind,
+        "content": content,
+        "speaker_text": speaker_text,
+        "speaker_name": speaker_name,
+        "cue": cue,
+    } in quotes, quotes
+
+
+def test_quote_running_over_paragraphs_reopens_at_each(analyse):
+    text = (
+        "Jane Doe, the mayor, spoke at the town hall on Monday. She said:\n"
+        "\u201cThe bridge has been closed for too long. Every family in this town has paid.\n"
+        "\u201cWe will reopen it next week, whatever the cost.\u201d"
+    )
+    (q,) = _quotes(analyse, text)
+    assert q["kind"] == "DIRECT"
+    assert q["content"].startswith("The bridge has been closed")
+    assert q["content"].endswith("whatever the cost.")
+    assert q["speaker_text"] == "She" and q["speaker_name"] == "Jane Doe"
+
+
+def test_fragments_and_following_paragraph_inherit_the_speaker(analyse):
+    text = (
+        "\u201cThe bridge has been closed for too long,\u201d Jane Doe said. \u201cWe will "
+        "reopen it next week.\u201d\n"
+        "\u201cEvery family in this town has paid for it, and that has to end now.\u201d"
+    )
+    quotes = _quotes(analyse, text)
+    assert [q["content"] for q in quotes] == [
+        "The bridge has been closed for too long,",
+        "We will reopen it next week.",
+        "Every family in this town has paid for it, and that has to end now.",
+    ]
+    assert {q["speaker_name"] for q in quotes} == {"Jane Doe"}
+    assert all(q["kind"] == "DIRECT" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The film "Blue Sky" opened in theaters on Friday.',
+        "The senator has \u201cnot yielded\u201d to the pressure of the lobby.",
+        "The square, the \u201cheart of town,\u201d hosts a market on Sundays.",
+    ],
+)
+def test_scare_quotes_and_titles_are_not_quotes(analyse, text):
+    assert _quotes(analyse, text) == []
+
+
+@pytest.mark.slow
+def test_polnear_dev_floor(nlp):
+    """The issue 3 targets, on PolNeAR dev (skips without ../shared/data)."""
+    path = require_shared_data("polnear", "dev.jsonl")
+    articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    parses = analyse_texts(nlp, [a["text"] for a in articles])
+    predictions = {
+        a["id"]: [q._asdict() for q in analysis.quotes]
+        for a, (_doc, analysis) in zip(articles, parses, strict=True)
+    }
+    r = score_quotes(articles, predictions)
+    assert r["precision"] >= 0.93
+    assert r["f1"] >= 0.70
+    assert r["speaker_f1"] >= 0.62
+    assert r["direct_recall"] >= 0.95
+    assert r["speaker_direct_recall"] >= 0.90

@@ -1,0 +1,142 @@
+"""Speaker mentions and their resolution to names, with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.speaker_labels import find_labelled_paragraphs, trailing_dash_speaker
+from transforms.speakers import SpeakerResolver, mention_span, speaker_token
+
+
+def _speaker_of(analyse, text: str, verb: str) -> tuple[str | None, str | None]:
+    """(mention as written, resolved name) of the subject of the first ``verb`` token."""
+    doc, analysis = analyse(text)
+    token = next(t for t in doc if t.text == verb)
+    head = speaker_token(token)
+    if head is None:
+        return None, None
+    start, end = mention_span(head)
+    quoted = [(q.start, q.end) for q in analysis.quotes if q.kind == "DIRECT"]
+    resolver = SpeakerResolver(doc, analysis.entities, quoted)
+    return text[start:end], resolver.resolve(head, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "mention", "name"),
+    [
+        pytest.param(
+            "Ivan Chuviliaev, a spokesperson for Go By The Forest, stated that it was a first.",
+            "stated",
+            "Ivan Chuviliaev",
+            "Ivan Chuviliaev",
+            id="apposition-left-out",
+        ),
+        pytest.param(
+            "A spokesperson for Go By The Forest stated that it was a first.",
+            "stated",
+            "A spokesperson for Go By The Forest",
+            "Go By The Forest",
+            id="spokesperson-for-unrecognised-organisation",
+        ),
+        pytest.param(
+            "Mary Jones met Mr. Peter Brown in Leeds. He said that the talks went well.",
+            "said",
+            "He",
+            "Peter Brown",
+            id="he-skips-a-woman-by-title",
+        ),
+        pytest.param(
+            "Mr. Peter Brown met Mrs. Mary Jones in Leeds. She said that the talks went well.",
+            "said",
+            "She",
+            "Mary Jones",
+            id="she-skips-a-man-by-title",
+        ),
+        pytest.param(
+            "The Acme Corporation lost money. They said that sales would recover.",
+            "said",
+            "They",
+            "Acme Corporation",
+            id="they-organisation",
+        ),
+        pytest.param(
+            "Peter Brown left early. Brown, who chairs the board, said that sales would recover.",
+            "said",
+            "Brown",
+            "Peter Brown",
+            id="surname",
+        ),
+        pytest.param(
+            "Trump campaign manager Kellyanne Conway said that the polls were wrong.",
+            "said",
+            "Trump campaign manager Kellyanne Conway",
+            "Kellyanne Conway",
+            id="role-before-name",
+        ),
+        pytest.param(
+            "Senior officials said that the talks had failed.",
+            "said",
+            "Senior officials",
+            None,
+            id="unnamed",
+        ),
+    ],
+)
+def test_speaker_mentions_and_names(analyse, text, verb, mention, name):
+    assert _speaker_of(analyse, text, verb) == (mention, name)
+
+
+def test_he_never_resolves_to_a_name_inside_a_quote(analyse):
+    text = (
+        "Peter Brown spoke for an hour. \u201cI have never met Tom Smith in my life,\u201d he said."
+    )
+    _doc, analysis = analyse(text)
+    (quote,) = analysis.quotes
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+    assert quote.speaker_name == "Peter Brown"
+
+
+def test_relative_pronoun_is_the_mention_and_its_noun_the_name(analyse):
+    text = "The talks were led by Peter Brown, who said that a deal was close."
+    _doc, analysis = analyse(text)
+    (quote,) = analysis.quotes
+    assert text[quote.speaker_start : quote.speaker_end] == "who"
+    assert quote.speaker_name == "Peter Brown"
+
+
+def test_labelled_paragraphs_are_found_and_datelines_are_not():
+    text = "Poll: Clinton and Trump tied before the debate\nNote: this story was updated today"
+    first_end = text.index("\n")
+    paragraphs = [(0, first_end), (first_end + 1, len(text))]
+    (label,) = find_labelled_paragraphs(text, paragraphs)
+    assert text[label.speaker_start : label.speaker_end] == "Poll"
+    assert text[label.start : label.end] == "Clinton and Trump tied before the debate"
+    assert text[label.cue_start : label.cue_end] == ":"
+
+
+def test_dash_trailer_names_the_speaker():
+    text = "\u201cWe need better schools.\u201d \u2015 Sonya Herridge"
+    close = text.index("\u201d") + 1
+    speaker_start, speaker_end, cue_start, _cue_end = trailing_dash_speaker(text, close, len(text))
+    assert text[speaker_start:speaker_end] == "Sonya Herridge"
+    assert text[cue_start] == "\u2015"
+    # a dash inside the writer's sentence is no attribution
+    text = "\u201cWe need schools\u201d \u2014 Herridge wants more of them in the city."
+    close = text.index("\u201d") + 1
+    assert trailing_dash_speaker(text, close, len(text)) is None
+
+
+def test_transcript_turns_are_separate_quotes(analyse):
+    text = (
+        "The interview went as follows:\n"
+        '"WALLACE: Let us start with the news of the day on the debate.\n'
+        '"PENCE: Well, the question really should be about the campaign.\n'
+        '"Donald Trump is on his way to the White House."'
+    )
+    _doc, analysis = analyse(text)
+    got = [(text[q.speaker_start : q.speaker_end], text[q.start : q.end]) for q in analysis.quotes]
+    assert got == [
+        ("WALLACE", "Let us start with the news of the day on the debate."),
+        ("PENCE", "Well, the question really should be about the campaign."),
+        ("PENCE", "Donald Trump is on his way to the White House."),
+    ]
