@@ -180,6 +180,9 @@ def build_cases(latin1_file: Path | None, *, long_chars: int = 1_050_000,
             json.dumps({"text": "Paragraph\u2029separator and group\x1dseparator. " + good},
                        ensure_ascii=False),
         ]), articles=2),
+        Case("JSONL with CR-only line endings", "cr_only.jsonl", "\r".join(
+            json.dumps({"id": f"cr{i}", "text": f"Old Mac file {i}. " + good}) for i in range(2)
+        ).encode(), articles=2),
         Case("JSON with fields of the wrong type", "wrong_types.json", json.dumps([
             {"text": 123},
             {"text": good, "title": ["not", "a", "string"]},

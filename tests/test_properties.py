@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import fastavro
 from hypothesis import HealthCheck, assume, given, settings
@@ -155,7 +156,8 @@ json_line = st.one_of(
 def test_every_jsonl_line_is_one_record(lines):
     data = "\n".join(lines).encode("utf-8")
     records = list(parse_file("/corpus/a.jsonl", data))
-    units = [n for n, line in enumerate(data.decode().split("\n"), start=1) if line.strip()]
+    lines_read = re.split(r"\r\n|\r|\n", data.decode())
+    units = [n for n, line in enumerate(lines_read, start=1) if line.strip()]
     if len(records) == 1 and records[0].get("line") is None:
         # a whole-file verdict: the file holds nothing visible, or too many control characters
         assert is_error(records[0])

@@ -9,6 +9,8 @@ import pytest
 from pipeline.evaluation.quotes import score_quotes
 from tests.conftest import SEEDS, require_shared_data
 from transforms.analysis import analyse_texts
+from transforms.quote_marks import find_quoted_regions
+from transforms.reporting_verbs import REPORTING_VERBS
 
 SEED = SEEDS / "000_27cef5e8aa7cc37f.txt"
 
@@ -273,3 +275,65 @@ def test_polnear_dev_floor(nlp):
     assert r["speaker_f1"] >= 0.62
     assert r["direct_recall"] >= 0.95
     assert r["speaker_direct_recall"] >= 0.90
+
+
+def _quoted(text: str) -> list[str]:
+    paragraphs, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return [text[r.start : r.end] for r in find_quoted_regions(text, paragraphs)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param('He said "no" and "yes".', ["no", "yes"], id="straight"),
+        pytest.param("``No,'' he said.", ["No,"], id="newswire"),
+        pytest.param(
+            "In ''Make Your Kid a Millionaire,'' he wrote.",
+            ["Make Your Kid a Millionaire,"],
+            id="doubled-apostrophes-open",
+        ),
+        pytest.param(
+            '"Oz has a pulpit,\u201d said Gorski.',
+            ["Oz has a pulpit,"],
+            id="straight-closed-by-curly",
+        ),
+        pytest.param(
+            "\u201cI live in what he calls \u201chell\u201d today.\u201d ― A. B.",
+            ["I live in what he calls \u201chell\u201d today."],
+            id="nested-same-style",
+        ),
+        pytest.param("\u201cOne \u201cTwo", ["One", "Two"], id="unclosed-then-new"),
+        pytest.param(
+            "\u201cFirst paragraph.\n\u201cSecond paragraph.\u201d",
+            ["First paragraph.\n\u201cSecond paragraph."],
+            id="reopened-paragraph",
+        ),
+        pytest.param(
+            "\u201cUnclosed paragraph.\nNext one is prose.",
+            ["Unclosed paragraph."],
+            id="unclosed-at-paragraph-end",
+        ),
+        pytest.param(
+            '"Kevin slept.\n\u201cHere he is,\u201d she said.',
+            ["Kevin slept.", "Here he is,"],
+            id="no-reopen-across-styles",
+        ),
+        pytest.param(
+            "\u201dTypo opening mark.\u201d", ["Typo opening mark."], id="closing-mark-opens"
+        ),
+        pytest.param("It\u2019s Tom\u2019s \u2018idea\u2019.", [], id="single-quotes-ignored"),
+    ],
+)
+def test_quoted_regions(text, expected):
+    assert _quoted(text) == expected
+
+
+def test_reporting_verb_forms():
+    assert {"said", "says", "saying", "told", "argued", "denies", "admitted", "agreeing"} <= (
+        REPORTING_VERBS
+    )
+    assert "know" not in REPORTING_VERBS  # too often not a report ("you know")

@@ -27,6 +27,8 @@ _FAMILY = {
 }
 _OPENING = {"``", "\u201c", "\u201e", "\u00ab"}
 _CLOSING = {"''", "\u201d", "\u00bb", '"'}
+# Marks that may start a paragraph continuing a quotation.
+_REOPENING = {"``", "\u201c", "\u201e", "\u00ab", '"', "''"}
 # Marks that both open and close; they open only where a word follows them.
 _TOGGLES = {'"', "''"}
 
@@ -83,10 +85,7 @@ def find_quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Qu
         if open_at is not None:
             nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
             m = _MARK.match(text, nxt[0]) if nxt is not None else None
-            reopens = m is not None and _FAMILY[m.group()] == family and m.group() not in {
-                "\u201d",
-                "\u00bb",
-            }
+            reopens = m is not None and _FAMILY[m.group()] == family and m.group() in _REOPENING
             if not reopens:
                 regions.append(_region(text, open_at, open_len, p_end, 0, closed=False))
                 open_at = None

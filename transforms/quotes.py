@@ -1,17 +1,24 @@
 """Quotes of a parsed article: direct, indirect and mixed, with speaker and reporting cue.
 
-Three sources of quotes, merged so that none overlap:
+Four sources of quotes, merged so that none overlap (labels first, then the widest clause first):
 
-1. Clause attributions: a reporting verb outside quotation marks with a clause complement
-   ("Mediazone reported that ..."), a reporting verb hung onto the content as an aside
-   ("..., sources said."), and "according to X". Their content is the clause; it is INDIRECT,
-   MIXED when it holds quotation marks and DIRECT when everything in it is quoted.
-2. Quotations (``quote_marks``) that no clause attribution covers, attributed to the nearest
-   speech verb around them in their sentence ("“...,” he said"; "He said: “...”").
-3. Quotations with no cue of their own: the next fragment of an attributed quote in the same
-   paragraph, or a whole-paragraph quote right after an attributed one, inherit its speaker (the
-   Gender Gap Tracker's rule). Other unattributed quotations are kept only when they look like
-   speech (a whole paragraph or sentence of several words): short ones are scare quotes and titles.
+1. Speaker labels (``speaker_labels``): "NAME: words" paragraphs (headlines, transcripts).
+2. Clause attributions: a reporting verb outside quotation marks with a clause complement
+   ("Mediazone reported that ..."), a stance verb with its object or to-infinitive ("called for
+   a special prosecutor", "vowed to win"), a speech verb hung onto the content as an aside
+   ("..., sources said."; "The test, North Korea said, was ..."), and "according to X". Their
+   content is the clause; it is INDIRECT, MIXED when it holds quotation marks, and when every
+   word of it is quoted the quotation becomes a DIRECT quote with that cue.
+3. Quotations (``quote_marks``) no clause attribution took, attributed to the nearest speech verb
+   with a subject around them in their sentence ("“...,” he said"; "He said: “...”") or to a
+   "― Name" trailer.
+4. Quotations with no cue of their own: the next fragment of an attributed quote ("“...,” he said.
+   “...”") and a quotation standing as a sentence right after an attribution in the same or the
+   previous paragraph inherit its speaker (the Gender Gap Tracker's rule). Other unattributed
+   quotations are kept only when they look like speech (a sentence of several words): short
+   ones and title-case ones inside a sentence are scare quotes and titles.
+
+Offsets are characters of ``doc.text``; DIRECT content excludes the quote marks.
 """
 
 from __future__ import annotations
@@ -70,6 +77,9 @@ _STANCE_OBJECT_DEPS = {"dobj", "xcomp", "oprd", "ccomp"}
 _STANCE_PREPS = {"for", "on", "of", "about", "against", "to"}
 _BARE_OBJECTS = {"it", "this", "that", "himself", "herself", "themselves", "itself", "one"}
 _MAX_TITLE_WORDS = 8
+# A sentence split off after a closing mark is a cue fragment ("he said, adding ...") only when
+# short; a longer one is the writer's next sentence.
+_MAX_CUE_FRAGMENT_WORDS = 20
 _LABEL_SOURCES = {"poll", "survey", "study", "report"}
 _LABEL_ENTITY_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _NOT_SOURCES = {"this", "that", "there", "what", "these", "those"}
@@ -324,10 +334,11 @@ def _reporting_clauses(verb: Token) -> list[_Attribution]:
         objects = _stance_objects(verb)
         if objects:
             sides.append([t for c in objects for t in c.subtree])
-    elif verb.dep_ == "parataxis" and verb.i > verb.head.i and subject is not None:
-        # "..., sources said." hangs the verb on the content's own root
+    elif verb.dep_ == "parataxis" and subject is not None and is_speech_verb(verb.text):
+        # "..., sources said." and "The test, North Korea said, was its biggest" hang the verb on
+        # the content's own root; the content is that root's clause, around the aside
         skip = {t.i for t in verb.subtree}
-        sides.append([t for t in verb.head.subtree if t.i not in skip and t.i < verb.i])
+        sides.append([t for t in verb.head.subtree if t.i not in skip])
     out = []
     for tokens in sides:
         start, end = _trimmed_span(tokens)
@@ -476,8 +487,10 @@ def _nearby_cue(
     # "“...,” he said." is often split after the closing mark: take the next sentence too
     nxt_i = last.index + 1
     if nxt_i < len(sentences) and sentences[nxt_i].paragraph == last.paragraph:
-        if sentences[nxt_i].start - region.outer_end <= 2:
-            hi = sentences[nxt_i].end
+        nxt = sentences[nxt_i]
+        fragment = len(doc.text[nxt.start : nxt.end].split()) <= _MAX_CUE_FRAGMENT_WORDS
+        if nxt.start - region.outer_end <= 2 and fragment:
+            hi = nxt.end
     # "He said:" closing the previous paragraph introduces a whole-paragraph quotation
     if first.index > 0 and region.outer_start == first.start:
         prev = sentences[first.index - 1]

@@ -67,9 +67,12 @@ def file_kind(path: str, format_override: str | None = None) -> FileKind:
 
 def decompress(data: bytes, compression: str | None, max_bytes: int) -> bytes:
     """Decompress at most ``max_bytes``; a bigger output (a gzip bomb) is an error, not a hang."""
+    if len(data) > max_bytes:
+        # ParseFile reads at most max_bytes + 1 bytes, so a longer file arrives cut: compressed,
+        # it would otherwise look corrupt; either way it is bigger than the bound.
+        raise InputError("read", "too_large", f"the file holds more than {max_bytes} bytes "
+                         "(--max_article_bytes; raise it for genuinely large files)")
     if compression is None:
-        if len(data) > max_bytes:
-            raise InputError("read", "too_large", f"{len(data)} bytes > --max_article_bytes={max_bytes}")
         return data
     buffer = io.BytesIO(data)
     try:
@@ -89,7 +92,8 @@ def decompress(data: bytes, compression: str | None, max_bytes: int) -> bytes:
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
 
@@ -106,7 +110,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             try:
                 return _check_text(data.decode(encoding)), encoding
             except UnicodeDecodeError as exc:
-                raise InputError("decode", "undecodable", f"invalid {encoding}: {exc.reason}") from None
+                raise InputError("decode", "undecodable",
+                                 f"invalid {encoding}: {exc.reason}") from None
     try:
         return _check_text(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
@@ -145,6 +150,7 @@ def _is_valid_unicode(value: str) -> bool:
     return True
 
 
+_JSONL_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TITLE_END = re.compile(r"[.!?:;,]$")
 
 
@@ -208,7 +214,8 @@ def _json_article(
     source_uri: str, fmt: str, encoding: str, obj: Any, line: int | None
 ) -> dict[str, Any]:
     if not isinstance(obj, dict):
-        raise InputError("parse", "invalid_record", f"expected a JSON object, got {type(obj).__name__}")
+        raise InputError("parse", "invalid_record",
+                         f"expected a JSON object, got {type(obj).__name__}")
     text_field = next((f for f in _TEXT_FIELDS if obj.get(f) is not None), None)
     if text_field is None:
         raise InputError("parse", "no_text", f"none of the fields {', '.join(_TEXT_FIELDS)}")
@@ -243,7 +250,8 @@ def parse_html(source_uri: str, encoding: str, html: str) -> dict[str, Any]:
         raise InputError("parse", "no_main_text",
                          f"no main text in the HTML (fewer than {MIN_HTML_WORDS} words extracted)")
     return article_input(source_uri, "html", encoding, text, url=getattr(doc, "url", None),
-                         title=getattr(doc, "title", None), published_at_raw=getattr(doc, "date", None))
+                         title=getattr(doc, "title", None),
+                         published_at_raw=getattr(doc, "date", None))
 
 
 def parse_file(
@@ -275,9 +283,9 @@ def parse_file(
 
 
 def _parse_jsonl(source_uri: str, encoding: str, text: str) -> Iterator[dict[str, Any]]:
-    # Lines end at "\n" only: str.splitlines would also cut at U+2028, U+0085 and friends, which
-    # JSON allows unescaped inside strings, turning one record into several broken ones.
-    for number, line in enumerate(text.split("\n"), start=1):
+    # Lines end at \n, \r\n or \r only: str.splitlines would also cut at U+2028, U+0085 and
+    # friends, which JSON allows unescaped inside strings, turning one record into broken ones.
+    for number, line in enumerate(_JSONL_LINE_BREAK.split(text), start=1):
         if not line.strip():
             continue
         try:

@@ -35,8 +35,8 @@ _STANCE = """
 accuse acknowledge admit advocate agree announce applaud attack back bash blame blast
 call champion cite condemn confirm criticise criticize decline decry defend demand denounce
 deny describe dismiss dispute dub echo endorse favor favour intend label lambast mock
-oppose plan pledge praise predict promise propose recommend refuse reject
-reveal slam support threaten tout urge vow want welcome
+decide discuss liken offer oppose plan pledge point praise predict promise propose question
+recommend refuse reject reveal show slam support talk threaten tout urge vow want welcome worry
 """.split()
 
 _IRREGULAR = {
@@ -90,6 +90,7 @@ SPEECH_VERBS = _forms(_SPEECH)
 COGNITION_VERBS = _forms(_COGNITION) - SPEECH_VERBS
 STANCE_VERBS = _forms(_STANCE)
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | STANCE_VERBS
+
 
 def is_speech_verb(word: str) -> bool:
     return word.lower() in SPEECH_VERBS

@@ -7,10 +7,14 @@ Two steps, both pure functions over the parse:
 - ``SpeakerResolver`` turns a mention into a name: a named mention into its entity's canonical
   name ("Zelensky", "President Zelensky" -> "Volodymyr Zelensky"); "he"/"she" into the nearest
   preceding person named outside quotation marks (a name inside a quote is someone the speaker
-  talks about, not the speaker); "they"/"it" into the nearest preceding organisation.
-  "a spokesperson for X" (a role noun with "for"/"of"/"at" and a named organisation) resolves to X:
-  the organisation is what the article names and what an entities join can use; the person stays
-  recoverable from ``speaker_start``/``speaker_end``. An unnamed mention ("a source") gets None.
+  talks about, not the speaker), skipping people whose "Mr."/"Mrs." title says otherwise;
+  "they"/"it" into the nearest preceding organisation or place, "the company" into the nearest
+  organisation, "who"/"which" into the noun the relative clause hangs on (the mention itself stays
+  "who", as annotators mark it). "a spokesperson for X" (a role noun with "for"/"of"/"at" and a
+  named organisation) resolves to X: the organisation is what the article names and what an
+  entities join can use; the person stays recoverable from ``speaker_start``/``speaker_end``.
+  A capitalised subject the NER missed ("Mediazone, a Russian website") is its own name. An
+  unnamed mention ("a source") gets None.
 """
 
 from __future__ import annotations
@@ -31,23 +35,12 @@ _MENTION_RIGHT = {"prep", "pobj", "compound", "flat", "nummod"}
 
 _RELATIVE = {"who", "which", "that"}
 # Definite descriptions that stand for the organisation last named ("the company said").
-_ORGANISATION_NOUNS = {
-    "company",
-    "firm",
-    "group",
-    "organisation",
-    "organization",
-    "agency",
-    "ministry",
-    "department",
-    "bank",
-    "campaign",
-    "party",
-    "union",
-    "corporation",
-    "network",
-    "newspaper",
-}
+_ORGANISATION_NOUNS = frozenset(
+    """
+    company firm group organisation organization agency ministry department bank campaign
+    party union corporation network newspaper
+    """.split()
+)
 # Lower-case words inside an organisation's name ("Go By the Forest", "Bank of England").
 _NAME_LINKS = {"by", "the", "of", "for", "and", "&", "on", "in"}
 _MALE = {"he", "him", "his"}
