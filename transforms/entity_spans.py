@@ -21,6 +21,23 @@ _WEEKDAYS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "today", "yesterday", "tomorrow",
 }  # fmt: skip
+# Job titles and honorifics the small model folds into a PERSON ("Librarian Grace Adeyemi",
+# "Mayor Jane Okafor"). A person's name is the name alone; the title stays in the text.
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "mayor", "president", "vice", "governor", "gov", "senator", "sen", "rep", "representative",
+    "minister", "secretary", "chancellor", "premier", "judge", "justice", "chief", "general",
+    "gen", "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "officer",
+    "detective", "inspector", "superintendent", "commissioner", "director", "chairman",
+    "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "librarian", "principal",
+    "headteacher", "coach", "manager", "bishop", "archbishop", "pope", "father", "rev",
+    "reverend", "rabbi", "imam", "king", "queen", "prince", "princess", "ambassador", "sheriff",
+    "councillor", "councilman", "councilwoman", "alderman", "senior", "deputy", "acting",
+    "former", "prime", "foreign", "finance", "defense", "defence", "interior", "health",
+    "attorney", "lawyer", "astronomer", "doctor", "nurse", "farmer", "owner",
+    "chef", "author", "writer", "economist", "analyst", "researcher", "scientist", "activist",
+}  # fmt: skip
+
 NAME_LABELS = {
     "PERSON",
     "ORG",
@@ -67,6 +84,11 @@ def trim_mention(doc: Doc, span: TokenSpan) -> TokenSpan | None:
             start += 1
         if end - start > 1 and doc[start].lower_ in _DETERMINERS:
             start += 1
+        if label == "PERSON":
+            while end - start > 1 and doc[start].lower_.rstrip(".") in PERSON_TITLES:
+                start += 1
+            if end - start > 1 and doc[start].text == ".":  # "Dr ." split by the tokenizer
+                start += 1
         while end - start > 1 and (
             doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].lower_ in _WEEKDAYS
         ):
