@@ -31,8 +31,9 @@ test: $(STAMP) browser
 eval: $(STAMP)
 	$(BIN)/newsbeam eval --write docs/quality.md
 
+# e.g. make bench BENCH_ARGS="--articles 2225" or BENCH_ARGS=--memory (see docs/benchmarks.md)
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run_benchmarks.py
+	$(BIN)/python benchmarks/run_benchmarks.py $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline transforms schemas tests benchmarks

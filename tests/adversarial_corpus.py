@@ -48,16 +48,28 @@ def long_article(min_chars: int) -> str:
     docs/reliability.md), and this case is about the length limit, not about entity density.
     """
     rng = random.Random(7)
-    nouns = ["committee", "infrastructure", "administration", "consultation", "programme",
-             "environment", "neighbourhood", "transportation", "regulation", "investment"]
+    nouns = [
+        "committee",
+        "infrastructure",
+        "administration",
+        "consultation",
+        "programme",
+        "environment",
+        "neighbourhood",
+        "transportation",
+        "regulation",
+        "investment",
+    ]
     verbs = ["reviewed", "postponed", "considered", "financed", "criticised", "approved"]
     paragraphs, size, n = [], 0, 0
     while size < min_chars:
         sents = []
         for _ in range(rng.randint(2, 5)):
             n += 1
-            sents.append(f"The {rng.choice(nouns)} {rng.choice(verbs)} the extraordinary "
-                         f"{rng.choice(nouns)} proposals for the {rng.choice(nouns)} again.")
+            sents.append(
+                f"The {rng.choice(nouns)} {rng.choice(verbs)} the extraordinary "
+                f"{rng.choice(nouns)} proposals for the {rng.choice(nouns)} again."
+            )
         if n % 40 < 5:
             sents.append(f"\u201cUpdate {n} is final,\u201d said Maria Lopez.")
         para = " ".join(sents)
@@ -73,8 +85,16 @@ def unmatched_quotes(n: int) -> str:
 
 def one_line_without_punctuation(min_chars: int) -> str:
     rng = random.Random(11)
-    words = ["harbourmaster", "councillors", "infrastructure", "reconstruction", "waterfront",
-             "administration", "neighbourhood", "consultation"]
+    words = [
+        "harbourmaster",
+        "councillors",
+        "infrastructure",
+        "reconstruction",
+        "waterfront",
+        "administration",
+        "neighbourhood",
+        "consultation",
+    ]
     out, size = [], 0
     while size < min_chars:
         w = rng.choice(words)
@@ -85,7 +105,7 @@ def one_line_without_punctuation(min_chars: int) -> str:
 
 NESTED_QUOTES = (
     "\u201cShe told me \u2018never again\u2019 and then \u201cmaybe\u201d,\u201d said the mayor.\n"
-    "The minister said: \u201cWe will \u2018consider\u2019 it\u201d and \"perhaps\u201d not.\n"
+    'The minister said: \u201cWe will \u2018consider\u2019 it\u201d and "perhaps\u201d not.\n'
     "\u201cCrossed \u2018quotes\u201d here\u2019 are \u00abmixed\u201d, he added.\n"
     "\u201cA quotation that never closes, said the spokesman for the port authority.\n"
     "\u201cIt continues into the next paragraph,\u201d he said. ``Old style,'' she replied.\n"
@@ -111,13 +131,35 @@ GERMAN = (
 )
 
 
+# Entity tricks an XML parser might expand: a billion laughs, and a local file read.
+XML_ENTITY_BOMB = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 2 else b"&lol;") * 10)
+        for i in range(2, 9)
+    )
+    + b"]><html><body><article><p>&lol8; said the council about the harbour plan today.</p>"
+    b"</article></body></html>"
+)
+XXE = (
+    b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    b"<html><body><article><p>The council said &xxe; today about the harbour.</p>"
+    b"</article></body></html>"
+)
+
+
 def _jsonl(lines: list[str]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def build_cases(latin1_file: Path | None, *, long_chars: int = 1_050_000,
-                line_chars: int = 1_000_000, n_quotes: int = 10_000,
-                bomb_bytes: int = 80 * 1024 * 1024) -> list[Case]:
+def build_cases(
+    latin1_file: Path | None,
+    *,
+    long_chars: int = 1_050_000,
+    line_chars: int = 1_000_000,
+    n_quotes: int = 10_000,
+    bomb_bytes: int = 80 * 1024 * 1024,
+) -> list[Case]:
     """Every adversarial case. Sizes are parameters so unit tests can build small variants."""
     good = GOOD_PARAGRAPH
     rng = random.Random(1234)
@@ -125,110 +167,275 @@ def build_cases(latin1_file: Path | None, *, long_chars: int = 1_050_000,
     long_text = long_article(long_chars)
     line_text = one_line_without_punctuation(line_chars)
     quotes_text = unmatched_quotes(n_quotes)
-    utf16_text = ("\u201cUTF-16 is still out there,\u201d said the archivist in Z\u00fcrich.\n"
-                  + good)
+    utf16_text = (
+        "\u201cUTF-16 is still out there,\u201d said the archivist in Z\u00fcrich.\n" + good
+    )
     gz_ok = gzip.compress((good + "\n").encode("utf-8"))
     cases = [
         Case("empty file", "empty.txt", b"", errors=("empty_input",)),
-        Case("whitespace-only file", "whitespace.txt", b" \n\t\r\n \xc2\xa0 \n",
-             errors=("empty_input",)),
-        Case("zero-width characters only", "zero_width_only.txt",
-             "\u200b\u200c\u200d\ufeff\u2060\n".encode(), errors=("empty_input",)),
+        Case(
+            "whitespace-only file",
+            "whitespace.txt",
+            b" \n\t\r\n \xc2\xa0 \n",
+            errors=("empty_input",),
+        ),
+        Case(
+            "zero-width characters only",
+            "zero_width_only.txt",
+            "\u200b\u200c\u200d\ufeff\u2060\n".encode(),
+            errors=("empty_input",),
+        ),
         Case("empty gzip", "empty.txt.gz", gzip.compress(b""), errors=("empty_input",)),
         Case("blank JSONL", "blank_lines.jsonl", b"\n  \n\r\n", errors=("empty_input",)),
         Case("binary garbage", "garbage.txt", garbage, errors=("binary",)),
-        Case("binary garbage, unknown extension", "garbage.bin", garbage,
-             errors=("unsupported_format",)),
-        Case("invalid UTF-8 (legacy fallback)", "invalid_utf8.txt",
-             b"The caf\xc3\xa9 owners said the terrace plan \xff\xfe is unfair to them.\n",
-             articles=1, encoding="cp1252",
-             text="The caf\u00c3\u00a9 owners said the terrace plan \u00ff\u00fe is unfair to "
-                  "them.\n"),
-        Case("invalid UTF-8 after a UTF-8 BOM", "bom_invalid_utf8.txt",
-             b"\xef\xbb\xbfThe mayor \xff\xfe said no.\n", errors=("undecodable",)),
-        Case("UTF-16 with BOM", "utf16_bom.txt", utf16_text.encode("utf-16"), articles=1,
-             text=utf16_text, encoding="utf-16"),
-        Case("UTF-16 without BOM", "utf16_no_bom.txt", utf16_text.encode("utf-16-le"),
-             errors=("binary",)),
-        Case("longer than spaCy's max_length", "long_article.txt", long_text.encode(),
-             articles=1, text=long_text),
-        Case("gzip bomb", "bomb.txt.gz", gzip.compress(b"A" * bomb_bytes, compresslevel=9),
-             errors=("too_large",)),
-        Case("truncated gzip", "truncated.txt.gz", gz_ok[: len(gz_ok) // 2],
-             errors=("corrupt_compression",)),
-        Case("not gzip despite .gz", "not_gzip.txt.gz", good.encode(),
-             errors=("corrupt_compression",)),
-        Case("bzip2 article", "article.txt.bz2", bz2.compress(good.encode()), articles=1,
-             text=good),
-        Case("JSONL with malformed lines", "mixed.jsonl", _jsonl([
-            json.dumps({"id": "a1", "text": good}),
-            '{"id": "a2", "text": "unterminated',
-            "",
-            json.dumps({"id": "a3", "text": "A second good article. " + good}),
-            "[1, 2]",
-            json.dumps({"title": "no text field"}),
-            json.dumps({"text": 42}),
-            json.dumps({"text": "   \n "}),
-            '{"id": 1' + "0" * 5000 + ', "text": "huge integer id"}',
-            json.dumps({"id": "a4", "text": "A third good article. " + good}),
-            '{"text": "lone surrogate \\ud800 in the text"}',
-        ]), articles=3, errors=("invalid_json", "invalid_record", "no_text", "invalid_field",
-                                "empty_text", "invalid_json", "invalid_text")),
-        Case("JSONL with Unicode line separators inside strings", "separators.jsonl", _jsonl([
-            json.dumps({"text": "Line\u2028separator and next\x85line. " + good},
-                       ensure_ascii=False),
-            json.dumps({"text": "Paragraph\u2029separator and group\x1dseparator. " + good},
-                       ensure_ascii=False),
-        ]), articles=2),
-        Case("JSONL with CR-only line endings", "cr_only.jsonl", "\r".join(
-            json.dumps({"id": f"cr{i}", "text": f"Old Mac file {i}. " + good}) for i in range(2)
-        ).encode(), articles=2),
-        Case("JSON with fields of the wrong type", "wrong_types.json", json.dumps([
-            {"text": 123},
-            {"text": good, "title": ["not", "a", "string"]},
-            {"text": good, "published_at": 20240101},
-            {"text": good, "id": {"nested": 1}},
-            {"text": good, "id": True},
-            {"text": good, "url": 3.5},
-            "just a string",
-            {"text": "The only good one. " + good, "id": 7, "title": "Fine"},
-        ]).encode(), articles=1, errors=("invalid_field",) * 6 + ("invalid_record",)),
+        Case(
+            "binary garbage, unknown extension",
+            "garbage.bin",
+            garbage,
+            errors=("unsupported_format",),
+        ),
+        Case(
+            "invalid UTF-8 (legacy fallback)",
+            "invalid_utf8.txt",
+            b"The caf\xc3\xa9 owners said the terrace plan \xff\xfe is unfair to them.\n",
+            articles=1,
+            encoding="cp1252",
+            text="The caf\u00c3\u00a9 owners said the terrace plan \u00ff\u00fe is unfair to "
+            "them.\n",
+        ),
+        Case(
+            "invalid UTF-8 after a UTF-8 BOM",
+            "bom_invalid_utf8.txt",
+            b"\xef\xbb\xbfThe mayor \xff\xfe said no.\n",
+            errors=("undecodable",),
+        ),
+        Case(
+            "UTF-16 with BOM",
+            "utf16_bom.txt",
+            utf16_text.encode("utf-16"),
+            articles=1,
+            text=utf16_text,
+            encoding="utf-16",
+        ),
+        Case(
+            "UTF-16 without BOM",
+            "utf16_no_bom.txt",
+            utf16_text.encode("utf-16-le"),
+            errors=("binary",),
+        ),
+        Case(
+            "longer than spaCy's max_length",
+            "long_article.txt",
+            long_text.encode(),
+            articles=1,
+            text=long_text,
+        ),
+        Case(
+            "gzip bomb",
+            "bomb.txt.gz",
+            gzip.compress(b"A" * bomb_bytes, compresslevel=9),
+            errors=("too_large",),
+        ),
+        Case(
+            "truncated gzip",
+            "truncated.txt.gz",
+            gz_ok[: len(gz_ok) // 2],
+            errors=("corrupt_compression",),
+        ),
+        Case(
+            "not gzip despite .gz",
+            "not_gzip.txt.gz",
+            good.encode(),
+            errors=("corrupt_compression",),
+        ),
+        Case(
+            "bzip2 article", "article.txt.bz2", bz2.compress(good.encode()), articles=1, text=good
+        ),
+        Case(
+            "JSONL with malformed lines",
+            "mixed.jsonl",
+            _jsonl(
+                [
+                    json.dumps({"id": "a1", "text": good}),
+                    '{"id": "a2", "text": "unterminated',
+                    "",
+                    json.dumps({"id": "a3", "text": "A second good article. " + good}),
+                    "[1, 2]",
+                    json.dumps({"title": "no text field"}),
+                    json.dumps({"text": 42}),
+                    json.dumps({"text": "   \n "}),
+                    '{"id": 1' + "0" * 5000 + ', "text": "huge integer id"}',
+                    json.dumps({"id": "a4", "text": "A third good article. " + good}),
+                    '{"text": "lone surrogate \\ud800 in the text"}',
+                ]
+            ),
+            articles=3,
+            errors=(
+                "invalid_json",
+                "invalid_record",
+                "no_text",
+                "invalid_field",
+                "empty_text",
+                "invalid_json",
+                "invalid_text",
+            ),
+        ),
+        Case(
+            "JSONL with Unicode line separators inside strings",
+            "separators.jsonl",
+            _jsonl(
+                [
+                    json.dumps(
+                        {"text": "Line\u2028separator and next\x85line. " + good},
+                        ensure_ascii=False,
+                    ),
+                    json.dumps(
+                        {"text": "Paragraph\u2029separator and group\x1dseparator. " + good},
+                        ensure_ascii=False,
+                    ),
+                ]
+            ),
+            articles=2,
+        ),
+        Case(
+            "JSONL with CR-only line endings",
+            "cr_only.jsonl",
+            "\r".join(
+                json.dumps({"id": f"cr{i}", "text": f"Old Mac file {i}. " + good}) for i in range(2)
+            ).encode(),
+            articles=2,
+        ),
+        Case(
+            "JSON with fields of the wrong type",
+            "wrong_types.json",
+            json.dumps(
+                [
+                    {"text": 123},
+                    {"text": good, "title": ["not", "a", "string"]},
+                    {"text": good, "published_at": 20240101},
+                    {"text": good, "id": {"nested": 1}},
+                    {"text": good, "id": True},
+                    {"text": good, "url": 3.5},
+                    "just a string",
+                    {"text": "The only good one. " + good, "id": 7, "title": "Fine"},
+                ]
+            ).encode(),
+            articles=1,
+            errors=("invalid_field",) * 6 + ("invalid_record",),
+        ),
         Case("empty JSON array", "empty_array.json", b"[]", errors=("empty_input",)),
-        Case("truncated JSON", "truncated.json", b'{"text": "the council',
-             errors=("invalid_json",)),
-        Case("deeply nested JSON", "deep.json", b"[" * 200_000 + b"]" * 200_000,
-             errors=("invalid_json",)),
-        Case("HTML with no main text", "no_main_text.html",
-             b"<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
-             b"<a href='/news'>News</a></nav><script>var x = '<p>not text</p>';</script>"
-             b"</body></html>", errors=("no_main_text",)),
-        Case("10,000 unmatched quote marks", "unmatched_quotes.txt", quotes_text.encode(),
-             articles=1, text=quotes_text),
-        Case("nested and crossed quotes", "nested_quotes.txt", NESTED_QUOTES.encode(),
-             articles=1, text=NESTED_QUOTES),
-        Case("RTL, CJK and zero-width characters", "scripts.txt", SCRIPTS.encode(), articles=1,
-             text=SCRIPTS),
-        Case("1 MB line without punctuation", "one_megabyte_line.txt", line_text.encode(),
-             articles=1, text=line_text),
-        Case("non-English article", "german.txt", GERMAN.encode(), articles=1, text=GERMAN,
-             language="de"),
-        Case("CRLF line endings", "crlf.txt", (good + "\r\n\r\n" + good + "\r\n").encode(),
-             articles=1, text=good + "\r\n\r\n" + good + "\r\n"),
-        Case("control characters (binary)", "bells.txt", ("\x07" * 50 + good).encode(),
-             errors=("binary",)),
+        Case(
+            "truncated JSON", "truncated.json", b'{"text": "the council', errors=("invalid_json",)
+        ),
+        Case(
+            "deeply nested JSON",
+            "deep.json",
+            b"[" * 200_000 + b"]" * 200_000,
+            errors=("invalid_json",),
+        ),
+        Case(
+            "HTML with no main text",
+            "no_main_text.html",
+            b"<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
+            b"<a href='/news'>News</a></nav><script>var x = '<p>not text</p>';</script>"
+            b"</body></html>",
+            errors=("no_main_text",),
+        ),
+        Case(
+            "HTML nested 100,000 elements deep",
+            "deep.html",
+            b"<html><body>" + b"<div>" * 100_000 + b"x" + b"</div>" * 100_000 + b"</body></html>",
+            errors=("no_main_text",),
+        ),
+        Case(
+            "HTML with an XML entity bomb",
+            "entity_bomb.html",
+            XML_ENTITY_BOMB,
+            errors=("no_main_text",),
+        ),
+        Case("HTML with an external entity (XXE)", "xxe.html", XXE, errors=("no_main_text",)),
+        Case(
+            "10,000 unmatched quote marks",
+            "unmatched_quotes.txt",
+            quotes_text.encode(),
+            articles=1,
+            text=quotes_text,
+        ),
+        Case(
+            "nested and crossed quotes",
+            "nested_quotes.txt",
+            NESTED_QUOTES.encode(),
+            articles=1,
+            text=NESTED_QUOTES,
+        ),
+        Case(
+            "RTL, CJK and zero-width characters",
+            "scripts.txt",
+            SCRIPTS.encode(),
+            articles=1,
+            text=SCRIPTS,
+        ),
+        Case(
+            "1 MB line without punctuation",
+            "one_megabyte_line.txt",
+            line_text.encode(),
+            articles=1,
+            text=line_text,
+        ),
+        Case(
+            "non-English article",
+            "german.txt",
+            GERMAN.encode(),
+            articles=1,
+            text=GERMAN,
+            language="de",
+        ),
+        Case(
+            "CRLF line endings",
+            "crlf.txt",
+            (good + "\r\n\r\n" + good + "\r\n").encode(),
+            articles=1,
+            text=good + "\r\n\r\n" + good + "\r\n",
+        ),
+        Case(
+            "control characters (binary)",
+            "bells.txt",
+            ("\x07" * 50 + good).encode(),
+            errors=("binary",),
+        ),
         Case("gzip article", "article.txt.gz", gz_ok, articles=1, text=good + "\n"),
         Case("duplicate content, file A", "dup_a.txt", good.encode(), articles=1, text=good),
         Case("duplicate content, file B", "dup_b.txt", good.encode(), articles=1, text=good),
-        Case("template and code in fields", "injection.jsonl", _jsonl([
-            json.dumps({"id": "../../etc", "title": "{{7*7}}",
-                        "text": "__import__('os').system('echo pwned') {{7*7}} ${7*7} "
-                                "%(x)s <script>alert(1)</script>. " + SECRET_SENTENCE}),
-        ]), articles=1),
+        Case(
+            "template and code in fields",
+            "injection.jsonl",
+            _jsonl(
+                [
+                    json.dumps(
+                        {
+                            "id": "../../etc",
+                            "title": "{{7*7}}",
+                            "text": "__import__('os').system('echo pwned') {{7*7}} ${7*7} "
+                            "%(x)s <script>alert(1)</script>. " + SECRET_SENTENCE,
+                        }
+                    ),
+                ]
+            ),
+            articles=1,
+        ),
     ]
     if latin1_file is not None:
         data = latin1_file.read_bytes()
-        cases.append(Case("latin-1 (BBC sport/199)", "bbc_sport_199_latin1.txt", data,
-                          articles=1, text=data.decode("cp1252"), encoding="cp1252"))
+        cases.append(
+            Case(
+                "latin-1 (BBC sport/199)",
+                "bbc_sport_199_latin1.txt",
+                data,
+                articles=1,
+                text=data.decode("cp1252"),
+                encoding="cp1252",
+            )
+        )
     names = [c.name for c in cases]
     assert len(names) == len(set(names)), "case names must be unique"
     return cases

@@ -62,13 +62,21 @@ def account(cases: list[Case], tables: dict[str, list[dict]]) -> dict[str, int]:
     articles, errors = _by_file(tables["articles"]), _by_file(tables["errors"])
     lost = duplicated = 0
     for case in cases:
-        for want, got in ((case.articles, len(articles[case.name])),
-                          (len(case.errors), len(errors[case.name]))):
+        for want, got in (
+            (case.articles, len(articles[case.name])),
+            (len(case.errors), len(errors[case.name])),
+        ):
             lost += max(0, want - got)
             duplicated += max(0, got - want)
-    return {"kinds": len({c.kind for c in cases}), "files": len(cases),
-            "inputs": sum(c.inputs for c in cases), "articles": len(tables["articles"]),
-            "errors": len(tables["errors"]), "lost": lost, "duplicated": duplicated}
+    return {
+        "kinds": len({c.kind for c in cases}),
+        "files": len(cases),
+        "inputs": sum(c.inputs for c in cases),
+        "articles": len(tables["articles"]),
+        "errors": len(tables["errors"]),
+        "lost": lost,
+        "duplicated": duplicated,
+    }
 
 
 @pytest.mark.slow
@@ -81,8 +89,9 @@ def test_the_run_completes_and_accounts_for_every_input_unit(corpus_run):
     assert totals["inputs"] == totals["articles"] + totals["errors"]
     # nothing outside the corpus got in
     names = {c.name for c in cases}
-    assert {os.path.basename(r["source_uri"]) for t in ("articles", "errors")
-            for r in tables[t]} <= names
+    assert {
+        os.path.basename(r["source_uri"]) for t in ("articles", "errors") for r in tables[t]
+    } <= names
 
 
 @pytest.mark.slow
@@ -146,10 +155,13 @@ def test_every_article_has_all_its_rows_once(corpus_run):
 def test_every_span_in_the_output_is_exact(corpus_run):
     _, _, tables = corpus_run
     texts = {r["article_id"]: r["text"] for r in tables["articles"]}
-    spans = [("sentences", "start", "end", "text"), ("entities", "start", "end", "text"),
-             ("quotes", "start", "end", "text"),
-             ("quotes", "speaker_start", "speaker_end", "speaker_text"),
-             ("quotes", "cue_start", "cue_end", "cue_text")]
+    spans = [
+        ("sentences", "start", "end", "text"),
+        ("entities", "start", "end", "text"),
+        ("quotes", "start", "end", "text"),
+        ("quotes", "speaker_start", "speaker_end", "speaker_text"),
+        ("quotes", "cue_start", "cue_end", "cue_text"),
+    ]
     checked = 0
     for table, start, end, field in spans:
         for row in tables[table]:
@@ -168,8 +180,10 @@ def test_article_longer_than_spacy_max_length_is_parsed_in_parts(corpus_run):
     _, _, tables = corpus_run
     (row,) = _by_file(tables["articles"])["long_article.txt"]
     assert len(row["text"]) > SPACY_MAX_LENGTH
-    sentences = sorted((r for r in tables["sentences"] if r["article_id"] == row["article_id"]),
-                       key=lambda r: r["index"])
+    sentences = sorted(
+        (r for r in tables["sentences"] if r["article_id"] == row["article_id"]),
+        key=lambda r: r["index"],
+    )
     # the whole text is covered, up to its last sentence, in order
     assert sentences[-1]["end"] == len(row["text"].rstrip())
     assert all(a["end"] <= b["start"] for a, b in zip(sentences, sentences[1:], strict=False))
@@ -191,7 +205,8 @@ def test_unreadable_inputs_do_not_stop_the_run_counted_by_the_summary(corpus_run
     kinds = {c.kind for c in cases if c.errors}
     assert len(kinds) >= 15
     assert Counter(r["error_type"] for r in tables["errors"]) == Counter(
-        e for c in cases for e in c.errors)
+        e for c in cases for e in c.errors
+    )
 
 
 def test_file_deleted_between_listing_and_reading_is_an_error_row(tmp_path):
@@ -212,11 +227,16 @@ def test_parse_files_keeps_going_after_a_vanished_file(tmp_path):
     gone = str(tmp_path / "gone.txt")
     with BeamTestPipeline() as p:
         result = p | beam.Create([str(kept), gone]) | ParseFiles()
-        assert_that(result.articles | "ArticleUris" >> beam.Map(lambda a: a["source_uri"]),
-                    equal_to([str(kept)]), label="Articles")
-        assert_that(result.errors | "ErrorKinds" >> beam.Map(
-            lambda e: (e["source_uri"], e["error_type"])), equal_to([(gone, "unreadable")]),
-            label="Errors")
+        assert_that(
+            result.articles | "ArticleUris" >> beam.Map(lambda a: a["source_uri"]),
+            equal_to([str(kept)]),
+            label="Articles",
+        )
+        assert_that(
+            result.errors | "ErrorKinds" >> beam.Map(lambda e: (e["source_uri"], e["error_type"])),
+            equal_to([(gone, "unreadable")]),
+            label="Errors",
+        )
 
 
 def _extract_seconds(nlp, text: str, repeats: int = 3) -> float:
@@ -236,9 +256,12 @@ def _extract_seconds(nlp, text: str, repeats: int = 3) -> float:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="extract_quotes is quadratic in the number of quotations "
-                   "(overlap check against every accepted quote, _nearby_cue scans the whole "
-                   "sentence per quotation); see docs/reliability.md")
+@pytest.mark.xfail(
+    strict=False,
+    reason="extract_quotes is quadratic in the number of quotations "
+    "(overlap check against every accepted quote, _nearby_cue scans the whole "
+    "sentence per quotation); see docs/reliability.md",
+)
 def test_unmatched_quote_marks_cost_linear_time(nlp, analyse):
     # 4x the quote marks may cost about 4x; quadratic code costs 16x. 10 is a generous bound
     # that timing noise on a busy machine does not reach.
@@ -246,15 +269,19 @@ def test_unmatched_quote_marks_cost_linear_time(nlp, analyse):
     assert len(small.quotes) == 500  # every unmatched mark still opens one quotation
     # measured with the quadratic code: 15.6x (0.12 s -> 1.9 s)
     ratio = _extract_seconds(nlp, unmatched_quotes(2000), repeats=2) / _extract_seconds(
-        nlp, unmatched_quotes(500))
+        nlp, unmatched_quotes(500)
+    )
     assert ratio < 10, f"4x the quote marks took {ratio:.1f}x the time"
 
 
-@pytest.mark.parametrize("text", [
-    (SEEDS / "000_27cef5e8aa7cc37f.txt").read_text("utf-8"),
-    NESTED_QUOTES + SCRIPTS,
-    "x" * 1000 + " tail. " + "\r\n" * 50 + "The mayor said so.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        (SEEDS / "000_27cef5e8aa7cc37f.txt").read_text("utf-8"),
+        NESTED_QUOTES + SCRIPTS,
+        "x" * 1000 + " tail. " + "\r\n" * 50 + "The mayor said so.",
+    ],
+)
 def test_text_parsed_in_parts_keeps_exact_offsets(nlp, text):
     from transforms.analysis import extract_all
     from transforms.nlp_model import parse_texts
@@ -278,20 +305,26 @@ def _name_rich_article(n_sentences: int) -> str:
     lines = []
     for i in range(n_sentences):
         name = f"{first[i % 8]} {last[(i * 3) % 8]}"
-        lines.append(f"{name} met officials of Acme Corp in {places[i % 6]} on day {i}. "
-                     f"{last[(i * 3) % 8]} said the talks went well.")
+        lines.append(
+            f"{name} met officials of Acme Corp in {places[i % 6]} on day {i}. "
+            f"{last[(i * 3) % 8]} said the talks went well."
+        )
     return "\n".join(lines)
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="entity canonical names compare every mention with every "
-                   "other mention of its label (entities.canonical_names), and "
-                   "sentences.sentence_index_at rebuilds the list of sentence starts on every "
-                   "call; see docs/reliability.md")
+@pytest.mark.xfail(
+    strict=False,
+    reason="entity canonical names compare every mention with every "
+    "other mention of its label (entities.canonical_names), and "
+    "sentences.sentence_index_at rebuilds the list of sentence starts on every "
+    "call; see docs/reliability.md",
+)
 def test_entities_and_sentences_cost_linear_time(nlp):
     # measured with the quadratic code: 14.3x (0.09 s -> 1.3 s)
     ratio = _extract_seconds(nlp, _name_rich_article(800), repeats=2) / _extract_seconds(
-        nlp, _name_rich_article(200))
+        nlp, _name_rich_article(200)
+    )
     assert ratio < 10, f"4x the sentences and names took {ratio:.1f}x the time"
 
 

@@ -38,9 +38,18 @@ POISON = "POISONED-ARTICLE"
 
 
 def _article(name: str, text: str) -> dict:
-    return {"source_uri": f"/in/{name}.txt", "line": None, "format": "txt", "encoding": "utf-8",
-            "text": text, "external_id": None, "url": None, "title": None,
-            "published_at": None, "published_at_raw": None}
+    return {
+        "source_uri": f"/in/{name}.txt",
+        "line": None,
+        "format": "txt",
+        "encoding": "utf-8",
+        "text": text,
+        "external_id": None,
+        "url": None,
+        "title": None,
+        "published_at": None,
+        "published_at_raw": None,
+    }
 
 
 @pytest.mark.slow
@@ -54,25 +63,46 @@ def test_one_failing_article_goes_to_errors_and_the_rest_is_emitted(monkeypatch)
 
     # analysis.extract_all looks the extractor up in its module at call time
     monkeypatch.setattr(analysis, "extract_quotes", extract_quotes)
-    batch = [_article("a", GOOD_PARAGRAPH), _article("b", f"{POISON} {GOOD_PARAGRAPH}"),
-             _article("c", "Second story. " + GOOD_PARAGRAPH)]
+    batch = [
+        _article("a", GOOD_PARAGRAPH),
+        _article("b", f"{POISON} {GOOD_PARAGRAPH}"),
+        _article("c", "Second story. " + GOOD_PARAGRAPH),
+    ]
     pipeline = BeamTestPipeline()
-    out = (pipeline | beam.Create([batch])
-           | beam.ParDo(AnnotateBatch()).with_outputs("sentences", "entities", "quotes",
-                                                      "errors", main="articles"))
-    assert_that(out.articles | "Uris" >> beam.Map(lambda r: r["source_uri"]),
-                equal_to(["/in/a.txt", "/in/c.txt"]), label="Articles")
-    assert_that(out.errors | "Errors" >> beam.Map(
-        lambda r: (r["source_uri"], r["stage"], r["error_type"], r["message"])),
-        equal_to([("/in/b.txt", "annotate", "nlp_failure",
-                   "RuntimeError: injected extractor failure")]), label="ErrorRows")
-    assert_that(out.sentences | "SentenceUris" >> beam.Map(lambda r: r["article_id"])
-                | beam.Distinct() | beam.combiners.Count.Globally(), equal_to([2]),
-                label="SentencesOfTheGoodOnes")
+    out = (
+        pipeline
+        | beam.Create([batch])
+        | beam.ParDo(AnnotateBatch()).with_outputs(
+            "sentences", "entities", "quotes", "errors", main="articles"
+        )
+    )
+    assert_that(
+        out.articles | "Uris" >> beam.Map(lambda r: r["source_uri"]),
+        equal_to(["/in/a.txt", "/in/c.txt"]),
+        label="Articles",
+    )
+    assert_that(
+        out.errors
+        | "Errors"
+        >> beam.Map(lambda r: (r["source_uri"], r["stage"], r["error_type"], r["message"])),
+        equal_to(
+            [("/in/b.txt", "annotate", "nlp_failure", "RuntimeError: injected extractor failure")]
+        ),
+        label="ErrorRows",
+    )
+    assert_that(
+        out.sentences
+        | "SentenceUris" >> beam.Map(lambda r: r["article_id"])
+        | beam.Distinct()
+        | beam.combiners.Count.Globally(),
+        equal_to([2]),
+        label="SentencesOfTheGoodOnes",
+    )
     result = pipeline.run()
     result.wait_until_finish()
     failures = result.metrics().query(
-        MetricsFilter().with_namespace(NAMESPACE).with_name("nlp_failures"))["counters"]
+        MetricsFilter().with_namespace(NAMESPACE).with_name("nlp_failures")
+    )["counters"]
     assert sum(c.committed for c in failures) == 1
 
 
@@ -98,8 +128,17 @@ def test_max_error_ratio_fails_the_job_with_a_clear_message(tmp_path, capsys):
 def test_max_error_ratio_out_of_range_is_a_usage_error(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(GOOD_PARAGRAPH)
     with pytest.raises(SystemExit) as exc:
-        main(["run", "--input", str(tmp_path), "--output", str(tmp_path / "out"),
-              "--max_error_ratio", "1.5"])
+        main(
+            [
+                "run",
+                "--input",
+                str(tmp_path),
+                "--output",
+                str(tmp_path / "out"),
+                "--max_error_ratio",
+                "1.5",
+            ]
+        )
     assert exc.value.code == 2
     assert "--max_error_ratio must be between 0 and 1" in capsys.readouterr().err
 
@@ -152,12 +191,16 @@ class FlakyProxy:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 if proxy._should_fail(self.command, self.path, body):
-                    self._reply(503, [("Content-Type", "application/json")],
-                                b'{"error": {"code": 503, "message": "injected: try again"}}')
+                    self._reply(
+                        503,
+                        [("Content-Type", "application/json")],
+                        b'{"error": {"code": 503, "message": "injected: try again"}}',
+                    )
                     return
                 upstream = http.client.HTTPConnection(proxy.upstream, timeout=60)
-                headers = {k: v for k, v in self.headers.items()
-                           if k.lower() not in {"host", "connection"}}
+                headers = {
+                    k: v for k, v in self.headers.items() if k.lower() not in {"host", "connection"}
+                }
                 upstream.request(self.command, self.path, body=body or None, headers=headers)
                 response = upstream.getresponse()
                 self._reply(response.status, response.getheaders(), response.read())
@@ -188,8 +231,13 @@ def _upload_corpus(gcs, bucket: str) -> int:
     """A small mixed corpus in ``bucket``/in/; returns the number of input units."""
     gcs.create_bucket(bucket)
     gcs.upload(bucket, "in/a.txt", GOOD_PARAGRAPH)
-    gcs.upload(bucket, "in/b.jsonl", "\n".join(
-        json.dumps({"id": f"w{i}", "text": f"Wire {i}. {GOOD_PARAGRAPH}"}) for i in range(3)))
+    gcs.upload(
+        bucket,
+        "in/b.jsonl",
+        "\n".join(
+            json.dumps({"id": f"w{i}", "text": f"Wire {i}. {GOOD_PARAGRAPH}"}) for i in range(3)
+        ),
+    )
     gcs.upload(bucket, "in/c.txt.gz", gzip.compress(b"Gzipped. " + GOOD_PARAGRAPH.encode()))
     gcs.upload(bucket, "in/d.json", "{broken")
     return 6
@@ -214,15 +262,21 @@ def test_transient_gcs_503s_are_retried_and_nothing_is_lost(gcs_emulator, monkey
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, raises=AttributeError, reason="Beam 2.77 gcsio._batch_with_retry "
-                   "does not retry a 503 on the JSON batch request itself: copy_batch then reads "
-                   "None.status_code while WriteToAvro renames its temp files")
+@pytest.mark.xfail(
+    strict=False,
+    raises=AttributeError,
+    reason="Beam 2.77 gcsio._batch_with_retry "
+    "does not retry a 503 on the JSON batch request itself: copy_batch then reads "
+    "None.status_code while WriteToAvro renames its temp files",
+)
 def test_transient_503_on_the_gcs_batch_endpoint(gcs_emulator, monkeypatch):
     _upload_corpus(gcs_emulator, "flaky-batch")
     with FlakyProxy(gcs_emulator.host_port) as proxy:
         monkeypatch.setenv("STORAGE_EMULATOR_HOST", f"http://127.0.0.1:{proxy.port}")
-        assert main(["run", "--input", "gs://flaky-batch/in/*",
-                     "--output", "gs://flaky-batch/out"]) == 0
+        assert (
+            main(["run", "--input", "gs://flaky-batch/in/*", "--output", "gs://flaky-batch/out"])
+            == 0
+        )
 
 
 def _dask_distributed():
@@ -238,8 +292,9 @@ def _task_states(dask_scheduler) -> Counter:
     return Counter(task.state for task in dask_scheduler.tasks.values())
 
 
-def _kill_a_busy_worker(distributed, address: str, run: threading.Thread,
-                        timeout: float = 300.0) -> int:
+def _kill_a_busy_worker(
+    distributed, address: str, run: threading.Thread, timeout: float = 300.0
+) -> int:
     """SIGKILL a busy worker process once half of the graph's tasks are done, while ``run`` runs.
 
     Half-way, the killed worker holds finished results that other tasks still need (they must be
@@ -269,21 +324,34 @@ def test_killing_a_dask_worker_mid_run_loses_and_duplicates_nothing(tmp_path):
     seed = (SEEDS / "000_27cef5e8aa7cc37f.txt").read_text("utf-8")
     for i in range(24):
         (inputs / f"story_{i:02d}.txt").write_text(f"Story {i}\n\n{seed}")
-    (inputs / "wire.jsonl").write_text("\n".join(
-        json.dumps({"id": f"w{i}", "text": f"Wire {i}. {GOOD_PARAGRAPH}"}) for i in range(20)))
+    (inputs / "wire.jsonl").write_text(
+        "\n".join(
+            json.dumps({"id": f"w{i}", "text": f"Wire {i}. {GOOD_PARAGRAPH}"}) for i in range(20)
+        )
+    )
     (inputs / "empty.txt").write_bytes(b"")
     (inputs / "broken.json").write_text("{")
     units = 24 + 20 + 2
     out = tmp_path / "out"
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       host="127.0.0.1", dashboard_address=None)
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    )
     try:
         result: dict[str, int] = {}
 
         def run() -> None:
-            result["rc"] = main(["run", "--input", str(inputs), "--output", str(out),
-                                 "--runner", "dask",
-                                 f"--dask_client_address={cluster.scheduler_address}"])
+            result["rc"] = main(
+                [
+                    "run",
+                    "--input",
+                    str(inputs),
+                    "--output",
+                    str(out),
+                    "--runner",
+                    "dask",
+                    f"--dask_client_address={cluster.scheduler_address}",
+                ]
+            )
 
         thread = threading.Thread(target=run)
         thread.start()
@@ -300,9 +368,11 @@ def test_killing_a_dask_worker_mid_run_loses_and_duplicates_nothing(tmp_path):
     assert len(tables["articles"]) == 44 and len(tables["errors"]) == 2
     ids = [r["article_id"] for r in tables["articles"]]
     assert len(set(ids)) == len(ids)
-    for table, key in (("sentences", ("article_id", "index")),
-                       ("entities", ("article_id", "start", "end", "label")),
-                       ("quotes", ("quote_id",))):
+    for table, key in (
+        ("sentences", ("article_id", "index")),
+        ("entities", ("article_id", "start", "end", "label")),
+        ("quotes", ("quote_id",)),
+    ):
         keys = [tuple(r[k] for k in key) for r in tables[table]]
         assert len(set(keys)) == len(keys), f"duplicated {table} rows"
         per_article = Counter(r["article_id"] for r in tables[table])

@@ -26,8 +26,12 @@ pytestmark = pytest.mark.slow
 def _write_inputs(folder: Path) -> None:
     folder.mkdir()
     shutil.copy(SEEDS / "000_27cef5e8aa7cc37f.txt", folder / "seed.txt")
-    lines = [json.dumps({"id": f"w{i}", "title": f"Wire {i}",
-                         "text": f"Wire story {i}. " + GOOD_PARAGRAPH}) for i in range(3)]
+    lines = [
+        json.dumps(
+            {"id": f"w{i}", "title": f"Wire {i}", "text": f"Wire story {i}. " + GOOD_PARAGRAPH}
+        )
+        for i in range(3)
+    ]
     (folder / "wire.jsonl").write_text("\n".join([*lines, "{broken"]) + "\n")
     (folder / "empty.txt").write_bytes(b"")
 
@@ -50,8 +54,20 @@ def runs(tmp_path_factory):
     _write_inputs(inputs)
     first = base / "first"
     # overlapping patterns: every file is matched twice and must still be read once
-    assert main(["run", "--input", str(inputs), "--input", str(inputs / "*.txt"),
-                 "--output", str(first)]) == 0
+    assert (
+        main(
+            [
+                "run",
+                "--input",
+                str(inputs),
+                "--input",
+                str(inputs / "*.txt"),
+                "--output",
+                str(first),
+            ]
+        )
+        == 0
+    )
     return inputs, first, read_tables(first)
 
 
@@ -69,8 +85,10 @@ def test_existing_output_is_refused_then_replaced_with_overwrite(runs, tmp_path)
     # rows of an older run that this run's files would not overwrite by name
     stale_article = {**first_tables["articles"][0], "article_id": "stale-article"}
     stale_error = {**first_tables["errors"][0], "source_uri": "/stale/input.txt"}
-    stale = [_stale_shard(second, "articles", stale_article),
-             _stale_shard(second, "errors", stale_error)]
+    stale = [
+        _stale_shard(second, "articles", stale_article),
+        _stale_shard(second, "errors", stale_error),
+    ]
     before = _files(second)
 
     with pytest.raises(SystemExit) as refused:
@@ -86,7 +104,8 @@ def test_existing_output_is_refused_then_replaced_with_overwrite(runs, tmp_path)
     # the same input, run again: identical ids and rows, ingested_at aside
     for table in TABLES:
         assert without(tables[table], "ingested_at") == without(
-            first_tables[table], "ingested_at"), table
+            first_tables[table], "ingested_at"
+        ), table
     # only this run's files are left, all in their table folders
     for rel in _files(second):
         table, name = rel.split("/")

@@ -25,19 +25,50 @@ SEED_TEXT = (SEEDS / "000_27cef5e8aa7cc37f.txt").read_text("utf-8")
 
 # What mutations insert: quote marks of every style, line breaks, and awkward Unicode.
 INSERTS = [
-    "\u201c", "\u201d", '"', "\u2018", "\u2019", "'", "``", "''", "\u00ab", "\u00bb", "\u201e",
-    "\n", "\n\n", "\r\n", "\t", " ", ". ", ": \u201c", ",\u201d he said. ",
-    "\u200b", "\u200d", "\ufeff", "\u202e", "\u05e9\u05dc\u05d5\u05dd", "\u5317\u4eac",
-    "\U0001f600", "e\u0301", "\u00a0", "\u2028", "Mr. Smith said", " according to ",
+    "\u201c",
+    "\u201d",
+    '"',
+    "\u2018",
+    "\u2019",
+    "'",
+    "``",
+    "''",
+    "\u00ab",
+    "\u00bb",
+    "\u201e",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    " ",
+    ". ",
+    ": \u201c",
+    ",\u201d he said. ",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
+    "\u202e",
+    "\u05e9\u05dc\u05d5\u05dd",
+    "\u5317\u4eac",
+    "\U0001f600",
+    "e\u0301",
+    "\u00a0",
+    "\u2028",
+    "Mr. Smith said",
+    " according to ",
 ]
 
-SPANS = [("sentences", "start", "end", "text"), ("entities", "start", "end", "text"),
-         ("quotes", "start", "end", "text"),
-         ("quotes", "speaker_start", "speaker_end", "speaker_text"),
-         ("quotes", "cue_start", "cue_end", "cue_text")]
+SPANS = [
+    ("sentences", "start", "end", "text"),
+    ("entities", "start", "end", "text"),
+    ("quotes", "start", "end", "text"),
+    ("quotes", "speaker_start", "speaker_end", "speaker_text"),
+    ("quotes", "cue_start", "cue_end", "cue_text"),
+]
 
-PROPERTY_SETTINGS = settings(max_examples=30, deadline=None,
-                             suppress_health_check=[HealthCheck.too_slow])
+PROPERTY_SETTINGS = settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @st.composite
@@ -48,22 +79,34 @@ def mutated_seed(draw) -> str:
         if draw(st.booleans()):
             text = text[:pos] + draw(st.sampled_from(INSERTS)) + text[pos:]
         else:
-            text = text[:pos] + text[pos + draw(st.integers(1, 40)):]
+            text = text[:pos] + text[pos + draw(st.integers(1, 40)) :]
     return text
 
 
 # Random pieces rather than random characters, so quote marks, breaks and words all occur.
 random_text = st.lists(
-    st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from(INSERTS),
-              st.sampled_from(["The", "mayor", "Maria Lopez", "said", "that", " ", ".", ","])),
+    st.one_of(
+        st.characters(blacklist_categories=("Cs",)),
+        st.sampled_from(INSERTS),
+        st.sampled_from(["The", "mayor", "Maria Lopez", "said", "that", " ", ".", ","]),
+    ),
     max_size=150,
 ).map("".join)
 
 
 def _article(text: str) -> dict:
-    return {"source_uri": "/corpus/a.txt", "line": None, "format": "txt", "encoding": "utf-8",
-            "text": text, "external_id": None, "url": None, "title": None,
-            "published_at": None, "published_at_raw": None}
+    return {
+        "source_uri": "/corpus/a.txt",
+        "line": None,
+        "format": "txt",
+        "encoding": "utf-8",
+        "text": text,
+        "external_id": None,
+        "url": None,
+        "title": None,
+        "published_at": None,
+        "published_at_raw": None,
+    }
 
 
 def _rows(analyse, text: str) -> dict[str, list[dict]]:
@@ -77,8 +120,11 @@ def _avro_bytes(rows: dict[str, list[dict]]) -> dict[str, list[bytes]]:
         encoded = []
         for row in table_rows_:
             buf = io.BytesIO()
-            fastavro.schemaless_writer(buf, parsed_schema(table), {**row, "ingested_at": 0}
-                                       if "ingested_at" in row else row)
+            fastavro.schemaless_writer(
+                buf,
+                parsed_schema(table),
+                {**row, "ingested_at": 0} if "ingested_at" in row else row,
+            )
             encoded.append(buf.getvalue())
         out[table] = encoded
     return out
@@ -129,9 +175,12 @@ def test_split_for_nlp_parts_concatenate_back_and_respect_the_bound(text, max_ch
 
 
 @settings(max_examples=300, deadline=None)
-@given(data=st.binary(max_size=2000),
-       name=st.sampled_from(["a.txt", "a.json", "a.jsonl", "a.html", "a.txt.gz", "a.jsonl.bz2",
-                             "a.bin"]))
+@given(
+    data=st.binary(max_size=2000),
+    name=st.sampled_from(
+        ["a.txt", "a.json", "a.jsonl", "a.html", "a.txt.gz", "a.jsonl.bz2", "a.bin"]
+    ),
+)
 def test_parse_file_never_raises_on_random_bytes(data, name):
     records = list(parse_file(f"/corpus/{name}", data, max_bytes=10_000))
     assert records

@@ -17,14 +17,23 @@ import pytest
 
 from pipeline.cli import main
 from schemas import TABLES
-from tests.adversarial_corpus import SECRET_SENTENCE
+from tests.adversarial_corpus import SECRET_SENTENCE, XML_ENTITY_BOMB, XXE
 from tests.conftest import ROOT
 from tests.pipeline_runs import read_tables
 from transforms.readers import parse_file
 
-INJECTIONS = ["{{7*7}}", "${7*7}", "#{7*7}", "%(x)s", "{0.__class__}", "__import__('os')",
-              "<script>alert(1)</script>", "'; DROP TABLE articles; --", "\\u0000",
-              "!!python/object/apply:os.system ['id']"]
+INJECTIONS = [
+    "{{7*7}}",
+    "${7*7}",
+    "#{7*7}",
+    "%(x)s",
+    "{0.__class__}",
+    "__import__('os')",
+    "<script>alert(1)</script>",
+    "'; DROP TABLE articles; --",
+    "\\u0000",
+    "!!python/object/apply:os.system ['id']",
+]
 
 # Calls that would execute or deserialize data. pipeline/cli.py imports subcommand modules by
 # their (constant) names, and pipeline/report.py fills its own packaged HTML template with
@@ -52,8 +61,13 @@ def test_no_code_path_executes_or_deserializes_input():
 
 @pytest.mark.parametrize("payload", INJECTIONS)
 def test_template_and_code_in_fields_come_out_verbatim(payload):
-    record = {"id": payload, "title": payload, "url": payload, "date": payload,
-              "text": f"The council said {payload} on Monday."}
+    record = {
+        "id": payload,
+        "title": payload,
+        "url": payload,
+        "date": payload,
+        "text": f"The council said {payload} on Monday.",
+    }
     (article,) = parse_file("/in/a.jsonl", json.dumps(record).encode())
     assert article["external_id"] == payload and article["title"] == payload
     assert article["url"] == payload and article["published_at_raw"] == payload
@@ -65,19 +79,22 @@ def injected_run(tmp_path_factory):
     base = tmp_path_factory.mktemp("security")
     inputs = base / "in"
     inputs.mkdir()
-    records = [{"id": "../../etc", "url": "file:///etc/passwd", "title": "{{7*7}}",
-                "text": "__import__('os').system('touch pwned') {{7*7}} ${7*7}. "
-                        + SECRET_SENTENCE},
-               {"id": "/tmp/absolute", "text": "A second story about the harbour. "
-                                               + SECRET_SENTENCE}]
+    records = [
+        {
+            "id": "../../etc",
+            "url": "file:///etc/passwd",
+            "title": "{{7*7}}",
+            "text": "__import__('os').system('touch pwned') {{7*7}} ${7*7}. " + SECRET_SENTENCE,
+        },
+        {"id": "/tmp/absolute", "text": "A second story about the harbour. " + SECRET_SENTENCE},
+    ]
     (inputs / "evil.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
     (inputs / "plain.txt").write_text(SECRET_SENTENCE + "\nThe mayor said the port reopens.\n")
     (inputs / "broken.json").write_text('{"text": "' + SECRET_SENTENCE)
     return base, inputs, base / "out"
 
 
-def test_records_never_choose_paths_and_text_stays_out_of_info_logs(injected_run, caplog,
-                                                                     capfd):
+def test_records_never_choose_paths_and_text_stays_out_of_info_logs(injected_run, caplog, capfd):
     base, inputs, out = injected_run
     caplog.set_level(logging.INFO)
     rc = main(["--log_level", "INFO", "run", "--input", str(inputs), "--output", str(out)])
@@ -104,3 +121,12 @@ def test_records_never_choose_paths_and_text_stays_out_of_info_logs(injected_run
     # nor does an error message
     for row in tables["errors"]:
         assert "zebra-striped heron" not in row["message"]
+
+
+@pytest.mark.parametrize("html", [XXE, XML_ENTITY_BOMB], ids=["xxe", "entity-bomb"])
+def test_html_entities_are_never_expanded(html):
+    # neither the local file's content nor the expanded laughs may reach a record
+    records = list(parse_file("/in/page.html", html))
+    assert len(records) == 1
+    flat = json.dumps(records)
+    assert "root:" not in flat and "lollollol" not in flat
