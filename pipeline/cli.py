@@ -132,7 +132,7 @@ def _local_pattern(path: str) -> str:
 def validate_run_args(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
     from apache_beam.io.filesystems import FileSystems
 
-    from pipeline.gcs_access import use_anonymous_gcs
+    from transforms.gcs_access import use_anonymous_gcs
 
     use_anonymous_gcs()  # with STORAGE_EMULATOR_HOST set: no ~20 s credential retries
     if not args.input and not args.input_subscription:
@@ -244,7 +244,7 @@ def run_pipeline(args, beam_args: list[str]):
     """Build and run the batch pipeline; returns the Summary read back from the output."""
     import apache_beam as beam
 
-    from pipeline.gcs_access import use_anonymous_gcs
+    from transforms.gcs_access import use_anonymous_gcs
     from pipeline.graph import build
     from pipeline.summary import summarize
 

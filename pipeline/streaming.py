@@ -109,7 +109,7 @@ def run_streaming(args, beam_args: list[str]) -> int:
     On Dataflow the launcher returns once the job is submitted; drain or update it with gcloud
     (docs/streaming.md). Locally this process *is* the job.
     """
-    from pipeline.gcs_access import use_anonymous_gcs
+    from transforms.gcs_access import use_anonymous_gcs
 
     use_anonymous_gcs()
     options = streaming_options(args, beam_args)

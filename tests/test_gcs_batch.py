@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import cli
-from pipeline.gcs_access import use_anonymous_gcs
+from transforms.gcs_access import use_anonymous_gcs
 from pipeline.summary import read_table, summarize
 from tests.conftest import SEEDS
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.gcs_access import use_anonymous_gcs
+from transforms.gcs_access import use_anonymous_gcs
 from pipeline.summary import read_table
 from tests.emulators import publish_notification
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import apache_beam as beam
@@ -24,6 +26,18 @@ BATCH_CHARS_PER_ARTICLE = 1_000
 
 def _batch_weight(article: dict[str, Any]) -> int:
     return max(len(article["text"]), BATCH_CHARS_PER_ARTICLE)
+
+
+def failure_message(exc: BaseException) -> str:
+    """Where annotation failed, without the exception's text.
+
+    An extractor's exception message can quote the tokens it choked on, and error rows and
+    logs must never carry article text: the type and the innermost frame locate the bug.
+    """
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno} in {frames[-1].name}" if (
+        frames) else ""
+    return f"{type(exc).__name__}{where}"
 
 
 class _ModelHolder:
@@ -87,7 +101,7 @@ class AnnotateBatch(beam.DoFn):
             LOG.warning("annotation failed for %s (line %s): %s", article["source_uri"],
                         article["line"], type(exc).__name__)
             yield beam.pvalue.TaggedOutput("errors", error_record(
-                article["source_uri"], "annotate", "nlp_failure", f"{type(exc).__name__}: {exc}",
+                article["source_uri"], "annotate", "nlp_failure", failure_message(exc),
                 line=article["line"]))
             return
         yield from self._emit(tables)
