@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from transforms.gcs_access import use_anonymous_gcs  # noqa: E402
 from tests.emulators import GcsEmulator, PubsubEmulator, publish_notification  # noqa: E402
+from transforms.gcs_access import use_anonymous_gcs  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "data" / "bbc_news" / "bbc"
 BUCKET = "latency-news"

@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     NewsbeamOptions._add_argparse_args(run)
 
-    for name, module in _EXTRA_COMMANDS.items():
+    for module in _EXTRA_COMMANDS.values():
         __import__(module, fromlist=["add_parser"]).add_parser(sub)
     return parser
 
@@ -235,7 +235,8 @@ def run_command(args, beam_args: list[str], parser: argparse.ArgumentParser) -> 
     print(summary.render())
     if summary.error_ratio > args.max_error_ratio:
         print(f"newsbeam: error: {summary.error_ratio:.1%} of the input went to errors, above "
-              f"--max_error_ratio={args.max_error_ratio}; see {args.output}/errors/", file=sys.stderr)
+              f"--max_error_ratio={args.max_error_ratio}; see {args.output}/errors/",
+              file=sys.stderr)
         return EXIT_ERROR_RATIO
     return 0
 
@@ -244,9 +245,9 @@ def run_pipeline(args, beam_args: list[str]):
     """Build and run the batch pipeline; returns the Summary read back from the output."""
     import apache_beam as beam
 
-    from transforms.gcs_access import use_anonymous_gcs
     from pipeline.graph import build
     from pipeline.summary import summarize
+    from transforms.gcs_access import use_anonymous_gcs
 
     use_anonymous_gcs()
     options = PipelineOptions(beam_args)

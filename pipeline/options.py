@@ -1,4 +1,4 @@
-"""newsbeam's pipeline options. Beam's own flags (--runner, --project, ...) pass through untouched."""
+"""newsbeam's pipeline options; Beam's own flags (--runner, --project, ...) pass through."""
 
 from __future__ import annotations
 

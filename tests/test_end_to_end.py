@@ -77,7 +77,9 @@ def test_sentences_never_cross_a_paragraph_break(seed_output):
     _, tables = seed_output
     for s in tables["sentences"]:
         assert "\n\n" not in s["text"]
-    seed = next(a for a in tables["articles"] if a["source_uri"].endswith("000_27cef5e8aa7cc37f.txt"))
+    seed = next(
+        a for a in tables["articles"] if a["source_uri"].endswith("000_27cef5e8aa7cc37f.txt")
+    )
     for s in tables["sentences"]:
         if s["article_id"] == seed["article_id"]:
             assert "\n" not in s["text"]  # the seed has one paragraph per line
@@ -118,7 +120,9 @@ def test_mixed_folder_inputs_equal_articles_plus_errors(tmp_path):
     assert len(tables["articles"]) + len(tables["errors"]) == 9
     assert len(tables["articles"]) == 4
     reasons = sorted(e["error_type"] for e in tables["errors"])
-    assert reasons == ["binary", "empty_input", "invalid_json", "invalid_json", "unsupported_format"]
+    assert reasons == [
+        "binary", "empty_input", "invalid_json", "invalid_json", "unsupported_format",
+    ]
     line_error = next(e for e in tables["errors"] if e["source_uri"].endswith("mixed.jsonl"))
     assert line_error["line"] == 2
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline import cli
-from transforms.gcs_access import use_anonymous_gcs
 from pipeline.summary import read_table, summarize
 from tests.conftest import SEEDS
+from transforms.gcs_access import use_anonymous_gcs
 
 pytest_plugins = ["tests.emulators"]
 

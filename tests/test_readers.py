@@ -1,4 +1,4 @@
-"""Pure input parsing: formats, encodings, compression, titles, dates, and one error per bad unit."""
+"""Pure input parsing: formats, encodings, compression, titles, dates, one error per bad unit."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def test_file_kind(path, override, fmt, compression):
 @pytest.mark.parametrize(
     ("data", "text", "encoding"),
     [
-        ("plain ascii".encode(), "plain ascii", "utf-8"),
+        (b"plain ascii", "plain ascii", "utf-8"),
         ("naïve “quotes”".encode(), "naïve “quotes”", "utf-8"),
         ("\ufeffbom".encode(), "bom", "utf-8-sig"),
         ("utf16 text".encode("utf-16"), "utf16 text", "utf-16"),

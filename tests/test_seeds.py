@@ -71,7 +71,9 @@ def test_seed_quotes(seed_output, name):
         q = matches[0]
         for field in ("kind", "speaker_name", "speaker_text", "cue_text"):
             if field in want and q[field] != want[field]:
-                problems.append(f"{want['contains'][:40]!r}: {field} {q[field]!r} != {want[field]!r}")
+                problems.append(
+                    f"{want['contains'][:40]!r}: {field} {q[field]!r} != {want[field]!r}"
+                )
     multi = expected.get("multi_paragraph_quote")
     if multi and not any(
         multi["contains"] in q["text"] and multi["also_contains"] in q["text"] for q in quotes

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from transforms.gcs_access import use_anonymous_gcs
 from pipeline.summary import read_table
 from tests.emulators import publish_notification
+from transforms.gcs_access import use_anonymous_gcs
 
 pytest_plugins = ["tests.emulators"]
 

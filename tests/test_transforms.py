@@ -24,7 +24,9 @@ pytestmark = pytest.mark.slow
 def input_dir(tmp_path):
     (tmp_path / "a.txt").write_text("Title\n\nThe mayor said the plan would work.\n")
     (tmp_path / "b.jsonl").write_text(
-        json.dumps({"id": "1", "text": "First."}) + "\n{bad\n" + json.dumps({"id": "3", "text": "Third."})
+        json.dumps({"id": "1", "text": "First."})
+        + "\n{bad\n"
+        + json.dumps({"id": "3", "text": "Third."})
     )
     (tmp_path / "c.txt").write_bytes(b"")
     return tmp_path

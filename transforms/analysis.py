@@ -37,8 +37,9 @@ def analyse_texts(
     """Parse ``texts`` in one ``nlp.pipe`` pass and run every extractor on each parse."""
     texts = list(texts)
     layouts = [split_paragraphs(t) for t in texts]
-    nlp_texts = [text_for_nlp(t, ps) for t, ps in zip(texts, layouts)]
-    for doc, paragraphs in zip(parse_texts(nlp, nlp_texts, batch_size=batch_size), layouts):
+    nlp_texts = [text_for_nlp(t, ps) for t, ps in zip(texts, layouts, strict=True)]
+    parsed = parse_texts(nlp, nlp_texts, batch_size=batch_size)
+    for doc, paragraphs in zip(parsed, layouts, strict=True):
         yield doc, extract_all(doc, paragraphs)
 
 
