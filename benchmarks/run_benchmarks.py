@@ -130,7 +130,8 @@ def measure(cmd: list[str], log: Path) -> tuple[float, float, float, int, str]:
         reader.join()
     wall = time.monotonic() - started
     if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd[:4])} ... failed ({proc.returncode}); see {log}")
+        tail = log.read_text(errors="replace")[-3000:]
+        raise SystemExit(f"{' '.join(cmd[:4])} ... failed ({proc.returncode}):\n{tail}")
     return wall, peak_tree, peak_proc, len(pids), "".join(out)
 
 
