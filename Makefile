@@ -26,6 +26,7 @@ browser:
 	  echo "chromium missing: run 'apt-get install -y chromium chromium-driver' as root"
 
 test: $(STAMP) browser
+	$(BIN)/ruff check pipeline transforms schemas tests benchmarks
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
