@@ -256,12 +256,6 @@ def _extract_seconds(nlp, text: str, repeats: int = 3) -> float:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=False,
-    reason="extract_quotes is quadratic in the number of quotations "
-    "(overlap check against every accepted quote, _nearby_cue scans the whole "
-    "sentence per quotation); see docs/reliability.md",
-)
 def test_unmatched_quote_marks_cost_linear_time(nlp, analyse):
     # 4x the quote marks may cost about 4x; quadratic code costs 16x. 10 is a generous bound
     # that timing noise on a busy machine does not reach.
@@ -313,13 +307,6 @@ def _name_rich_article(n_sentences: int) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=False,
-    reason="entity canonical names compare every mention with every "
-    "other mention of its label (entities.canonical_names), and "
-    "sentences.sentence_index_at rebuilds the list of sentence starts on every "
-    "call; see docs/reliability.md",
-)
 def test_entities_and_sentences_cost_linear_time(nlp):
     # measured with the quadratic code: 14.3x (0.09 s -> 1.3 s)
     ratio = _extract_seconds(nlp, _name_rich_article(800), repeats=2) / _extract_seconds(

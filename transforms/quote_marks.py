@@ -59,7 +59,9 @@ def find_quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Qu
     family = ""
     nested = 0  # same-style quotations open inside the current one
     for n, (p_start, p_end) in enumerate(paragraphs):
-        for m in _MARK.finditer(text, p_start, p_end):
+        marks = list(_MARK.finditer(text, p_start, p_end))
+        balance: dict[str, list[int]] = {}  # family -> ``_closing_balance``, built when needed
+        for j, m in enumerate(marks):
             mark, pos = m.group(), m.start()
             if open_at is None:
                 if _opens(text, mark, pos, p_start, p_end):
@@ -71,7 +73,9 @@ def find_quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Qu
             elif mark in _OPENING:
                 if _FAMILY[mark] != family:
                     continue  # a nested quotation in another style
-                if _nests(text, pos, p_end, family):
+                if family not in balance:
+                    balance[family] = _closing_balance(marks, family)
+                if balance[family][j] > 0:
                     nested += 1  # “... what he calls “hell” than ...”
                 else:
                     # a new opening mark while a quotation is open: the earlier one never closed
@@ -93,21 +97,22 @@ def find_quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Qu
     return [r for r in regions if r.start < r.end]
 
 
-def _nests(text: str, pos: int, end: int, family: str) -> bool:
-    """Whether the opening mark at ``pos`` starts a quotation inside the open one.
+def _closing_balance(marks: list[re.Match[str]], family: str) -> list[int]:
+    """For each of a paragraph's marks, how many more marks of ``family`` close than open from
+    it to the paragraph's end.
 
-    It does when the rest of the paragraph closes more quotations than it opens: the inner one
-    and the outer one both close after it.
+    An opening mark starts a quotation inside the open one when that is positive: the inner one
+    and the outer one both close after it. Counted once per paragraph from the end; counting
+    the rest of the paragraph at each mark was quadratic in the marks of a paragraph.
     """
-    opened = closed = 0
-    for m in _MARK.finditer(text, pos, end):
-        if _FAMILY[m.group()] != family:
-            continue
-        if m.group() in _OPENING:
-            opened += 1
-        else:
-            closed += 1
-    return closed > opened
+    out = [0] * len(marks)
+    running = 0
+    for j in range(len(marks) - 1, -1, -1):
+        mark = marks[j].group()
+        if _FAMILY[mark] == family:
+            running += -1 if mark in _OPENING else 1
+        out[j] = running
+    return out
 
 
 def _opens(text: str, mark: str, pos: int, start: int, end: int) -> bool:

@@ -23,6 +23,7 @@ Offsets are characters of ``doc.text``; DIRECT content excludes the quote marks.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -31,7 +32,7 @@ from spacy.tokens import Doc, Token
 from transforms.entities import EntityMention
 from transforms.quote_marks import QuotedRegion, find_quoted_regions
 from transforms.reporting_verbs import is_reporting_verb, is_speech_verb, is_stance_verb
-from transforms.sentences import SentenceSpan, sentence_index_at
+from transforms.sentences import SentenceIndex, SentenceSpan
 from transforms.speaker_labels import (
     LabelledSpeech,
     find_labelled_paragraphs,
@@ -92,16 +93,22 @@ _CONTENT_TRIM = {",", ":", ";", "-", "\u2014", "\u2013", "(", ")"}
 def extract_quotes(
     doc: Doc, sentences: list[SentenceSpan], entities: list[EntityMention]
 ) -> list[QuoteSpan]:
+    # ``doc.text`` is rebuilt from all the tokens on every access: read once, passed along
     text = doc.text
+    by_offset = SentenceIndex(sentences)
     paragraphs = _paragraph_spans(sentences)
-    labels = [lb for lb in find_labelled_paragraphs(text, paragraphs) if _names_someone(doc, lb)]
+    labels = [
+        lb for lb in find_labelled_paragraphs(text, paragraphs) if _names_someone(doc, text, lb)
+    ]
     regions = _split_at_labels(text, find_quoted_regions(text, paragraphs), labels, paragraphs)
     quoted = _quoted_tokens(doc, regions)
     resolver = SpeakerResolver(doc, entities, [(r.outer_start, r.outer_end) for r in regions])
-    found = _Found(accepted=[_labelled(text, label) for label in labels])
+    found = _Found(accepted=[])
+    for label in labels:
+        found.accept(_labelled(text, label))
     _add_clause_attributions(doc, regions, quoted, found)
-    _add_quotations(doc, regions, quoted, sentences, paragraphs, found)
-    out = [_to_span(doc, a, regions, quoted, sentences, resolver) for a in found.accepted]
+    _add_quotations(doc, text, regions, quoted, by_offset, paragraphs, found)
+    out = [_to_span(a, regions, quoted, by_offset, resolver) for a in found.accepted]
     return sorted(out, key=lambda q: (q.start, q.end))
 
 
@@ -115,15 +122,35 @@ class _Found:
     # quotation index -> the attribution it went into
     attributed: dict[int, _Attribution] = field(default_factory=dict)
     consumed: set[int] = field(default_factory=set)  # quotations inside a MIXED quote
+    # ``accepted`` as sorted starts and ends, for overlap checks without a scan of every quote
+    _starts: list[int] = field(default_factory=list)
+    _ends: list[int] = field(default_factory=list)
+
+    def accept(self, attr: _Attribution) -> None:
+        self.accepted.append(attr)
+        # accepted spans never overlap, so sorted by (start, end) their ends are sorted too
+        k = bisect.bisect_right(self._starts, attr.start)
+        while k > 0 and self._starts[k - 1] == attr.start and self._ends[k - 1] > attr.end:
+            k -= 1
+        self._starts.insert(k, attr.start)
+        self._ends.insert(k, attr.end)
+
+    def overlaps_accepted(self, attr: _Attribution) -> bool:
+        """Whether ``attr`` shares a character with an accepted quote."""
+        # of the quotes starting before ``attr`` ends, the last ends latest
+        k = bisect.bisect_left(self._starts, attr.end)
+        return k > 0 and self._ends[k - 1] > attr.start
 
 
 def _add_clause_attributions(
     doc: Doc, regions: list[QuotedRegion], quoted: list[int], found: _Found
 ) -> None:
     clause_attrs = [a for a in _clause_attributions(doc, quoted) if a.start < a.end]
+    starts = [r.start for r in regions]
+    ends = [r.end for r in regions]
     # the widest first: of nested reports ("X said Y told Z that ...") the outer one is kept
     for attr in sorted(clause_attrs, key=lambda a: (-(a.end - a.start), a.start)):
-        covered = _regions_in(regions, attr.start, attr.end)
+        covered = _regions_in(starts, ends, attr.start, attr.end)
         if covered and _all_quoted(doc, quoted, attr.start, attr.end):
             # everything said is inside quotation marks: a direct quote with this cue
             for r in covered:
@@ -132,9 +159,9 @@ def _add_clause_attributions(
         start = min([attr.start, *(regions[r].outer_start for r in covered)])
         end = max([attr.end, *(regions[r].outer_end for r in covered)])
         widened = attr._replace(start=start, end=end, regions=tuple(covered))
-        if any(_overlaps(widened, other) for other in found.accepted):
+        if found.overlaps_accepted(widened):
             continue
-        found.accepted.append(widened)
+        found.accept(widened)
         found.consumed.update(covered)
         for r in covered:
             found.attributed[r] = widened
@@ -142,17 +169,18 @@ def _add_clause_attributions(
 
 def _add_quotations(
     doc: Doc,
+    text: str,
     regions: list[QuotedRegion],
     quoted: list[int],
-    sentences: list[SentenceSpan],
+    sentences: SentenceIndex,
     paragraphs: list[tuple[int, int]],
     found: _Found,
 ) -> None:
     """Direct quotes from the quotations no clause attribution took, in text order."""
-    text = doc.text
+    cues = _SpeechCues(doc, quoted)
 
     def paragraph_of(offset: int) -> int:
-        return sentences[sentence_index_at(sentences, offset)].paragraph
+        return sentences.at(offset).paragraph
 
     # Attributions a following cue-less quotation may inherit its speaker from, in text order.
     anchors = sorted(
@@ -174,7 +202,7 @@ def _add_quotations(
         attr = (
             found.linked.get(i)
             or _next_fragment_of(i, regions, found.attributed, in_paragraph)
-            or _nearby_cue(doc, quoted, region, sentences, paragraphs)
+            or _nearby_cue(doc, text, cues, region, sentences, paragraphs)
         )
         if attr is None and previous is not None and in_paragraph[i] - previous_paragraph <= 1:
             # only a quotation standing as a sentence of its own inherits: a quoted phrase inside
@@ -186,13 +214,13 @@ def _add_quotations(
             ):
                 attr = previous
         if attr is None:
-            if not _looks_like_speech(doc, region, sentences):
+            if not _looks_like_speech(text, region, sentences):
                 continue
             attr = _Attribution(region.start, region.end, None, None, (i,))
         direct = attr._replace(start=region.start, end=region.end, regions=(i,), kind=None)
-        if any(_overlaps(direct, other) for other in found.accepted):
+        if found.overlaps_accepted(direct):
             continue
-        found.accepted.append(direct)
+        found.accept(direct)
         found.attributed[i] = attr
         if attr.cue is not None or attr.speaker is not None:
             previous, previous_paragraph = attr, in_paragraph[i]
@@ -243,15 +271,22 @@ def _split_at_labels(
     if not labels:
         return regions
     out: list[QuotedRegion] = []
+    # labels (one per paragraph at most) and paragraphs are in text order: look them up by
+    # offset instead of scanning all of them per quotation
+    label_starts = [lb.speaker_start for lb in labels]
+    para_ends = [p_end for _, p_end in paragraphs]
     for r in regions:
-        inside = [lb for lb in labels if r.outer_start <= lb.speaker_start < r.outer_end]
+        first = bisect.bisect_left(label_starts, r.outer_start)
+        inside = label_starts[first : bisect.bisect_left(label_starts, r.outer_end)]
         if not inside:
             out.append(r)
             continue
-        for p_start, p_end in paragraphs:
-            if p_end <= r.outer_start or p_start >= r.outer_end:
-                continue
-            if any(p_start <= lb.speaker_start < p_end for lb in inside):
+        for n in range(bisect.bisect_right(para_ends, r.outer_start), len(paragraphs)):
+            p_start, p_end = paragraphs[n]
+            if p_start >= r.outer_end:
+                break
+            k = bisect.bisect_left(inside, p_start)
+            if k < len(inside) and inside[k] < p_end:
                 continue
             start, end = max(r.start, p_start), min(r.end, p_end)
             while start < end and (text[start] in _OPENING_MARKS or text[start].isspace()):
@@ -287,17 +322,17 @@ def _quoted_tokens(doc: Doc, regions: list[QuotedRegion]) -> list[int]:
     return out
 
 
-def _regions_in(regions: list[QuotedRegion], start: int, end: int) -> list[int]:
-    return [i for i, r in enumerate(regions) if r.start < end and start < r.end]
+def _regions_in(starts: list[int], ends: list[int], start: int, end: int) -> list[int]:
+    """Indices of the quotations overlapping ``[start, end)``, given their starts and ends."""
+    # quotations are in order and never overlap, so their ends are in order too and the ones
+    # overlapping a span are a run: those ending after it starts up to those starting before
+    # it ends
+    return list(range(bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)))
 
 
 def _all_quoted(doc: Doc, quoted: list[int], start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and all(quoted[t.i] >= 0 for t in span if t.is_alpha or t.is_digit)
-
-
-def _overlaps(a: _Attribution, b: _Attribution) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _clause_attributions(doc: Doc, quoted: list[int]) -> list[_Attribution]:
@@ -441,14 +476,17 @@ def _according_to(according: Token) -> _Attribution | None:
 def _trimmed_span(tokens: list[Token]) -> tuple[int | None, int]:
     """Character span from the first to the last token, without edge punctuation."""
     tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (tokens[0].text in _CONTENT_TRIM or tokens[0].is_space):
-        tokens = tokens[1:]
-    while tokens and (
-        tokens[-1].text in _CONTENT_TRIM
-        or tokens[-1].lower_ in _TRAILING_WORDS
-        or tokens[-1].is_space
+    # indices, not repeated slicing: a long run of edge punctuation cost a copy per token
+    lo, hi = 0, len(tokens)
+    while lo < hi and (tokens[lo].text in _CONTENT_TRIM or tokens[lo].is_space):
+        lo += 1
+    while hi > lo and (
+        tokens[hi - 1].text in _CONTENT_TRIM
+        or tokens[hi - 1].lower_ in _TRAILING_WORDS
+        or tokens[hi - 1].is_space
     ):
-        tokens = tokens[:-1]
+        hi -= 1
+    tokens = tokens[lo:hi]
     if not any(t.is_alpha for t in tokens):
         return None, 0
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -462,17 +500,54 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return verb.idx, end_tok.idx + len(end_tok)
 
 
+class _SpeechCues:
+    """The speech verbs outside quotations whose subject is outside them too, in text order.
+
+    Listed once per article: scanning the sentences around each quotation for them was
+    quadratic when many quotations share one long sentence.
+    """
+
+    def __init__(self, doc: Doc, quoted: list[int]) -> None:
+        self.verbs: list[Token] = []
+        for tok in doc:
+            if quoted[tok.i] >= 0 or not is_speech_verb(tok.text):
+                continue
+            subject = speaker_token(tok)
+            if subject is not None and quoted[subject.i] < 0:
+                self.verbs.append(tok)
+        self._offsets = [tok.idx for tok in self.verbs]
+        self._indices = [tok.i for tok in self.verbs]
+
+    def nearest(self, region: QuotedRegion, first: int, end: int) -> Token | None:
+        """The verb nearest ``region`` among tokens ``[first, end)``; before it on a tie.
+
+        No verb is inside the quotation, so the nearest is the last before it or the first
+        after it; distance runs to the opening mark before and from the words' end after.
+        """
+        lo = bisect.bisect_left(self._indices, first)
+        hi = bisect.bisect_left(self._indices, end)
+        k = min(max(bisect.bisect_left(self._offsets, region.outer_start), lo), hi)
+        before = self.verbs[k - 1] if k > lo else None
+        after = self.verbs[k] if k < hi else None
+        if before is None or after is None:
+            return before or after
+        if region.outer_start - before.idx <= after.idx - region.end:
+            return before
+        return after
+
+
 def _nearby_cue(
     doc: Doc,
-    quoted: list[int],
+    text: str,
+    cues: _SpeechCues,
     region: QuotedRegion,
-    sentences: list[SentenceSpan],
+    sentences: SentenceIndex,
     paragraphs: list[tuple[int, int]],
 ) -> _Attribution | None:
     """A speech verb with a subject right around ``region``, within its sentences, or a
     "― Name" trailer."""
-    first = sentences[sentence_index_at(sentences, region.outer_start)]
-    dash = trailing_dash_speaker(doc.text, region.outer_end, paragraphs[first.paragraph][1])
+    first = sentences.at(region.outer_start)
+    dash = trailing_dash_speaker(text, region.outer_end, paragraphs[first.paragraph][1])
     if dash is not None:
         speaker_start, speaker_end, cue_start, cue_end = dash
         return _Attribution(
@@ -482,48 +557,39 @@ def _nearby_cue(
             None,
             speaker_span=(speaker_start, speaker_end),
         )
-    last = sentences[sentence_index_at(sentences, max(region.outer_start, region.outer_end - 1))]
+    last = sentences.at(max(region.outer_start, region.outer_end - 1))
     lo, hi = first.start, last.end
     # "“...,” he said." is often split after the closing mark: take the next sentence too
     nxt_i = last.index + 1
-    if nxt_i < len(sentences) and sentences[nxt_i].paragraph == last.paragraph:
-        nxt = sentences[nxt_i]
-        fragment = len(doc.text[nxt.start : nxt.end].split()) <= _MAX_CUE_FRAGMENT_WORDS
-        if nxt.start - region.outer_end <= 2 and fragment:
+    if nxt_i < len(sentences.sentences) and sentences.sentences[nxt_i].paragraph == last.paragraph:
+        nxt = sentences.sentences[nxt_i]
+        # (distance first: many quotations can share a sentence, one can end right before the next)
+        if (
+            nxt.start - region.outer_end <= 2
+            and len(text[nxt.start : nxt.end].split()) <= _MAX_CUE_FRAGMENT_WORDS
+        ):
             hi = nxt.end
     # "He said:" closing the previous paragraph introduces a whole-paragraph quotation
     if first.index > 0 and region.outer_start == first.start:
-        prev = sentences[first.index - 1]
-        if doc.text[prev.start : prev.end].rstrip().endswith(":"):
+        prev = sentences.sentences[first.index - 1]
+        if text[prev.start : prev.end].rstrip().endswith(":"):
             lo = prev.start
     span = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None:
         return None
-    best: tuple[int, Token] | None = None
-    for tok in span:
-        if quoted[tok.i] >= 0 or not is_speech_verb(tok.text):
-            continue
-        subject = speaker_token(tok)
-        if subject is None or quoted[subject.i] >= 0:
-            continue
-        distance = (
-            region.outer_start - tok.idx if tok.idx < region.outer_start else tok.idx - region.end
-        )
-        if best is None or distance < best[0]:
-            best = (distance, tok)
-    if best is None:
+    verb = cues.nearest(region, span.start, span.end)
+    if verb is None:
         return None
-    verb = best[1]
     return _Attribution(region.start, region.end, _cue_span(verb), speaker_token(verb), ())
 
 
-def _starts_sentence(region: QuotedRegion, sentences: list[SentenceSpan]) -> bool:
-    return sentences[sentence_index_at(sentences, region.outer_start)].start == region.outer_start
+def _starts_sentence(region: QuotedRegion, sentences: SentenceIndex) -> bool:
+    return sentences.at(region.outer_start).start == region.outer_start
 
 
-def _starts_paragraph(region: QuotedRegion, sentences: list[SentenceSpan]) -> bool:
-    s = sentences[sentence_index_at(sentences, region.outer_start)]
-    first_of_paragraph = s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph
+def _starts_paragraph(region: QuotedRegion, sentences: SentenceIndex) -> bool:
+    s = sentences.at(region.outer_start)
+    first_of_paragraph = s.index == 0 or sentences.sentences[s.index - 1].paragraph != s.paragraph
     return first_of_paragraph and region.outer_start == s.start
 
 
@@ -538,29 +604,27 @@ def _is_title(text: str, region: QuotedRegion) -> bool:
     return all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
 
 
-def _names_someone(doc: Doc, label: LabelledSpeech) -> bool:
+def _names_someone(doc: Doc, text: str, label: LabelledSpeech) -> bool:
     """A "NAME:" label that is a name: an entity, an all-caps transcript name, or a poll."""
-    written = doc.text[label.speaker_start : label.speaker_end]
+    written = text[label.speaker_start : label.speaker_end]
     if written.isupper() or written.lower() in _LABEL_SOURCES:
         return True
     span = doc.char_span(label.speaker_start, label.speaker_end, alignment_mode="expand")
     return span is not None and span[-1].ent_type_ in _LABEL_ENTITY_TYPES
 
 
-def _looks_like_speech(doc: Doc, region: QuotedRegion, sentences: list[SentenceSpan]) -> bool:
-    words = doc.text[region.start : region.end].split()
+def _looks_like_speech(text: str, region: QuotedRegion, sentences: SentenceIndex) -> bool:
+    words = text[region.start : region.end].split()
     if len(words) < _MIN_FLOATING_WORDS:
         return False
-    s = sentences[sentence_index_at(sentences, region.outer_start)]
-    return region.outer_start == s.start
+    return region.outer_start == sentences.at(region.outer_start).start
 
 
 def _to_span(
-    doc: Doc,
     attr: _Attribution,
     regions: list[QuotedRegion],
     quoted: list[int],
-    sentences: list[SentenceSpan],
+    sentences: SentenceIndex,
     resolver: SpeakerResolver,
 ) -> QuoteSpan:
     if attr.regions and all(
@@ -590,6 +654,6 @@ def _to_span(
         name,
         cue_start,
         cue_end,
-        sentence_index_at(sentences, attr.start),
-        sentence_index_at(sentences, max(attr.start, attr.end - 1)),
+        sentences.index_at(attr.start),
+        sentences.index_at(max(attr.start, attr.end - 1)),
     )

@@ -29,7 +29,9 @@ def extract_sentences(doc: Doc, paragraphs: list[Paragraph]) -> list[SentenceSpa
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
-        for p in paragraphs[max(0, bisect.bisect_right(para_starts, start) - 1) :]:
+        # indices, not a slice: slicing copied every later paragraph once per sentence
+        for k in range(max(0, bisect.bisect_right(para_starts, start) - 1), len(paragraphs)):
+            p = paragraphs[k]
             if p.start >= end:
                 break
             s, e = max(start, p.start), min(end, p.end)
@@ -44,9 +46,28 @@ def extract_sentences(doc: Doc, paragraphs: list[Paragraph]) -> list[SentenceSpa
 
 
 def sentence_index_at(sentences: list[SentenceSpan], offset: int) -> int:
-    """Index of the sentence holding ``offset`` (or the last one starting before it)."""
-    starts = [s.start for s in sentences]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
+    """Index of the sentence holding ``offset`` (or the last one starting before it).
+
+    Builds the list of starts on every call: for more than a lookup or two per article use a
+    ``SentenceIndex``.
+    """
+    return SentenceIndex(sentences).index_at(offset)
+
+
+class SentenceIndex:
+    """Sentence lookups by character offset over one article's sentences, starts listed once."""
+
+    def __init__(self, sentences: list[SentenceSpan]) -> None:
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def index_at(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (or the last one starting before it)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def at(self, offset: int) -> SentenceSpan:
+        """The sentence holding ``offset`` (or the last one starting before it)."""
+        return self.sentences[self.index_at(offset)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -65,7 +65,14 @@ def trailing_dash_speaker(text: str, pos: int, limit: int) -> tuple[int, int, in
     The name must run to ``limit`` (the paragraph end): a dash inside a sentence is an aside.
     """
     m = _DASH_NAME.match(text, pos, limit)
-    if m is None or text[m.end() : limit].strip():
+    if m is None:
+        return None
+    # stop at the first non-space: copying the rest of the paragraph per quotation was
+    # quadratic in a long paragraph of quotations
+    i, stop = m.end(), min(limit, len(text))
+    while i < stop and text[i].isspace():
+        i += 1
+    if i < stop:
         return None
     dash = text.find(m.group().strip()[0], pos)
     return m.start(1), m.end(1), dash, dash + 1

@@ -104,10 +104,16 @@ class SpeakerResolver:
         self, doc: Doc, entities: Sequence[EntityMention], quoted: Sequence[tuple[int, int]]
     ) -> None:
         self._doc = doc
+        # ``doc.text`` is rebuilt from all the tokens on every access: read it once
+        self._text = doc.text
         self._quoted = sorted(quoted)
         self._entities = sorted(entities, key=lambda e: e.start)
         self._starts = [e.start for e in self._entities]
         self._gender = self._title_genders()
+        # (labels, gender) -> the entities ``antecedent`` may return for them, and their starts
+        self._eligible: dict[tuple[frozenset[str], str | None], list[EntityMention]] = {}
+        self._eligible_starts: dict[tuple[frozenset[str], str | None], list[int]] = {}
+        self._person_by_last: tuple[dict[str, str], bool] | None = None
 
     def _inside_quote(self, offset: int) -> bool:
         i = bisect.bisect_right(self._quoted, (offset, float("inf"))) - 1
@@ -115,7 +121,7 @@ class SpeakerResolver:
 
     def _title_genders(self) -> dict[str, str]:
         # "Mr. Smith" anywhere in the article tells who "he" can be; cheap and rarely wrong.
-        text = self._doc.text
+        text = self._text
         gender: dict[str, str] = {}
         for e in self._entities:
             if e.label not in _PERSON_LABELS:
@@ -145,29 +151,62 @@ class SpeakerResolver:
 
     def antecedent(self, before: int, labels: set[str], gender: str | None = None) -> str | None:
         """Canonical name of the nearest entity with ``labels`` ending before ``before``."""
-        i = bisect.bisect_left(self._starts, before) - 1
+        key = (frozenset(labels), gender)
+        if key not in self._eligible:
+            self._eligible[key] = self._eligible_antecedents(labels, gender)
+            self._eligible_starts[key] = [e.start for e in self._eligible[key]]
+        eligible = self._eligible[key]
+        i = bisect.bisect_left(self._eligible_starts[key], before) - 1
         while i >= 0:
-            e = self._entities[i]
+            e = eligible[i]
             i -= 1
-            if e.label not in labels or e.end > before or self._inside_quote(e.start):
+            if e.end > before:
+                continue
+            return e.canonical
+        return None
+
+    def _eligible_antecedents(self, labels: set[str], gender: str | None) -> list[EntityMention]:
+        # Filtered once per kind of pronoun: walking back over every entity per pronoun was
+        # quadratic when few of them qualify (all quoted, other labels, the other gender).
+        out = []
+        for e in self._entities:
+            if e.label not in labels or self._inside_quote(e.start):
                 continue
             known = self._gender.get(e.canonical)
             if gender is not None and known is not None and known != gender:
                 continue
-            return e.canonical
-        return None
+            out.append(e)
+        return out
 
     def resolve_written(self, start: int, end: int) -> str:
         """The name for a mention that is a bare name label ("PENCE", "Sonya Herridge")."""
         e = self.entity_at(start, end, _NAMED_LABELS)
         if e is not None:
             return e.canonical
-        written = self._doc.text[start:end]
+        written = self._text[start:end]
         last = written.split()[-1].lower()
-        for e in self._entities:
+        if self._person_by_last is None:
+            self._person_by_last = self._people_by_last_word()
+        by_last, complete = self._person_by_last
+        if last in by_last:
+            return by_last[last]
+        if complete:
+            return written
+        for e in self._entities:  # the table stopped at a name without words: as the scan did
             if e.label in _PERSON_LABELS and e.canonical.split()[-1].lower() == last:
                 return e.canonical
         return written
+
+    def _people_by_last_word(self) -> tuple[dict[str, str], bool]:
+        """The first person's name for each last word, and whether every person is in it."""
+        out: dict[str, str] = {}
+        for e in self._entities:
+            if e.label in _PERSON_LABELS:
+                words = e.canonical.split()
+                if not words:
+                    return out, False
+                out.setdefault(words[-1].lower(), e.canonical)
+        return out, True
 
     def resolve(self, head: Token, start: int, end: int) -> str | None:
         """The name the mention ``[start, end)`` headed by ``head`` stands for, or None."""
@@ -200,16 +239,14 @@ class SpeakerResolver:
         named = _organisation_named_after(head)
         if named is not None:
             e = self.entity_covering(named[0])
-            return (
-                e.canonical if e is not None and e.end == named[1] else head.doc.text[slice(*named)]
-            )
+            return e.canonical if e is not None and e.end == named[1] else self._text[slice(*named)]
         e = self.entity_at(start, end, _PERSON_LABELS) or self.entity_at(start, end, {"ORG"})
         if e is not None:
             return e.canonical
-        return _unrecognised_name(head, start, end)
+        return _unrecognised_name(self._text, head, start, end)
 
 
-def _unrecognised_name(head: Token, start: int, end: int) -> str | None:
+def _unrecognised_name(text: str, head: Token, start: int, end: int) -> str | None:
     """A capitalised subject the NER missed ("Mediazone, a Russian website, reported").
 
     Capitals prove little at a sentence start ("Officials said"), so there the name also needs
@@ -219,7 +256,7 @@ def _unrecognised_name(head: Token, start: int, end: int) -> str | None:
         return None
     if head.is_sent_start and not any(c.dep_ == "appos" for c in head.children):
         return None
-    return head.doc.text[start:end]
+    return text[start:end]
 
 
 def _organisation_named_after(head: Token) -> tuple[int, int] | None:
@@ -229,7 +266,13 @@ def _organisation_named_after(head: Token) -> tuple[int, int] | None:
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "at"}:
             continue
-        words = [t for t in doc[prep.i + 1 :] if t.idx < mention_end and not t.is_punct]
+        words = []
+        # tokens are in text order: stop at the mention's end rather than read the whole doc
+        for t in doc[prep.i + 1 :]:
+            if t.idx >= mention_end:
+                break
+            if not t.is_punct:
+                words.append(t)
         if words and words[0].lower_ == "the":
             words = words[1:]
         if (
