@@ -9,24 +9,14 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from transforms.entity_spans import CharMention, TokenSpan, dateline_mentions, trim_mention
+from transforms.entity_spans import (
+    NAME_LABELS,
+    CharMention,
+    TokenSpan,
+    dateline_mentions,
+    trim_mention,
+)
 from transforms.sentences import SentenceIndex, SentenceSpan
-
-# Labels whose mentions are names that can be shortened ("Zelensky", "the Ministry"): these get a
-# canonical form looked up among the longer mentions of the article. Other labels (DATE, MONEY,
-# ...) are their own canonical form.
-NAME_LABELS = {
-    "PERSON",
-    "ORG",
-    "GPE",
-    "LOC",
-    "FAC",
-    "NORP",
-    "PRODUCT",
-    "EVENT",
-    "WORK_OF_ART",
-    "LAW",
-}
 
 _DETERMINERS = {"the", "a", "an"}
 

@@ -38,6 +38,9 @@ PERSON_TITLES = {
     "chef", "author", "writer", "economist", "analyst", "researcher", "scientist", "activist",
 }  # fmt: skip
 
+# Labels whose mentions are names: they are trimmed to the bare name here, and get a canonical
+# form looked up among the article's longer mentions in entities.py ("Zelensky" -> "Volodymyr
+# Zelensky"). Other labels (DATE, MONEY, ...) are kept as written and are their own canonical form.
 NAME_LABELS = {
     "PERSON",
     "ORG",
