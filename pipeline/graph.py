@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import apache_beam as beam
+from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions
 
 from pipeline.options import NewsbeamOptions
 from transforms.annotate import Annotate, Tables
@@ -11,12 +12,24 @@ from transforms.read_articles import ReadArticles
 from transforms.write_tables import WriteTables
 
 
+def worker_processes(options: PipelineOptions) -> int:
+    """Worker processes a local run spreads the articles over (1 when unknown or remote)."""
+    runner = str(options.view_as(StandardOptions).runner or "")
+    if "Dask" in runner or runner == "dask":
+        return getattr(options.view_as(NewsbeamOptions), "dask_workers", 1) or 1
+    direct = options.view_as(DirectOptions)
+    if direct.direct_running_mode == "multi_processing":
+        return max(1, direct.direct_num_workers or 1)
+    return 1
+
+
 def annotate_articles(inputs, options: NewsbeamOptions) -> Tables:
     """Article inputs and read errors -> the five tables (all errors in one PCollection)."""
     articles, read_errors = inputs
     tables = articles | "Annotate" >> Annotate(options.spacy_model, options.batch_size)
+    expected = expected_articles(getattr(options, "input", None), getattr(options, "format", None))
     tables = tables._replace(articles=tables.articles | "ReportProgress" >> ReportProgress(
-        expected_articles(getattr(options, "input", None), getattr(options, "format", None))))
+        expected, workers=worker_processes(options)))
     errors = (read_errors, tables.errors) | "MergeErrors" >> beam.Flatten()
     return tables._replace(errors=errors)
 

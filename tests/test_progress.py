@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import apache_beam as beam
+import pytest
 from apache_beam.testing import test_pipeline
 from apache_beam.testing.util import assert_that, equal_to
 
@@ -105,3 +106,34 @@ def test_report_progress_passes_articles_through_and_reports(capfd):
     err = capfd.readouterr().err
     assert "newsbeam progress: 5 articles" in err
     assert "of 5 expected" in err
+
+
+def test_several_workers_scale_their_own_count_to_the_run():
+    clock = FakeClock()
+    tracker = ProgressTracker(expected_total=100, interval_s=10, clock=clock, workers=2)
+    line = None
+    for _ in range(21):  # this worker: 21 articles in 10 s; two workers: about 42 done
+        clock.now += 0.5
+        line = tracker.add(1) or line
+    assert line is not None
+    assert "of 2" in line and "21 articles here" in line
+    assert "about 42% of 100 expected" in line
+    # 58 left at 2 workers x 2.1/s: about 14 s
+    assert "ETA 0:14" in line
+
+
+@pytest.mark.parametrize(
+    ("flags", "workers"),
+    [
+        ([], 1),
+        (["--direct_num_workers", "2", "--direct_running_mode", "multi_processing"], 2),
+        (["--direct_num_workers", "4"], 1),  # in-process threads: one counter
+        (["--runner", "apache_beam.runners.dask.dask_runner.DaskRunner", "--dask_workers", "3"], 3),
+    ],
+)
+def test_worker_processes_of_a_run(flags, workers):
+    from apache_beam.options.pipeline_options import PipelineOptions
+
+    from pipeline.graph import worker_processes
+
+    assert worker_processes(PipelineOptions(flags)) == workers

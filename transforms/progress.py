@@ -10,6 +10,7 @@ the input units before the run from the matched files.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 import time
@@ -45,9 +46,13 @@ class ProgressTracker:
     """
 
     def __init__(self, expected_total: int | None = None, interval_s: float = DEFAULT_INTERVAL_S,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic, workers: int = 1):
         self.expected_total = expected_total
         self.interval_s = interval_s
+        # Each worker process counts only its own articles; with ``workers`` processes sharing
+        # the input evenly (the shuffle after reading spreads it), the run has done about
+        # ``count * workers``, at ``rate * workers``.
+        self.workers = max(1, workers)
         self._clock = clock
         self.count = 0
         self._started: float | None = None
@@ -70,13 +75,16 @@ class ProgressTracker:
         rate = self.count / elapsed if elapsed > 0 else 0.0
         line = (f"newsbeam progress: {self.count:,} articles in {format_duration(elapsed)} "
                 f"({rate:.1f}/s)")
+        if self.workers > 1:
+            line = (f"newsbeam progress (worker pid {os.getpid()} of {self.workers}): "
+                    f"{self.count:,} articles here in {format_duration(elapsed)} ({rate:.1f}/s)")
         total = self.expected_total
         if total:
-            line += f", {min(self.count / total, 1.0):.0%} of {total:,} expected"
-            remaining = max(total - self.count, 0)
-            # With several worker processes each counts its own articles, so the ETA is that
-            # of this process's share at its own rate: an upper bound, which is the useful one.
-            eta = format_duration(remaining / rate) if rate > 0 else "unknown"
+            done = min(self.count * self.workers, total)
+            line += (f", {'about ' if self.workers > 1 else ''}{done / total:.0%} of "
+                     f"{total:,} expected")
+            remaining = total - done
+            eta = format_duration(remaining / (rate * self.workers)) if rate > 0 else "unknown"
             line += f", ETA {eta}"
         else:
             line += ", total unknown"
@@ -90,22 +98,24 @@ _LOCK = threading.Lock()
 
 
 def _process_tracker(run_token: str, expected_total: int | None,
-                     interval_s: float) -> ProgressTracker:
+                     interval_s: float, workers: int) -> ProgressTracker:
     with _LOCK:
         if run_token not in _TRACKERS:
-            _TRACKERS[run_token] = ProgressTracker(expected_total, interval_s)
+            _TRACKERS[run_token] = ProgressTracker(expected_total, interval_s, workers=workers)
         return _TRACKERS[run_token]
 
 
 class ReportProgressFn(beam.DoFn):
     def __init__(self, expected_total: int | None = None,
-                 interval_s: float = DEFAULT_INTERVAL_S):
+                 interval_s: float = DEFAULT_INTERVAL_S, workers: int = 1):
         self._run_token = uuid.uuid4().hex
         self._expected_total = expected_total
         self._interval_s = interval_s
+        self._workers = workers
 
     def setup(self) -> None:
-        self._tracker = _process_tracker(self._run_token, self._expected_total, self._interval_s)
+        self._tracker = _process_tracker(self._run_token, self._expected_total, self._interval_s,
+                                         self._workers)
 
     def process(self, element: Any) -> Iterator[Any]:
         with _LOCK:
@@ -119,14 +129,15 @@ class ReportProgress(beam.PTransform):
     """Articles -> the same articles; logs count, rate and ETA at most every ``interval_s``."""
 
     def __init__(self, expected_total: int | None = None,
-                 interval_s: float = DEFAULT_INTERVAL_S):
+                 interval_s: float = DEFAULT_INTERVAL_S, workers: int = 1):
         super().__init__()
         self._expected_total = expected_total
         self._interval_s = interval_s
+        self._workers = workers
 
     def expand(self, articles: beam.PCollection) -> beam.PCollection:
         return articles | "Count" >> beam.ParDo(
-            ReportProgressFn(self._expected_total, self._interval_s))
+            ReportProgressFn(self._expected_total, self._interval_s, self._workers))
 
 
 def expected_articles(patterns: Iterable[str] | None, format_override: str | None = None,
