@@ -98,7 +98,12 @@ def _beam_args(parser: argparse.ArgumentParser, rest: list[str]) -> list[str]:
             f"unrecognized arguments: {' '.join(unknown_flags)} (neither a newsbeam flag nor a "
             "Beam pipeline option; see `newsbeam run --help`)"
         )
-    return [_alias_runner(a) for a in rest]
+    out = []
+    for i, arg in enumerate(rest):
+        # only the runner's own value: `--job_name spark` must stay `spark`
+        after_runner = i > 0 and rest[i - 1] == "--runner"
+        out.append(_alias_runner(arg) if after_runner or arg.startswith("--runner=") else arg)
+    return out
 
 
 def _all_option_classes():
@@ -116,7 +121,7 @@ def _alias_runner(arg: str) -> str:
     if arg.startswith("--runner="):
         name = arg.split("=", 1)[1]
         return "--runner=" + RUNNER_ALIASES.get(name.lower(), name)
-    return RUNNER_ALIASES.get(arg.lower(), arg) if arg.lower() in RUNNER_ALIASES else arg
+    return RUNNER_ALIASES.get(arg.lower(), arg)
 
 
 def _is_local(path: str) -> bool:
@@ -253,7 +258,7 @@ def run_pipeline(args, beam_args: list[str]):
     options = PipelineOptions(beam_args)
     nb = options.view_as(NewsbeamOptions)
     for key in ("input", "output", "spacy_model", "format", "avro_codec", "batch_size",
-                "max_article_bytes"):
+                "max_article_bytes", "dask_workers"):
         setattr(nb, key, getattr(args, key))
     if not options.view_as(StandardOptions).runner:
         options.view_as(StandardOptions).runner = "DirectRunner"

@@ -236,16 +236,22 @@ class NewsbeamDaskRunner(DaskRunner):
         )
         bag_kwargs = DaskOptions._extract_bag_kwargs(dask_options)
         client = ddist.Client(**dask_options)
-        threads = sum(client.nthreads().values()) or 1
-        partitions = bag_kwargs.get("npartitions") or PARTITIONS_PER_THREAD * threads
-        pipeline.replace_all(dask_overrides())
-        visitor = _BagVisitor(bag_kwargs, partitions)
-        pipeline.visit(visitor)
-        leaves = visitor.leaves()
-        LOG.info("dask: %d leaves, %d partitions on %d threads", len(leaves), partitions, threads)
-        # One collection, one graph: computing the leaves as separate collections lets dask fuse
-        # each multi-output ParDo into every consumer, which ran the spaCy pass once per table.
-        future = client.compute(db.concat(leaves))
+        try:
+            threads = sum(client.nthreads().values()) or 1
+            partitions = bag_kwargs.get("npartitions") or PARTITIONS_PER_THREAD * threads
+            pipeline.replace_all(dask_overrides())
+            visitor = _BagVisitor(bag_kwargs, partitions)
+            pipeline.visit(visitor)
+            leaves = visitor.leaves()
+            LOG.info("dask: %d leaves, %d partitions on %d threads", len(leaves), partitions,
+                     threads)
+            # One collection, one graph: computing the leaves as separate collections lets dask
+            # fuse each multi-output ParDo into every consumer, which ran the spaCy pass once per
+            # table.
+            future = client.compute(db.concat(leaves))
+        except BaseException:
+            client.close()  # the result would have closed it; without one, nothing else will
+            raise
         return _ClosingResult(client, [future])
 
 

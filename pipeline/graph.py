@@ -16,6 +16,10 @@ def worker_processes(options: PipelineOptions) -> int:
     """Worker processes a local run spreads the articles over (1 when unknown or remote)."""
     runner = str(options.view_as(StandardOptions).runner or "")
     if "Dask" in runner or runner == "dask":
+        from apache_beam.runners.dask.dask_runner import DaskOptions
+
+        if options.view_as(DaskOptions).address:
+            return 1  # a remote scheduler: its worker count is not known here
         return getattr(options.view_as(NewsbeamOptions), "dask_workers", 1) or 1
     direct = options.view_as(DirectOptions)
     if direct.direct_running_mode == "multi_processing":
@@ -27,7 +31,11 @@ def annotate_articles(inputs, options: NewsbeamOptions) -> Tables:
     """Article inputs and read errors -> the five tables (all errors in one PCollection)."""
     articles, read_errors = inputs
     tables = articles | "Annotate" >> Annotate(options.spacy_model, options.batch_size)
-    expected = expected_articles(getattr(options, "input", None), getattr(options, "format", None))
+    # A stream has no total; counting the watched glob would re-read it for a wrong ETA.
+    streaming = options.view_as(StandardOptions).streaming or getattr(
+        options, "watch_interval", None)
+    expected = None if streaming else expected_articles(
+        getattr(options, "input", None), getattr(options, "format", None))
     tables = tables._replace(articles=tables.articles | "ReportProgress" >> ReportProgress(
         expected, workers=worker_processes(options)))
     errors = (read_errors, tables.errors) | "MergeErrors" >> beam.Flatten()

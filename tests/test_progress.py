@@ -137,3 +137,15 @@ def test_worker_processes_of_a_run(flags, workers):
     from pipeline.graph import worker_processes
 
     assert worker_processes(PipelineOptions(flags)) == workers
+
+
+def test_counting_a_compressed_json_bomb_is_bounded(tmp_path):
+    import gzip
+
+    bomb = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(bomb, "wb") as f:
+        for _ in range(200):
+            f.write(b'{"text": "x"}\n' * 10_000)  # 28 MB once decompressed
+    # over the counting budget once decompressed: the total is unknown, nothing is read whole
+    assert expected_articles([str(bomb)], max_count_bytes=1_000_000) is None
+    assert expected_articles([str(bomb)], max_count_bytes=64_000_000) == 2_000_000

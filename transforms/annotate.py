@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,6 +47,10 @@ class _ModelHolder:
     def __init__(self, name: str):
         self.nlp = load_nlp(name)
         self.label = model_label(self.nlp)
+        # One model per process, shared by every DoFn instance: runners with several bundle
+        # threads per process (multi_threading, Dataflow) would otherwise overlap memory zones,
+        # and one thread's zone exit would free strings another thread's Doc still uses.
+        self.lock = threading.Lock()
 
 
 class AnnotateBatch(beam.DoFn):
@@ -85,7 +90,7 @@ class AnnotateBatch(beam.DoFn):
         # Strings and lexemes that spaCy adds for a batch's new words are freed when the zone
         # ends; without it the vocab grows with every unseen word, i.e. with the input size.
         # Safe because nothing spaCy-owned leaves this block: the rows are plain Python data.
-        with nlp.memory_zone():
+        with self._holder.lock, nlp.memory_zone():
             for article, (_doc, analysis) in zip(
                 batch, analyse_texts(nlp, texts, batch_size=self._batch_size), strict=True
             ):

@@ -229,9 +229,15 @@ def _missed_surnames(
     if not surnames:
         return []
     starts = [m.start for m in mentions]
-    pattern = r"\b(?:" + "|".join(re.escape(w.title()) for w in sorted(surnames)) + r")\b"
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in sorted(surnames)) + r")\b", re.IGNORECASE
+    )
     out = []
-    for hit in re.finditer(pattern, text):
+    for hit in pattern.finditer(text):
+        # written as a name: capitalised ("Moro", "McCain"), not a common word, not a shouted
+        # all-capitals headline or dateline
+        if not hit.group()[0].isupper() or hit.group().isupper():
+            continue
         k = bisect.bisect_right(starts, hit.start()) - 1
         if k >= 0 and mentions[k].end > hit.start():
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -100,8 +101,10 @@ def model_label(nlp: Language) -> str:
 def split_for_nlp(text: str, max_chars: int = MAX_PART_CHARS) -> list[str]:
     """Cut ``text`` into parts of at most ``max_chars`` that concatenate back to ``text``.
 
-    Cuts fall after a newline where possible, else after a space, else anywhere (a 1 MB line of
-    one unbroken token is still parsed, in pieces).
+    Cuts fall after a newline where possible, else after a sentence end (". ", "? ", "! "),
+    else after a space, else anywhere (a 1 MB line of one unbroken token is still parsed, in
+    pieces). Each part starts a sentence when the parts are joined, so a cut anywhere but at a
+    paragraph or sentence end splits a sentence; that is the last resort.
     """
     if len(text) <= max_chars:
         return [text]
@@ -111,12 +114,25 @@ def split_for_nlp(text: str, max_chars: int = MAX_PART_CHARS) -> list[str]:
         window_end = pos + max_chars
         cut = text.rfind("\n", pos + max_chars // 2, window_end)
         if cut == -1:
+            cut = _last_sentence_end(text, pos + max_chars // 2, window_end)
+        if cut == -1:
             cut = text.rfind(" ", pos + max_chars // 2, window_end)
         cut = window_end if cut == -1 else cut + 1
         parts.append(text[pos:cut])
         pos = cut
     parts.append(text[pos:])
     return parts
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?( )")
+
+
+def _last_sentence_end(text: str, start: int, end: int) -> int:
+    """Offset of the space after the last sentence end in ``text[start:end]``, or -1."""
+    last = -1
+    for m in _SENTENCE_END.finditer(text, start, end):
+        last = m.start(1)
+    return last
 
 
 def parse_texts(

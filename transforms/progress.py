@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import apache_beam as beam
+from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
-from transforms.readers import file_kind
+from transforms.readers import JSONL_LINE_BREAK, FileKind, InputError, decompress, file_kind
 
 #: At most one progress line per process this often (the issue asks for one at least every 10 s).
 DEFAULT_INTERVAL_S = 10.0
@@ -154,24 +155,35 @@ def expected_articles(patterns: Iterable[str] | None, format_override: str | Non
         return None
     total, budget = 0, max_count_bytes
     for meta in files:
-        fmt = file_kind(meta.path, format_override).format
-        if fmt not in ("json", "jsonl"):
+        kind = file_kind(meta.path, format_override)
+        if kind.format not in ("json", "jsonl"):
             total += 1
             continue
-        budget -= meta.size_in_bytes
-        if budget < 0:
-            return None
         try:
-            total += _count_json_units(meta.path, fmt)
+            units, size = _count_json_units(meta.path, kind, budget)
+        except InputError:  # over the budget once decompressed: leave the total unknown
+            return None
         except Exception:  # noqa: BLE001 - an unreadable file is one error row, so one unit
-            total += 1
+            units, size = 1, 0
+        total += units
+        budget -= size
     return total
 
 
-def _count_json_units(path: str, fmt: str) -> int:
-    with FileSystems.open(path) as f:  # compression from the extension
-        data = f.read()
-    if fmt == "jsonl":
-        return max(sum(1 for line in data.splitlines() if line.strip()), 1)
-    parsed = json.loads(data)
-    return len(parsed) if isinstance(parsed, list) and parsed else 1
+def _count_json_units(path: str, kind: FileKind, budget: int) -> tuple[int, int]:
+    """(input units, decompressed bytes) of one JSON(L) file, reading at most ``budget`` bytes.
+
+    Decompression is bounded exactly as when the file is parsed, so a gzip bomb costs the
+    launcher no more memory here than it costs a worker.
+    """
+    with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
+        data = decompress(f.read(budget + 1), kind.compression, budget)
+    text = data.decode("utf-8", "replace")
+    if kind.format == "jsonl":
+        lines = sum(1 for line in JSONL_LINE_BREAK.split(text) if line.strip())
+        return max(lines, 1), len(data)
+    try:
+        parsed = json.loads(text)
+    except (ValueError, RecursionError):
+        return 1, len(data)
+    return (len(parsed) if isinstance(parsed, list) and parsed else 1), len(data)

@@ -150,7 +150,7 @@ def _is_valid_unicode(value: str) -> bool:
     return True
 
 
-_JSONL_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+JSONL_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TITLE_END = re.compile(r"[.!?:;,]$")
 
 
@@ -285,7 +285,7 @@ def parse_file(
 def _parse_jsonl(source_uri: str, encoding: str, text: str) -> Iterator[dict[str, Any]]:
     # Lines end at \n, \r\n or \r only: str.splitlines would also cut at U+2028, U+0085 and
     # friends, which JSON allows unescaped inside strings, turning one record into broken ones.
-    for number, line in enumerate(_JSONL_LINE_BREAK.split(text), start=1):
+    for number, line in enumerate(JSONL_LINE_BREAK.split(text), start=1):
         if not line.strip():
             continue
         try:
