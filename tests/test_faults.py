@@ -33,23 +33,13 @@ from tests.pipeline_runs import read_tables
 from transforms import analysis
 from transforms.annotate import AnnotateBatch
 from transforms.metrics import NAMESPACE
+from transforms.readers import article_input
 
 POISON = "POISONED-ARTICLE"
 
 
 def _article(name: str, text: str) -> dict:
-    return {
-        "source_uri": f"/in/{name}.txt",
-        "line": None,
-        "format": "txt",
-        "encoding": "utf-8",
-        "text": text,
-        "external_id": None,
-        "url": None,
-        "title": None,
-        "published_at": None,
-        "published_at_raw": None,
-    }
+    return article_input(f"/in/{name}.txt", "txt", "utf-8", text)
 
 
 @pytest.mark.slow
@@ -61,6 +51,7 @@ def test_one_failing_article_goes_to_errors_and_the_rest_is_emitted(monkeypatch)
             raise RuntimeError("injected extractor failure")
         return real(doc, sentences, entities)
 
+    raise_line = extract_quotes.__code__.co_firstlineno + 2  # the `raise` above
     # analysis.extract_all looks the extractor up in its module at call time
     monkeypatch.setattr(analysis, "extract_quotes", extract_quotes)
     batch = [
@@ -88,7 +79,7 @@ def test_one_failing_article_goes_to_errors_and_the_rest_is_emitted(monkeypatch)
         equal_to(
             # the type and the failing frame, never the exception's text (it may quote the article)
             [("/in/b.txt", "annotate", "nlp_failure",
-              "RuntimeError at test_faults.py:61 in extract_quotes")]
+              f"RuntimeError at test_faults.py:{raise_line} in extract_quotes")]
         ),
         label="ErrorRows",
     )

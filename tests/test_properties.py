@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from schemas import parsed_schema
 from tests.conftest import SEEDS
 from transforms.nlp_model import split_for_nlp
-from transforms.readers import is_blank, parse_file
+from transforms.readers import article_input, is_blank, parse_file
 from transforms.records import is_error, table_rows
 
 SEED_TEXT = (SEEDS / "000_27cef5e8aa7cc37f.txt").read_text("utf-8")
@@ -94,24 +94,10 @@ random_text = st.lists(
 ).map("".join)
 
 
-def _article(text: str) -> dict:
-    return {
-        "source_uri": "/corpus/a.txt",
-        "line": None,
-        "format": "txt",
-        "encoding": "utf-8",
-        "text": text,
-        "external_id": None,
-        "url": None,
-        "title": None,
-        "published_at": None,
-        "published_at_raw": None,
-    }
-
-
 def _rows(analyse, text: str) -> dict[str, list[dict]]:
     _, analysis = analyse(text)
-    return table_rows(_article(text), analysis, model="m", language=None)
+    article = article_input("/corpus/a.txt", "txt", "utf-8", text)
+    return table_rows(article, analysis, model="m", language=None)
 
 
 def _avro_bytes(rows: dict[str, list[dict]]) -> dict[str, list[bytes]]:
