@@ -10,6 +10,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from transforms.entity_spans import (
+    DETERMINERS,
     NAME_LABELS,
     CharMention,
     TokenSpan,
@@ -17,8 +18,6 @@ from transforms.entity_spans import (
     trim_mention,
 )
 from transforms.sentences import SentenceIndex, SentenceSpan
-
-_DETERMINERS = {"the", "a", "an"}
 
 
 class EntityMention(NamedTuple):
@@ -33,7 +32,7 @@ def name_tokens(text: str) -> tuple[str, ...]:
     """Lower-cased words of a name without a leading article or possessive ending."""
     words = [w.strip(".,;:") for w in text.replace("\u2019", "'").split()]
     words = [w for w in words if w]
-    if words and words[0].lower() in _DETERMINERS:
+    if words and words[0].lower() in DETERMINERS:
         words = words[1:]
     if words and words[-1].lower().endswith("'s"):
         words[-1] = words[-1][:-2]
@@ -112,7 +111,7 @@ class _NameIndex:
 
 def _strip_determiner(text: str) -> str:
     first, _, rest = text.partition(" ")
-    text = rest if first.lower() in _DETERMINERS and rest else text
+    text = rest if first.lower() in DETERMINERS and rest else text
     for suffix in ("'s", "\u2019s"):
         if text.endswith(suffix):
             return text[: -len(suffix)]

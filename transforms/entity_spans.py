@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-_DETERMINERS = {"the", "a", "an"}
+DETERMINERS = {"the", "a", "an"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _WEEKDAYS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -85,7 +85,7 @@ def trim_mention(doc: Doc, span: TokenSpan) -> TokenSpan | None:
         # "Echoing Annan's comments": a capitalised -ing word that starts the sentence
         if end - start > 1 and doc[start].is_sent_start and _is_gerund(doc[start].text):
             start += 1
-        if end - start > 1 and doc[start].lower_ in _DETERMINERS:
+        if end - start > 1 and doc[start].lower_ in DETERMINERS:
             start += 1
         if label == "PERSON":
             while end - start > 1 and doc[start].lower_.rstrip(".") in PERSON_TITLES:
