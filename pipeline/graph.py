@@ -27,17 +27,18 @@ def worker_processes(options: PipelineOptions) -> int:
     return 1
 
 
-def annotate_articles(inputs, options: NewsbeamOptions) -> Tables:
-    """Article inputs and read errors -> the five tables (all errors in one PCollection)."""
+def annotate_articles(
+    inputs, options: NewsbeamOptions, expected_total: int | None = None
+) -> Tables:
+    """Article inputs and read errors -> the five tables (all errors in one PCollection).
+
+    ``expected_total`` (input units, when known) gives the progress lines an ETA; a stream has
+    none.
+    """
     articles, read_errors = inputs
     tables = articles | "Annotate" >> Annotate(options.spacy_model, options.batch_size)
-    # A stream has no total; counting the watched glob would re-read it for a wrong ETA.
-    streaming = options.view_as(StandardOptions).streaming or getattr(
-        options, "watch_interval", None)
-    expected = None if streaming else expected_articles(
-        getattr(options, "input", None), getattr(options, "format", None))
     tables = tables._replace(articles=tables.articles | "ReportProgress" >> ReportProgress(
-        expected, workers=worker_processes(options)))
+        expected_total, workers=worker_processes(options)))
     errors = (read_errors, tables.errors) | "MergeErrors" >> beam.Flatten()
     return tables._replace(errors=errors)
 
@@ -46,6 +47,8 @@ def build(pipeline: beam.Pipeline, options: NewsbeamOptions) -> Tables:
     inputs = pipeline | "ReadArticles" >> ReadArticles(
         options.input, options.format, options.max_article_bytes
     )
-    tables = annotate_articles(inputs, options)
+    tables = annotate_articles(
+        inputs, options, expected_articles(options.input, options.format)
+    )
     tables | "WriteTables" >> WriteTables(options.output, options.avro_codec)
     return tables
