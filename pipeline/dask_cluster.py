@@ -15,6 +15,15 @@ one loses or mixes data on this pipeline's graph (each found by running the seed
   dependencies, computed once.
 - ``Reshuffle`` was a no-op, so every article stayed in the one partition that read its file;
   here it spreads elements over ``--dask_npartitions`` partitions (default: 4 per worker thread).
+- a file sink's ``initialize_write`` (which names a fresh temp folder) was a task like any
+  other, so a worker lost mid-run could make Dask run it again: later shards went to a second
+  folder that the finalize step never looked in. Here it runs once, before the main graph, and
+  its result enters the graph as a literal.
+- a file sink's ``pre_finalize`` (delete what is at the destination) and ``finalize_write``
+  (rename temp files there) were tasks of the one graph, so a worker lost while finalizing
+  made Dask recompute ``pre_finalize``, which deleted the shards already renamed, and the retried
+  rename failed. Here they run after the main graph, each as one task whose (small) inputs the
+  client has gathered: a lost worker only re-runs that task, and the rename is idempotent.
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from typing import Any
 
 import apache_beam as beam
 from apache_beam import pvalue
+from apache_beam.io import iobase
 from apache_beam.pipeline import AppliedPTransform, PipelineVisitor
 from apache_beam.runners.common import (
     DoFnContext,
@@ -44,12 +54,18 @@ from apache_beam.runners.dask.overrides import (
     dask_overrides,
 )
 from apache_beam.runners.dask.transform_evaluator import defenestrate, get_windowed_value
+from apache_beam.runners.runner import PipelineState
 from apache_beam.transforms.sideinputs import SideInputMap
 
 LOG = logging.getLogger(__name__)
 
 DASK_RUNNER = "pipeline.dask_cluster.NewsbeamDaskRunner"
 PARTITIONS_PER_THREAD = 4
+# A file sink's last two steps. Each must run once the whole write is done, on inputs no worker's
+# death can take away: see _BagVisitor.deferred.
+_FINALIZE_STEPS = frozenset({
+    iobase._pre_finalize, iobase._finalize_write, iobase._finalize_windowed_write,
+})
 
 
 @contextlib.contextmanager
@@ -130,10 +146,37 @@ def _concat(partitions: list) -> list:
     return list(itertools.chain.from_iterable(partitions))
 
 
-def _exhaust(partition) -> list:
+def _exhaust(partition) -> list:  # nothing but completion comes back to the client
     for _ in partition:
         pass
     return []
+
+
+def _indexed(partition, index: int) -> list:
+    return [(index, value) for value in partition]
+
+
+def _is_finalize_step(node: AppliedPTransform) -> bool:
+    fn = getattr(node.transform, "fn", None) if node.transform.__class__ is beam.ParDo else None
+    return getattr(fn, "_fn", None) in _FINALIZE_STEPS
+
+
+def _side_specs(node: AppliedPTransform) -> list:
+    return [(type(si), si._view_options()) for si in node.side_inputs]
+
+
+def _window_fn(node: AppliedPTransform):
+    main = next(iter(node.main_inputs.values()))
+    return main.windowing.windowfn if hasattr(main, "windowing") else None
+
+
+def _is_initialize_step(node: AppliedPTransform) -> bool:
+    # WriteImpl's ``Map(lambda _, sink: sink.initialize_write(), sink)``: an anonymous function
+    # wrapped by Map, and by the time a runner sees the graph the composites around it are plain
+    # PTransforms, so the step is known by its label alone.
+    return node.transform.__class__ is beam.ParDo and node.full_label.endswith(
+        "/WriteImpl/InitializeWrite"
+    )
 
 
 def _group_key(item):
@@ -148,16 +191,27 @@ def _group_values(item):
 class _BagVisitor(PipelineVisitor):
     """Primitive transforms -> dask bags, one bag per output PCollection."""
 
-    def __init__(self, bag_kwargs: dict, partitions: int):
+    def __init__(self, bag_kwargs: dict, partitions: int, client):
         self.bags: dict[pvalue.PCollection, Any] = {}
         self.consumed: set[int] = set()
         self.nodes: list[AppliedPTransform] = []
+        # Finalize steps and anything downstream of them, in topological order: they run after
+        # the main graph (see run_deferred), not as bags.
+        self.deferred: list[AppliedPTransform] = []
+        self._deferred_outputs: set[int] = set()
         self._bag_kwargs = bag_kwargs
         self._partitions = partitions
+        self._client = client
 
     def visit_transform(self, node: AppliedPTransform) -> None:
         inputs = [i for i in node.inputs if not isinstance(i, pvalue.PBegin)]
         sides = [si.pvalue for si in node.side_inputs]
+        if _is_finalize_step(node) or any(
+            id(p) in self._deferred_outputs for p in (*inputs, *sides)
+        ):
+            self.deferred.append(node)
+            self._deferred_outputs.update(id(o) for o in node.outputs.values())
+            return
         self.consumed.update(id(p) for p in (*inputs, *sides))
         self.nodes.append(node)
         in_bags = [self.bags[i] for i in inputs]
@@ -169,6 +223,8 @@ class _BagVisitor(PipelineVisitor):
             bag = self._pardo(node, in_bags[0])
             for tag, out in node.outputs.items():
                 self.bags[out] = bag.map_partitions(_value_of(tag))
+                if _is_initialize_step(node):
+                    self.bags[out] = self._literal(self.bags[out])
             return
         elif kind is _GroupByKeyOnly:
             bag = in_bags[0].groupby(_group_key).map(_group_values)
@@ -183,6 +239,12 @@ class _BagVisitor(PipelineVisitor):
         for out in node.outputs.values():
             self.bags[out] = bag
 
+    def _literal(self, bag):
+        """``bag`` computed now, once, and put in the graph as data: nothing can run it again."""
+        import dask.bag as db
+
+        return db.from_sequence(self._client.compute(bag).result(), npartitions=1)
+
     def _create(self, values):
         import dask.bag as db
 
@@ -196,21 +258,33 @@ class _BagVisitor(PipelineVisitor):
 
         transform = node.transform
         args, kwargs = transform.raw_side_inputs
-        main = next(iter(node.main_inputs.values()))
-        window_fn = main.windowing.windowfn if hasattr(main, "windowing") else None
-        side_specs, side_values = [], []
-        for si in node.side_inputs:
-            side_specs.append((type(si), si._view_options()))
-            side_bag = self.bags[si.pvalue]
-            side_values.append(dask.delayed(_concat)(side_bag.to_delayed(optimize_graph=False)))
+        side_values = [
+            dask.delayed(_concat)(self.bags[si.pvalue].to_delayed(optimize_graph=False))
+            for si in node.side_inputs
+        ]
         return bag.map_partitions(
-            _run_dofn, transform.fn, transform.label, window_fn, list(args), kwargs, side_specs,
-            *side_values,
+            _run_dofn, transform.fn, transform.label, _window_fn(node), list(args), kwargs,
+            _side_specs(node), *side_values,
         )
 
-    def leaves(self) -> list:
-        """Bags of transforms whose outputs nothing reads: computing them runs the whole graph."""
-        leaves, seen = [], set()
+    def deferred_inputs(self) -> list[pvalue.PCollection]:
+        """PCollections of the main graph that the deferred steps read (main or side input)."""
+        wanted: dict[int, pvalue.PCollection] = {}
+        for node in self.deferred:
+            for p in (*node.inputs, *(si.pvalue for si in node.side_inputs)):
+                if p in self.bags and id(p) not in self._deferred_outputs:
+                    wanted.setdefault(id(p), p)
+        return list(wanted.values())
+
+    def main_graph(self) -> Any:
+        """One bag whose computation runs the main graph and returns the deferred steps' inputs.
+
+        Its elements are ``(index into deferred_inputs(), value)`` pairs; the leaves (transforms
+        whose outputs nothing reads) contribute nothing but their completion.
+        """
+        import dask.bag as db
+
+        parts, seen = [], set()
         for node in self.nodes:
             outs = list(node.outputs.values())
             if any(id(o) in self.consumed for o in outs):
@@ -219,16 +293,51 @@ class _BagVisitor(PipelineVisitor):
                 bag = self.bags.get(out)
                 if bag is not None and bag.name not in seen:
                     seen.add(bag.name)
-                    # nothing but completion comes back to the client
-                    leaves.append(bag.map_partitions(_exhaust))
-        return leaves
+                    parts.append(bag.map_partitions(_exhaust))
+        for index, pcoll in enumerate(self.deferred_inputs()):
+            parts.append(self.bags[pcoll].map_partitions(_indexed, index))
+        return db.concat(parts)
+
+
+def run_deferred(client, nodes: list[AppliedPTransform], values: dict[int, list]) -> None:
+    """Run the deferred steps in order, each ParDo as one task on inputs gathered to the client.
+
+    ``values`` maps ``id(pcollection)`` to its elements; each step's outputs are added to it. A
+    task depends on no other task's result, so a worker lost while running one makes Dask re-run
+    that task alone (pre_finalize is never re-run after finalize_write has started).
+    """
+    for node in nodes:
+        inputs = [values[id(i)] for i in node.inputs if not isinstance(i, pvalue.PBegin)]
+        transform = node.transform
+        kind = transform.__class__
+        if kind is beam.ParDo:
+            args, kwargs = transform.raw_side_inputs
+            sides = [values[id(si.pvalue)] for si in node.side_inputs]
+            future = client.submit(
+                _run_dofn, inputs[0], transform.fn, transform.label, _window_fn(node), list(args),
+                kwargs, _side_specs(node), *sides, pure=False,
+            )
+            pairs = future.result()
+            for tag, out in node.outputs.items():
+                values[id(out)] = _value_of(tag)(pairs)
+            continue
+        if kind is _Flatten:
+            result = _concat(inputs)
+        elif kind is _GroupByKeyOnly:
+            groups: dict = {}
+            for key, value in inputs[0]:
+                groups.setdefault(key, []).append(value)
+            result = list(groups.items())
+        else:  # WindowInto, Reshuffle...: identity in the global window, as in the main graph
+            result = inputs[0] if inputs else []
+        for out in node.outputs.values():
+            values[id(out)] = result
 
 
 class NewsbeamDaskRunner(DaskRunner):
     """Beam's DaskRunner with the graph translation of ``_BagVisitor`` (see the module doc)."""
 
     def run_pipeline(self, pipeline, options):
-        import dask.bag as db
         import dask.distributed as ddist
 
         dask_options = options.view_as(DaskOptions).get_all_options(
@@ -240,28 +349,49 @@ class NewsbeamDaskRunner(DaskRunner):
             threads = sum(client.nthreads().values()) or 1
             partitions = bag_kwargs.get("npartitions") or PARTITIONS_PER_THREAD * threads
             pipeline.replace_all(dask_overrides())
-            visitor = _BagVisitor(bag_kwargs, partitions)
+            visitor = _BagVisitor(bag_kwargs, partitions, client)
             pipeline.visit(visitor)
-            leaves = visitor.leaves()
-            LOG.info("dask: %d leaves, %d partitions on %d threads", len(leaves), partitions,
-                     threads)
+            LOG.info("dask: %d transforms, %d finalize steps after them; %d partitions on %d "
+                     "threads", len(visitor.nodes), len(visitor.deferred), partitions, threads)
             # One collection, one graph: computing the leaves as separate collections lets dask
             # fuse each multi-output ParDo into every consumer, which ran the spaCy pass once per
             # table.
-            future = client.compute(db.concat(leaves))
+            future = client.compute(visitor.main_graph())
         except BaseException:
             client.close()  # the result would have closed it; without one, nothing else will
             raise
-        return _ClosingResult(client, [future])
+        return _PhasedResult(client, [future], visitor)
 
 
-class _ClosingResult(DaskRunnerResult):
-    # The stock result never closes its client, which keeps a local cluster from shutting down.
+class _PhasedResult(DaskRunnerResult):
+    """The main graph's future, then the deferred finalize steps; closes the client at the end.
+
+    (The stock result never closes its client, which keeps a local cluster from shutting down.)
+    """
+
+    def __init__(self, client, futures, visitor: _BagVisitor):
+        super().__init__(client, futures)
+        self._visitor = visitor
+
     def wait_until_finish(self, duration=None) -> str:
         try:
-            return super().wait_until_finish(duration)
+            if self._state != PipelineState.RUNNING:
+                return self._state
+            (main,) = self.futures
+            timeout = duration / 1000 if duration is not None else None
+            gathered = main.result(timeout=timeout)
+            wanted = self._visitor.deferred_inputs()
+            values: dict[int, list] = {id(p): [] for p in wanted}
+            for index, value in gathered:
+                values[id(wanted[index])].append(value)
+            run_deferred(self.client, self._visitor.deferred, values)
+            self._state = PipelineState.DONE
+        except BaseException:
+            self._state = PipelineState.FAILED
+            raise
         finally:
             self.client.close()
+        return self._state
 
 
 @contextlib.contextmanager

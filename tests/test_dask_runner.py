@@ -3,6 +3,8 @@ as the DirectRunner (same rows, same ids; only ``ingested_at`` differs)."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.conftest import IN_CI, SEEDS
@@ -106,3 +108,85 @@ def test_multi_output_dofn_and_finish_bundle_on_dask(tmp_path, cluster_address):
     assert [n for n in evens if n >= 0] == [0, 2, 4, 6, 8]
     # each bundle reports how many elements it saw, from finish_bundle: together all ten
     assert -sum(n for n in evens if n < 0) == 10
+
+
+def _die_once(marks, name: str) -> None:
+    died = marks / name
+    if not died.exists():
+        died.write_text(str(os.getpid()))
+        os._exit(1)  # the worker process dies; its nanny starts a new one
+
+
+def _count(marks, name: str) -> int:
+    path = marks / name
+    return len(path.read_text().split()) if path.exists() else 0
+
+
+class _DyingSink:
+    """Factory for a text sink that records its initialize_write and pre_finalize calls and whose
+    worker dies right after its first finalize_write renamed the shards: the situation in which
+    Dask used to re-run pre_finalize, which deleted them."""
+
+    @staticmethod
+    def make(prefix: str, marks):
+        from apache_beam.io.textio import _TextSink
+
+        class DyingTextSink(_TextSink):
+            def initialize_write(self):
+                with open(marks / "initialize_write", "a") as f:
+                    f.write(f"{os.getpid()}\n")
+                return super().initialize_write()
+
+            def pre_finalize(self, init_result, writer_results):
+                with open(marks / "pre_finalize", "a") as f:
+                    f.write(f"{os.getpid()}\n")
+                return super().pre_finalize(init_result, writer_results)
+
+            def finalize_write(self, *args):
+                yield from super().finalize_write(*args)
+                _die_once(marks, "died_finalizing")  # with the shards renamed
+
+        return DyingTextSink(prefix)
+
+
+def _die_in_the_middle(n: str, marks) -> str:
+    if n == "50":
+        _die_once(marks, "died_writing")  # results held by this worker must be recomputed
+    return n
+
+
+def test_workers_lost_while_writing_and_finalizing_lose_and_duplicate_nothing(tmp_path):
+    import apache_beam as beam
+    from apache_beam.options.pipeline_options import PipelineOptions
+
+    distributed = _dask()
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    out = tmp_path / "out"
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address=None,
+    )
+    try:
+        options = PipelineOptions([
+            "--runner=pipeline.dask_cluster.NewsbeamDaskRunner",
+            f"--dask_client_address={cluster.scheduler_address}",
+        ])
+        with beam.Pipeline(options=options) as p:
+            (
+                p
+                | beam.Create([str(n) for n in range(100)])
+                | beam.Reshuffle()
+                | beam.Map(_die_in_the_middle, marks)
+                | beam.io.Write(_DyingSink.make(str(out / "numbers"), marks))
+            )
+    finally:
+        cluster.close()
+
+    assert (marks / "died_writing").exists() and (marks / "died_finalizing").exists()
+    # a second initialize_write names a second temp folder that finalize never reads;
+    # a second pre_finalize deletes shards that finalize already renamed
+    assert _count(marks, "initialize_write") == 1
+    assert _count(marks, "pre_finalize") == 1
+    lines = [line for f in out.glob("numbers*") for line in f.read_text().split()]
+    assert sorted(lines, key=int) == [str(n) for n in range(100)]
