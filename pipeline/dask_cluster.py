@@ -68,6 +68,24 @@ _FINALIZE_STEPS = frozenset({
 })
 
 
+# Settings for the local cluster a run starts (a scheduler given by --dask_client_address keeps
+# its own). Measured on 500 BBC articles, 2 workers: see docs/benchmarks.md.
+LOCAL_CLUSTER_CONFIG = {
+    # The nanny puts MALLOC_TRIM_THRESHOLD_ in its workers' environment. Setting it at all turns
+    # off glibc's sliding mmap threshold, so every array over 128 KiB that thinc allocates for a
+    # batch is mmapped, page-faulted in and unmapped again: ~3x the system CPU time of a
+    # DirectRunner worker. Unset, the workers allocate like any other process.
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    # Each wake-up of a worker's event loop takes the GIL from the parsing thread; the defaults
+    # (20 ms tick, 500 ms system monitor, 10 ms profiler, 100 ms memory check) serve a live
+    # dashboard, which a local run does not start.
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
 @contextlib.contextmanager
 def local_cluster(n_workers: int) -> Iterator[str]:
     """A dask.distributed LocalCluster on 127.0.0.1 for the length of a run; yields its address.
@@ -76,12 +94,14 @@ def local_cluster(n_workers: int) -> Iterator[str]:
     Workers are spawned from this interpreter, so they import pipeline/transforms from the same
     environment (an editable install included).
     """
+    import dask
     from dask.distributed import LocalCluster
 
-    cluster = LocalCluster(
-        n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-        dashboard_address=None,
-    )
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        cluster = LocalCluster(
+            n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+            dashboard_address=None,
+        )
     try:
         yield cluster.scheduler_address
     finally:
