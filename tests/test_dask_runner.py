@@ -198,10 +198,13 @@ def _tick_interval() -> str:
     return dask.config.get("distributed.admin.tick.interval")
 
 
-def test_the_local_cluster_leaves_glibc_malloc_tuning_alone():
+def test_the_local_cluster_leaves_glibc_malloc_tuning_alone(monkeypatch):
     """Dask's nanny sets MALLOC_TRIM_THRESHOLD_ for its workers, which turns off glibc's sliding
     mmap threshold: spaCy's workers then spent ~3x the system CPU of DirectRunner workers."""
     distributed = _dask()
+    # as in a fresh `newsbeam run`: a nanny also writes the variable into its own process's
+    # environment, so the clusters of earlier tests leave it behind in this one
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
     from pipeline.dask_cluster import local_cluster
 
     with local_cluster(2) as address, distributed.Client(address, timeout=30) as client:
