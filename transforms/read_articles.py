@@ -11,13 +11,42 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
 from transforms.gcs_access import use_anonymous_gcs
+from transforms.jsonl_ranges import JSONL_RANGE_BYTES, FileRange, jsonl_ranges
 from transforms.metrics import counter
-from transforms.readers import DEFAULT_MAX_ARTICLE_BYTES, parse_file
+from transforms.readers import DEFAULT_MAX_ARTICLE_BYTES, file_kind, parse_file, parse_jsonl_range
 from transforms.records import error_record, is_error
 
 
+class SplitFile(beam.DoFn):
+    """A file path -> the units to read: the path itself, or for an uncompressed JSONL file
+    bigger than ``range_bytes`` its ``FileRange``s (transforms/jsonl_ranges.py)."""
+
+    def __init__(self, format_override: str | None = None, range_bytes: int = JSONL_RANGE_BYTES):
+        self._format = format_override
+        self._range_bytes = range_bytes
+
+    def setup(self) -> None:
+        use_anonymous_gcs()
+
+    def process(self, path: str) -> Iterator[str | FileRange]:
+        kind = file_kind(path, self._format)
+        if kind.format != "jsonl" or kind.compression is not None:
+            yield path
+            return
+        try:
+            if FileSystems.get_filesystem(path).size(path) <= self._range_bytes:
+                yield path
+                return
+            with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
+                ranges = jsonl_ranges(path, f, self._range_bytes)
+        except Exception:  # noqa: BLE001 - ParseFile reads it again and reports the failure
+            ranges = None
+        yield from ranges or [path]
+
+
 class ParseFile(beam.DoFn):
-    """A file path -> its article inputs (main output) and error records (``errors``)."""
+    """A file path or ``FileRange`` -> its article inputs (main output) and error records
+    (``errors``)."""
 
     def __init__(self, format_override: str | None = None,
                  max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES):
@@ -32,20 +61,31 @@ class ParseFile(beam.DoFn):
         self._inputs = counter("article_inputs")
         self._errors = counter("input_errors")
 
-    def process(self, path: str) -> Iterator[Any]:
-        self._files.inc()
+    def process(self, unit: str | FileRange) -> Iterator[Any]:
+        path, part = (unit.path, unit) if isinstance(unit, FileRange) else (unit, None)
+        if part is None or part.start == 0:
+            self._files.inc()
         try:
             # Compression is handled by parse_file so that decompression stays bounded.
             with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
-                data = f.read(self._max_bytes + 1)
+                if part is None:
+                    data = f.read(self._max_bytes + 1)
+                else:
+                    f.seek(part.start)
+                    data = f.read(min(part.end - part.start, self._max_bytes + 1))
         except Exception as exc:  # noqa: BLE001 - any I/O failure is this file's error record
             # e.g. a file deleted between listing and reading, or a permission problem
             self._errors.inc()
             yield beam.pvalue.TaggedOutput(
-                "errors", error_record(path, "read", "unreadable", f"{type(exc).__name__}: {exc}")
+                "errors", error_record(path, "read", "unreadable", f"{type(exc).__name__}: {exc}",
+                                       line=part.first_line if part else None)
             )
             return
-        for record in parse_file(path, data, self._format, self._max_bytes):
+        records = (
+            parse_file(path, data, self._format, self._max_bytes) if part is None
+            else parse_jsonl_range(path, data, part.first_line, self._max_bytes)
+        )
+        for record in records:
             if is_error(record):
                 self._errors.inc()
                 yield beam.pvalue.TaggedOutput("errors", record)
@@ -63,18 +103,28 @@ class ParseFiles(beam.PTransform):
     """File paths -> article inputs and errors, redistributed so workers share the parsing."""
 
     def __init__(self, format_override: str | None = None,
-                 max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES):
+                 max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES, range_bytes: int = JSONL_RANGE_BYTES):
         super().__init__()
         self._format = format_override
         self._max_bytes = max_bytes
+        self._range_bytes = range_bytes
 
     def expand(self, paths: beam.PCollection) -> ReadResult:
-        parsed = paths | "Parse" >> beam.ParDo(
-            ParseFile(self._format, self._max_bytes)
-        ).with_outputs("errors", main="articles")
-        # One JSONL file can hold thousands of articles: spread them over the workers.
-        articles = parsed.articles | "SpreadArticles" >> beam.Reshuffle()
-        return ReadResult(articles, parsed.errors)
+        parsed = (
+            paths
+            # ranges (at most 4x range_bytes) stay under the bound unless one line is over it
+            | "Split" >> beam.ParDo(
+                SplitFile(self._format, min(self._range_bytes, max(1, self._max_bytes // 4)))
+            )
+            # Files, and ranges of big JSONL files, go to the workers before they are read: one
+            # JSONL file can hold thousands of articles. Shuffling these small units rather than
+            # the articles keeps any one worker from holding a whole file's texts.
+            | "SpreadUnits" >> beam.Reshuffle()
+            | "Parse" >> beam.ParDo(ParseFile(self._format, self._max_bytes)).with_outputs(
+                "errors", main="articles"
+            )
+        )
+        return ReadResult(parsed.articles, parsed.errors)
 
 
 class ReadArticles(beam.PTransform):

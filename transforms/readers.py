@@ -282,10 +282,29 @@ def parse_file(
         yield error_record(source_uri, exc.stage, exc.reason, str(exc))
 
 
-def _parse_jsonl(source_uri: str, encoding: str, text: str) -> Iterator[dict[str, Any]]:
+def parse_jsonl_range(
+    source_uri: str, data: bytes, first_line: int, max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+) -> Iterator[dict[str, Any]]:
+    """Like ``parse_file`` for whole lines cut from an uncompressed JSONL file
+    (transforms/jsonl_ranges.py); its first line is line ``first_line`` of the file. Blank
+    ranges yield nothing: the file as a whole is not empty."""
+    try:
+        if len(data) > max_bytes:
+            raise InputError("read", "too_large",
+                             f"a line holds more than {max_bytes} bytes "
+                             "(--max_article_bytes; raise it for genuinely large records)")
+        text, encoding = decode_bytes(data)
+        yield from _parse_jsonl(source_uri, encoding, text, first_line)
+    except InputError as exc:
+        yield error_record(source_uri, exc.stage, exc.reason, str(exc), line=first_line)
+
+
+def _parse_jsonl(
+    source_uri: str, encoding: str, text: str, first_line: int = 1
+) -> Iterator[dict[str, Any]]:
     # Lines end at \n, \r\n or \r only: str.splitlines would also cut at U+2028, U+0085 and
     # friends, which JSON allows unescaped inside strings, turning one record into broken ones.
-    for number, line in enumerate(JSONL_LINE_BREAK.split(text), start=1):
+    for number, line in enumerate(JSONL_LINE_BREAK.split(text), start=first_line):
         if not line.strip():
             continue
         try:
