@@ -13,8 +13,9 @@ one loses or mixes data on this pipeline's graph (each found by running the seed
 - side inputs were computed from inside a worker by iterating a bag, which re-runs everything
   upstream of them (for a write's finalize step: the whole pipeline again); here they are graph
   dependencies, computed once.
-- ``Reshuffle`` was a no-op, so every article stayed in the one partition that read its file;
-  here it spreads elements over ``--dask_npartitions`` partitions (default: 4 per worker thread).
+- ``Reshuffle`` was a no-op, so every file (and every range of a big JSONL file) stayed in the
+  one partition that listed it; here it spreads elements over ``--dask_npartitions`` partitions
+  (default: 4 per worker thread).
 - a file sink's ``initialize_write`` (which names a fresh temp folder) was a task like any
   other, so a worker lost mid-run could make Dask run it again: later shards went to a second
   folder that the finalize step never looked in. Here it runs once, before the main graph, and
