@@ -32,7 +32,8 @@ test: $(STAMP) browser
 eval: $(STAMP)
 	$(BIN)/newsbeam eval --write docs/quality.md
 
-# e.g. make bench BENCH_ARGS="--articles 2225" or BENCH_ARGS=--memory (see docs/benchmarks.md)
+# all of BBC, a-d (~10 min on 2 cores); BENCH_ARGS="--articles 500" for a quicker look,
+# BENCH_ARGS=--memory for Reuters 2k vs 19k (see docs/benchmarks.md)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_benchmarks.py $(BENCH_ARGS)
 
