@@ -301,11 +301,12 @@ class _BagVisitor(PipelineVisitor):
                     wanted.setdefault(id(p), p)
         return list(wanted.values())
 
-    def main_graph(self) -> Any:
-        """One bag whose computation runs the main graph and returns the deferred steps' inputs.
+    def main_graph(self) -> tuple[Any, list[pvalue.PCollection]]:
+        """One bag whose computation runs the main graph, and the PCollections it returns.
 
-        Its elements are ``(index into deferred_inputs(), value)`` pairs; the leaves (transforms
-        whose outputs nothing reads) contribute nothing but their completion.
+        The bag's elements are ``(index into the list, value)`` pairs: the values of the
+        PCollections the deferred steps read. The leaves (transforms whose outputs nothing reads)
+        contribute nothing but their completion.
         """
         import dask.bag as db
 
@@ -319,9 +320,10 @@ class _BagVisitor(PipelineVisitor):
                 if bag is not None and bag.name not in seen:
                     seen.add(bag.name)
                     parts.append(bag.map_partitions(_exhaust))
-        for index, pcoll in enumerate(self.deferred_inputs()):
+        wanted = self.deferred_inputs()
+        for index, pcoll in enumerate(wanted):
             parts.append(self.bags[pcoll].map_partitions(_indexed, index))
-        return db.concat(parts)
+        return db.concat(parts), wanted
 
 
 def run_deferred(client, nodes: list[AppliedPTransform], values: dict[int, list]) -> None:
@@ -348,11 +350,11 @@ def run_deferred(client, nodes: list[AppliedPTransform], values: dict[int, list]
             continue
         if kind is _Flatten:
             result = _concat(inputs)
-        elif kind is _GroupByKeyOnly:
+        elif kind is _GroupByKeyOnly:  # as the main graph's groupby(_group_key).map(_group_values)
             groups: dict = {}
-            for key, value in inputs[0]:
-                groups.setdefault(key, []).append(value)
-            result = list(groups.items())
+            for item in inputs[0]:
+                groups.setdefault(_group_key(item), []).append(item)
+            result = [_group_values(group) for group in groups.items()]
         else:  # WindowInto, Reshuffle...: identity in the global window, as in the main graph
             result = inputs[0] if inputs else []
         for out in node.outputs.values():
@@ -381,11 +383,12 @@ class NewsbeamDaskRunner(DaskRunner):
             # One collection, one graph: computing the leaves as separate collections lets dask
             # fuse each multi-output ParDo into every consumer, which ran the spaCy pass once per
             # table.
-            future = client.compute(visitor.main_graph())
+            graph, wanted = visitor.main_graph()
+            future = client.compute(graph)
         except BaseException:
             client.close()  # the result would have closed it; without one, nothing else will
             raise
-        return _PhasedResult(client, [future], visitor)
+        return _PhasedResult(client, [future], visitor.deferred, wanted)
 
 
 class _PhasedResult(DaskRunnerResult):
@@ -394,9 +397,11 @@ class _PhasedResult(DaskRunnerResult):
     (The stock result never closes its client, which keeps a local cluster from shutting down.)
     """
 
-    def __init__(self, client, futures, visitor: _BagVisitor):
+    def __init__(self, client, futures, deferred: list[AppliedPTransform],
+                 wanted: list[pvalue.PCollection]):
         super().__init__(client, futures)
-        self._visitor = visitor
+        self._deferred = deferred
+        self._wanted = wanted  # what the main graph's future returns, by index
 
     def wait_until_finish(self, duration=None) -> str:
         try:
@@ -405,11 +410,10 @@ class _PhasedResult(DaskRunnerResult):
             (main,) = self.futures
             timeout = duration / 1000 if duration is not None else None
             gathered = main.result(timeout=timeout)
-            wanted = self._visitor.deferred_inputs()
-            values: dict[int, list] = {id(p): [] for p in wanted}
+            values: dict[int, list] = {id(p): [] for p in self._wanted}
             for index, value in gathered:
-                values[id(wanted[index])].append(value)
-            run_deferred(self.client, self._visitor.deferred, values)
+                values[id(self._wanted[index])].append(value)
+            run_deferred(self.client, self._deferred, values)
             self._state = PipelineState.DONE
         except BaseException:
             self._state = PipelineState.FAILED

@@ -122,31 +122,28 @@ def _count(marks, name: str) -> int:
     return len(path.read_text().split()) if path.exists() else 0
 
 
-class _DyingSink:
-    """Factory for a text sink that records its initialize_write and pre_finalize calls and whose
-    worker dies right after its first finalize_write renamed the shards: the situation in which
-    Dask used to re-run pre_finalize, which deleted them."""
+def _dying_sink(prefix: str, marks):
+    """A text sink that records its initialize_write and pre_finalize calls and whose worker dies
+    right after its first finalize_write renamed the shards: the situation in which Dask used to
+    re-run pre_finalize, which deleted them."""
+    from apache_beam.io.textio import _TextSink
 
-    @staticmethod
-    def make(prefix: str, marks):
-        from apache_beam.io.textio import _TextSink
+    class DyingTextSink(_TextSink):
+        def initialize_write(self):
+            with open(marks / "initialize_write", "a") as f:
+                f.write(f"{os.getpid()}\n")
+            return super().initialize_write()
 
-        class DyingTextSink(_TextSink):
-            def initialize_write(self):
-                with open(marks / "initialize_write", "a") as f:
-                    f.write(f"{os.getpid()}\n")
-                return super().initialize_write()
+        def pre_finalize(self, init_result, writer_results):
+            with open(marks / "pre_finalize", "a") as f:
+                f.write(f"{os.getpid()}\n")
+            return super().pre_finalize(init_result, writer_results)
 
-            def pre_finalize(self, init_result, writer_results):
-                with open(marks / "pre_finalize", "a") as f:
-                    f.write(f"{os.getpid()}\n")
-                return super().pre_finalize(init_result, writer_results)
+        def finalize_write(self, *args):
+            yield from super().finalize_write(*args)
+            _die_once(marks, "died_finalizing")  # with the shards renamed
 
-            def finalize_write(self, *args):
-                yield from super().finalize_write(*args)
-                _die_once(marks, "died_finalizing")  # with the shards renamed
-
-        return DyingTextSink(prefix)
+    return DyingTextSink(prefix)
 
 
 def _die_in_the_middle(n: str, marks) -> str:
@@ -178,7 +175,7 @@ def test_workers_lost_while_writing_and_finalizing_lose_and_duplicate_nothing(tm
                 | beam.Create([str(n) for n in range(100)])
                 | beam.Reshuffle()
                 | beam.Map(_die_in_the_middle, marks)
-                | beam.io.Write(_DyingSink.make(str(out / "numbers"), marks))
+                | beam.io.Write(_dying_sink(str(out / "numbers"), marks))
             )
     finally:
         cluster.close()
