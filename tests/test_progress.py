@@ -81,7 +81,7 @@ def test_format_duration():
 
 def test_expected_articles_counts_input_units_of_the_seeds():
     # one article per txt/html/json-object file, one per JSONL line (002_wire.jsonl has two)
-    files = [p for p in SEEDS.iterdir() if p.is_file()]
+    files = [p for p in SEEDS.iterdir() if p.is_file()]  # seeds/ holds articles only
     jsonl_lines = sum(1 for line in (SEEDS / "002_wire.jsonl").read_text().splitlines()
                       if line.strip())
     assert jsonl_lines > 1

@@ -1,8 +1,9 @@
-"""What the pipeline must find in each seed file (seeds/expected/expectations.json)."""
+"""What the pipeline must find in each seed file (tests/seed_expectations.json)."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,7 @@ from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.slow
 
-EXPECTATIONS = json.loads((SEEDS / "expected" / "expectations.json").read_text("utf-8"))
+EXPECTATIONS = json.loads((Path(__file__).parent / "seed_expectations.json").read_text("utf-8"))
 FILES = sorted(k for k in EXPECTATIONS if not k.startswith("_"))
 
 
