@@ -1,0 +1,132 @@
+"""One identity per speaker across a run: the merge rules, and the Beam aggregation."""
+
+from __future__ import annotations
+
+import apache_beam as beam
+import pytest
+from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
+from apache_beam.testing.util import assert_that, equal_to
+
+from transforms.speaker_identity import (
+    PERSON,
+    NameKey,
+    add_mention,
+    id_for,
+    merge_variants,
+    name_key,
+    resolve_group,
+    speaker_id,
+)
+from transforms.speakers_table import BuildSpeakers
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("Donald Trump", NameKey(PERSON, "donald", "trump")),
+    ("Donald J. Trump", NameKey(PERSON, "donald", "trump")),
+    ("Mr. Donald Trump's", NameKey(PERSON, "donald", "trump")),
+    ("Trump", NameKey(PERSON, "", "trump")),
+    ("Donald Trump Jr.", NameKey(PERSON, "donald", "trump", "jr")),
+    ("H. Clinton", NameKey(PERSON, "h", "clinton")),
+    ("Ursula von der Leyen", NameKey(PERSON, "ursula", "von der leyen")),
+    ("Sen. Tim Kaine", NameKey(PERSON, "tim", "kaine")),
+    ("Jean-Claude Juncker", NameKey(PERSON, "jean-claude", "juncker")),
+])
+def test_person_keys(name, key):
+    assert name_key(name, PERSON) == key
+
+
+def test_other_names_key_on_all_their_words():
+    assert name_key("The Clinton campaign", "ORG") == name_key("Clinton campaign's", "ORG")
+    assert name_key("Clinton campaign", "ORG") != name_key("Clinton Foundation", "ORG")
+    assert name_key("", PERSON) is None and name_key(None, "ORG") is None
+
+
+def _resolve(mentions):
+    """mentions: (name, article) of one type -> {group: resolution}."""
+    groups = {}
+    for name, article in mentions:
+        key = name_key(name, PERSON)
+        groups.setdefault(key.group, {})
+        add_mention(groups[key.group], key, name, article)
+    return {g: resolve_group(acc) for g, acc in groups.items()}
+
+
+def _ids(mentions):
+    resolved = _resolve(mentions)
+    return [id_for(resolved[name_key(n, PERSON).group], name_key(n, PERSON), a)
+            for n, a in mentions]
+
+
+def test_variants_of_one_person_merge():
+    ids = _ids([("Donald Trump", "a1"), ("Donald J. Trump", "a2"), ("Trump", "a3"),
+                ("Mr. Trump's", "a3"), ("D. Trump", "a4")])
+    assert len(set(ids)) == 1
+    (identity,) = _resolve([("Donald Trump", "a1"), ("Donald J. Trump", "a2"),
+                            ("Trump", "a3")])["PERSON|trump|"].identities
+    assert identity.name == "Donald J. Trump"  # the fullest form
+    assert identity.n_quotes == 3 and identity.n_articles == 3
+    assert identity.variants == ["Donald J. Trump", "Donald Trump", "Trump"]
+
+
+def test_a_shared_surname_is_never_merged_blindly():
+    mentions = [("Hillary Clinton", "a1"), ("Bill Clinton", "a2"), ("Clinton", "a3"),
+                ("Clinton", "a4"), ("H. Clinton", "a5")]
+    hillary, bill, bare3, bare4, initial = _ids(mentions)
+    assert hillary != bill
+    assert initial == hillary  # one full name in the run starts with H
+    assert bare3 not in (hillary, bill) and bare4 not in (hillary, bill)
+    assert bare3 != bare4  # resolved per article: two articles, two identities
+    resolution = _resolve(mentions)["PERSON|clinton|"]
+    assert {i.n_articles for i in resolution.identities if i.name == "Clinton"} == {1}
+
+
+def test_a_son_is_not_his_father():
+    father, son, bare = _ids([("Donald Trump", "a1"), ("Donald Trump Jr.", "a2"),
+                              ("Trump Jr.", "a3")])
+    assert father != son and bare == son
+
+
+def test_ids_depend_on_the_key_alone():
+    # a stream's later window adds a variant and a namesake: the id written earlier holds
+    early = _ids([("Donald Trump", "a1")])[0]
+    later = _ids([("Donald Trump", "a7"), ("Donald J. Trump", "a8"), ("Melania Trump", "a9")])
+    assert later[0] == later[1] == early
+    assert later[2] != early
+    assert early == speaker_id(NameKey(PERSON, "donald", "trump"))
+
+
+def test_merging_accumulators_in_any_order_gives_the_same_result():
+    key = name_key("Jane Doe", PERSON)
+    parts = [add_mention({}, key, "Jane Doe", f"a{i}") for i in range(4)]
+    forward = resolve_group(merge_variants(parts))
+    backward = resolve_group(merge_variants(parts[::-1]))
+    assert forward == backward and forward.identities[0].n_articles == 4
+
+
+def _quote(article, name, type_="PERSON", n=0):
+    return {"quote_id": f"{article}-{n}", "article_id": article, "speaker_name": name,
+            "speaker_type": type_}
+
+
+def test_build_speakers_in_a_pipeline():
+    quotes = [_quote("a1", "Donald Trump"), _quote("a1", "Donald Trump", n=1),
+              _quote("a2", "Trump"), _quote("a3", "Bill Clinton"), _quote("a4", "Hillary Clinton"),
+              _quote("a5", "Clinton"), _quote("a5", "The Clinton campaign", "ORG", n=1),
+              _quote("a6", None)]
+    trump = speaker_id(NameKey(PERSON, "donald", "trump"))
+    with BeamTestPipeline(runner="BundleBasedDirectRunner") as p:
+        out = p | beam.Create(quotes) | BuildSpeakers()
+        assert_that(
+            out.speakers | beam.Map(lambda r: (r["name"], r["type"], r["n_quotes"],
+                                               r["n_articles"])),
+            equal_to([("Donald Trump", PERSON, 3, 2), ("Bill Clinton", PERSON, 1, 1),
+                      ("Hillary Clinton", PERSON, 1, 1), ("Clinton", PERSON, 1, 1),
+                      ("The Clinton campaign", "ORG", 1, 1)]),
+            label="speakers")
+        assert_that(
+            out.quotes | beam.Map(lambda q: (q["quote_id"], q["speaker_id"] == trump,
+                                             q["speaker_id"] is None)),
+            equal_to([("a1-0", True, False), ("a1-1", True, False), ("a2-0", True, False),
+                      ("a3-0", False, False), ("a4-0", False, False), ("a5-0", False, False),
+                      ("a5-1", False, False), ("a6-0", False, True)]),
+            label="quotes")
