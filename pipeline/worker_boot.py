@@ -209,12 +209,25 @@ def worker_env(args: argparse.Namespace, info, site: Path | None, workdir: Path)
     return env
 
 
-def boot(args: argparse.Namespace) -> int:
+def job_name(info) -> str:
+    """The job's --job_name, whichever way the runner encoded the options."""
+    from google.protobuf import json_format
+
+    options = json_format.MessageToDict(info.pipeline_options)
+    options = options.get("options", options)  # Dataflow nests them
+    name = options.get("beam:option:job_name:v1") or options.get("job_name") or "job"
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in str(name))
+
+
+def boot(args: argparse.Namespace) -> None:
     root = Path(os.environ.get(ROOT_ENV) or Path(tempfile.gettempdir()) / "newsbeam-workers")
     root.mkdir(parents=True, exist_ok=True)
-    workdir = Path(args.semi_persist_dir) if args.semi_persist_dir else root / f"worker-{args.id}"
-    workdir.mkdir(parents=True, exist_ok=True)
     info = provision_info(args.provision_endpoint, args.id)
+    if args.semi_persist_dir:
+        workdir = Path(args.semi_persist_dir)
+        workdir.mkdir(parents=True, exist_ok=True)
+    else:  # worker ids repeat from job to job: a folder per boot, named for the job
+        workdir = Path(tempfile.mkdtemp(prefix=f"{job_name(info)}-{args.id}-", dir=root))
     staged = fetch_artifacts(args.artifact_endpoint, args.id, info.dependencies, workdir / "staged")
     site = install(packages_to_install(staged), root)
     env = worker_env(args, info, site, workdir)
@@ -223,10 +236,13 @@ def boot(args: argparse.Namespace) -> int:
         "staged": [p.name for p in staged],
     }))
     LOG.info("starting the SDK worker %s with %s first on PYTHONPATH", args.id, site)
+    # exec, not a child: when the pool stops this worker, its signal reaches the worker itself.
     # cwd: the worker's own folder, so that `python -m` puts no source tree on sys.path.
     # stdout to stderr: worker_pool_main pipes our stdout and never reads it.
-    return subprocess.call([sys.executable, "-m", SDK_HARNESS], env=env, cwd=workdir,
-                           stdout=sys.stderr)
+    os.chdir(workdir)
+    sys.stdout.flush()
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    os.execve(sys.executable, [sys.executable, "-m", SDK_HARNESS], env)
 
 
 def write_launcher(path: Path, python: str = sys.executable) -> Path:
@@ -238,11 +254,11 @@ def write_launcher(path: Path, python: str = sys.executable) -> Path:
     return path
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s boot[%(process)d] %(message)s")
-    return boot(parse_args(argv))
+    boot(parse_args(argv))
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main()

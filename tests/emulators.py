@@ -70,9 +70,14 @@ class _Emulator:
     def ready(self) -> bool:
         raise NotImplementedError
 
+    def environment(self) -> dict[str, str] | None:
+        """The server's environment (None: this process's)."""
+        return None
+
     def start(self, timeout: float = 90.0) -> _Emulator:
         self._proc = subprocess.Popen(
-            self.command(), stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True
+            self.command(), stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True,
+            env=self.environment(),
         )
         deadline = time.monotonic() + timeout
         while not self.ready():
@@ -81,19 +86,22 @@ class _Emulator:
                 self.stop()
                 raise RuntimeError(f"{self.name} did not start on {self.host_port}:\n{output}")
             time.sleep(0.2)
-        self._saved_env = os.environ.get(self.env_var)
-        os.environ[self.env_var] = self.env_value()
+        if self.env_var:  # job servers export nothing
+            self._saved_env = os.environ.get(self.env_var)
+            os.environ[self.env_var] = self.env_value()
         return self
 
     def env_value(self) -> str:
         return self.host_port
 
-    def output(self) -> str:
+    def output(self, tail: int = 4000) -> str:
         self._log.seek(0)
-        return self._log.read().decode("utf-8", "replace")[-4000:]
+        return self._log.read().decode("utf-8", "replace")[-tail:]
 
     def stop(self) -> None:
-        if self._saved_env is None:
+        if not self.env_var:
+            pass
+        elif self._saved_env is None:
             os.environ.pop(self.env_var, None)
         else:
             os.environ[self.env_var] = self._saved_env
@@ -113,6 +121,15 @@ class _Emulator:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def port_open(host_port: str) -> bool:
+    host, port = host_port.rsplit(":", 1)
+    try:
+        with socket.create_connection((host, int(port)), timeout=2):
+            return True
+    except OSError:
+        return False
 
 
 def _http_ok(url: str) -> bool:
