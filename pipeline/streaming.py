@@ -22,12 +22,13 @@ import threading
 
 import apache_beam as beam
 from apache_beam.io import fileio
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.runners.runner import PipelineState
 from apache_beam.transforms import window
 
 from pipeline.graph import annotate_articles
-from pipeline.options import NewsbeamOptions
+from pipeline.run_config import RunConfig, beam_pipeline
+from pipeline.runners import RunnerKind
 from transforms.annotate import Tables
 from transforms.avro_sink import WriteWindowedTables
 from transforms.gcs_notifications import NotifiedObjects
@@ -59,65 +60,45 @@ class WatchFiles(beam.PTransform):
         )
 
 
-def windowed_tables(paths, read_errors, options: NewsbeamOptions) -> Tables:
+def windowed_tables(paths, read_errors, config: RunConfig) -> Tables:
     """New object paths (+ errors from before reading) -> the five tables, windowed."""
-    fixed = window.FixedWindows(options.window_seconds)
+    fixed = window.FixedWindows(config.window_seconds)
     paths = paths | "Window" >> beam.WindowInto(fixed)
     articles, parse_errors = paths | "ParseFiles" >> ParseFiles(
-        options.format, options.max_article_bytes)
+        config.format, config.max_article_bytes)
     if read_errors is not None:
         read_errors = read_errors | "WindowErrors" >> beam.WindowInto(fixed)
         parse_errors = (parse_errors, read_errors) | "MergeReadErrors" >> beam.Flatten()
-    return annotate_articles((articles, parse_errors), options)
+    return annotate_articles((articles, parse_errors), config)
 
 
-def build_streaming(pipeline: beam.Pipeline, options: NewsbeamOptions) -> Tables:
-    if options.input_subscription:
+def build_streaming(pipeline: beam.Pipeline, config: RunConfig) -> Tables:
+    if config.input_subscription:
         messages = pipeline | "ReadNotifications" >> beam.io.ReadFromPubSub(
-            subscription=options.input_subscription, with_attributes=True)
-        notified = messages | "NotifiedObjects" >> NotifiedObjects(options.format)
-        tables = windowed_tables(notified.paths, notified.errors, options)
+            subscription=config.input_subscription, with_attributes=True)
+        notified = messages | "NotifiedObjects" >> NotifiedObjects(config.format)
+        tables = windowed_tables(notified.paths, notified.errors, config)
     else:
-        paths = pipeline | "WatchInput" >> WatchFiles(options.input, options.watch_interval)
-        tables = windowed_tables(paths, None, options)
-    tables | "WriteTables" >> WriteWindowedTables(options.output, options.avro_codec)
+        paths = pipeline | "WatchInput" >> WatchFiles(list(config.input), config.watch_interval)
+        tables = windowed_tables(paths, None, config)
+    tables | "WriteTables" >> WriteWindowedTables(config.output, config.avro_codec)
     return tables
 
 
-_OPTION_KEYS = ("input", "output", "spacy_model", "format", "avro_codec", "batch_size",
-                "max_article_bytes", "input_subscription", "window_seconds", "watch_interval")
-
-
-def streaming_options(args, beam_args: list[str]) -> PipelineOptions:
-    """Beam options of a streaming run: Beam's flags, --streaming on, newsbeam's flags copied."""
-    options = PipelineOptions(beam_args)
-    standard = options.view_as(StandardOptions)
-    standard.streaming = True  # --watch_interval implies it
-    if not standard.runner:
-        # DirectRunner in streaming mode is Beam's BundleBasedDirectRunner: the local runner
-        # that runs ReadFromPubSub (and honours PUBSUB_EMULATOR_HOST).
-        standard.runner = "DirectRunner"
-    nb = options.view_as(NewsbeamOptions)
-    for key in _OPTION_KEYS:
-        setattr(nb, key, getattr(args, key))
-    return options
-
-
-def run_streaming(args, beam_args: list[str]) -> int:
+def run_streaming(config: RunConfig, options: PipelineOptions) -> int:
     """Run until the job ends, or until SIGTERM / Ctrl-C, which cancel it cleanly (exit 0).
 
-    On Dataflow the launcher returns once the job is submitted; drain or update it with gcloud
-    (docs/streaming.md). Locally this process *is* the job.
+    Locally the runner is Beam's BundleBasedDirectRunner, the local runner that runs
+    ReadFromPubSub (and honours PUBSUB_EMULATOR_HOST), and this process *is* the job. On
+    Dataflow the launcher returns once the job is submitted; drain or update it with gcloud
+    (docs/streaming.md).
     """
-    from transforms.gcs_access import use_anonymous_gcs
-
-    use_anonymous_gcs()
-    options = streaming_options(args, beam_args)
-    pipeline = beam.Pipeline(options=options)
-    build_streaming(pipeline, options.view_as(NewsbeamOptions))
+    pipeline = beam_pipeline(config, options)
+    build_streaming(pipeline, config)
     result = pipeline.run()
-    if options.view_as(StandardOptions).runner in ("DataflowRunner",):
-        LOG.warning("submitted streaming job; it runs until drained or cancelled")
+    if config.runner.kind is RunnerKind.DATAFLOW:
+        if config.runs_here:
+            LOG.warning("submitted streaming job; it runs until drained or cancelled")
         return 0
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())

@@ -1,23 +1,64 @@
-"""How `newsbeam run` hands Beam its flags: aliases apply to --runner's value only."""
+"""How `newsbeam run` names its runner: aliases, Beam's names and the pinned local default."""
 
 from __future__ import annotations
 
 import pytest
+from apache_beam.options.pipeline_options import PipelineOptions
 
-from pipeline.cli import _beam_args, build_parser
+from pipeline.cli import build_parser, run_options
+from pipeline.runners import (
+    DASK_RUNNER,
+    LOCAL_BATCH_RUNNER,
+    LOCAL_STREAMING_RUNNER,
+    RunnerKind,
+    recognise,
+)
 
 
 @pytest.mark.parametrize(
-    ("args", "expected"),
+    ("flags", "beam_name", "kind", "remote"),
     [
-        (["--runner", "dask"], ["--runner", "pipeline.dask_cluster.NewsbeamDaskRunner"]),
-        (["--runner=direct"], ["--runner=DirectRunner"]),
-        (["--runner", "DataflowRunner"], ["--runner", "DataflowRunner"]),
-        # a value that happens to spell an alias is not a runner
-        (["--job_name", "spark", "--runner", "flink"], ["--job_name", "spark", "--runner",
-                                                          "FlinkRunner"]),
-        (["--project", "dask"], ["--project", "dask"]),
+        ([], LOCAL_BATCH_RUNNER, RunnerKind.LOCAL, False),
+        (["--streaming"], LOCAL_STREAMING_RUNNER, RunnerKind.LOCAL, False),
+        # an explicit DirectRunner is the pinned one too: Beam's would try Prism first
+        (["--runner", "DirectRunner"], LOCAL_BATCH_RUNNER, RunnerKind.LOCAL, False),
+        (["--runner=direct", "--streaming"], LOCAL_STREAMING_RUNNER, RunnerKind.LOCAL, False),
+        (["--runner", "apache_beam.runners.direct.direct_runner.DirectRunner"],
+         LOCAL_BATCH_RUNNER, RunnerKind.LOCAL, False),
+        (["--direct_running_mode", "multi_processing", "--direct_num_workers", "2"],
+         LOCAL_BATCH_RUNNER, RunnerKind.LOCAL_MULTIPROCESS, False),
+        (["--runner", "SwitchingDirectRunner"], "SwitchingDirectRunner", RunnerKind.LOCAL, False),
+        (["--runner", "dask"], DASK_RUNNER, RunnerKind.DASK, False),
+        (["--runner", "apache_beam.runners.dask.dask_runner.DaskRunner"],
+         "apache_beam.runners.dask.dask_runner.DaskRunner", RunnerKind.DASK, False),
+        (["--runner", "dataflow"], "DataflowRunner", RunnerKind.DATAFLOW, True),
+        (["--runner", "DataflowRunner"], "DataflowRunner", RunnerKind.DATAFLOW, True),
+        (["--runner", "prism"], "PrismRunner", RunnerKind.PRISM, False),
+        (["--runner", "flink"], "FlinkRunner", RunnerKind.FLINK, False),
+        (["--runner", "flink", "--flink_master", "flink.example.org:8081"], "FlinkRunner",
+         RunnerKind.FLINK, True),
+        (["--runner", "spark"], "SparkRunner", RunnerKind.SPARK, False),
+        (["--runner", "PortableRunner", "--job_endpoint", "localhost:8099"], "PortableRunner",
+         RunnerKind.PORTABLE, False),
+        (["--runner", "portable", "--job_endpoint", "jobs.example.org:8099"], "PortableRunner",
+         RunnerKind.PORTABLE, True),
+        (["--runner", "PortableRunner", "--job_endpoint", "jobs.example.org:8099",
+          "--environment_type", "LOOPBACK"], "PortableRunner", RunnerKind.PORTABLE, False),
+        (["--runner", "my.module.CustomRunner"], "my.module.CustomRunner", RunnerKind.OTHER,
+         False),
     ],
 )
-def test_runner_aliases_touch_only_the_runner(args, expected):
-    assert _beam_args(build_parser(), args) == expected
+def test_runner_names_and_aliases_map_to_one_kind(flags, beam_name, kind, remote):
+    runner = recognise(PipelineOptions(flags))
+    assert (runner.beam_name, runner.kind, runner.remote) == (beam_name, kind, remote)
+
+
+def test_an_alias_is_only_the_runners_value():
+    # a value that happens to spell an alias is not a runner
+    parser = build_parser()
+    args, rest = parser.parse_known_args(["run", "--job_name", "spark", "--project", "dask",
+                                          "--runner", "flink"])
+    options = run_options(args, rest)
+    assert recognise(options).beam_name == "FlinkRunner"
+    assert options.get_all_options()["job_name"] == "spark"
+    assert options.get_all_options()["project"] == "dask"

@@ -47,6 +47,7 @@ def test_windowed_tables_land_one_file_set_per_window(tmp_path: Path):
     )
     options = PipelineOptions()
     options.view_as(StandardOptions).streaming = True
+    options.view_as(StandardOptions).runner = "BundleBasedDirectRunner"  # what TestStream needs
     with beam.Pipeline(options=options) as pipeline:
         fixed = window.FixedWindows(10)
         streams = pipeline | "Rows" >> stream
@@ -112,19 +113,20 @@ def _labels(pipeline: beam.Pipeline) -> set[str]:
     return labels
 
 
-@pytest.mark.parametrize("source_flags, source_label", [
-    (["--input_subscription", "projects/news-project/subscriptions/s"], "ReadNotifications"),
+@pytest.mark.parametrize("source, source_label", [
+    ({"input_subscription": "projects/news-project/subscriptions/s"}, "ReadNotifications"),
     # local: a gs:// glob would make MatchContinuously look up credentials at construction
-    (["--input", "/tmp/newsbeam-watch/*.txt", "--watch_interval", "30"], "WatchInput"),
+    ({"input": ("/tmp/newsbeam-watch/*.txt",), "watch_interval": 30.0}, "WatchInput"),
 ])
-def test_streaming_graph_has_stable_step_labels(source_flags, source_label):
+def test_streaming_graph_has_stable_step_labels(source, source_label):
     """Built, not run: `--update` on Dataflow matches steps by these labels, keep them stable."""
-    from pipeline.options import NewsbeamOptions
+    from pipeline.run_config import RunConfig
     from pipeline.streaming import build_streaming
 
-    options = PipelineOptions(["--streaming", "--output", "/tmp/newsbeam-out", *source_flags])
+    config = RunConfig.with_defaults(output="/tmp/newsbeam-out", streaming=True, **source)
+    options = PipelineOptions(["--streaming"])
     pipeline = beam.Pipeline(options=options)
-    build_streaming(pipeline, options.view_as(NewsbeamOptions))
+    build_streaming(pipeline, config)
     labels = _labels(pipeline)
     assert {source_label, "Window", "ParseFiles", "Annotate", "MergeErrors", "WriteTables",
             *(f"WriteTables/Write{t.capitalize()}" for t in TABLES)} <= labels

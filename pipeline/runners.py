@@ -1,0 +1,159 @@
+"""Which runner a run is on: ``--runner`` names and aliases mapped to a kind, in one place.
+
+The local default is pinned. Beam 2.77's ``DirectRunner`` is ``SwitchingDirectRunner``, whose
+first move is to try ``PrismRunner`` -- a Go binary it downloads from GitHub at run time -- and
+only when that fails falls back to the FnApiRunner (batch) or the BundleBasedDirectRunner
+(streaming). newsbeam skips the first move: without ``--runner`` (or with ``direct`` /
+``DirectRunner``) a batch run goes to the in-process FnApiRunner and a streaming run to the
+BundleBasedDirectRunner, the runners the tests run on, and nothing is downloaded. ``--runner
+prism`` still reaches Prism (and downloads it); ``--runner SwitchingDirectRunner`` is Beam's own
+choice, Prism first.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from apache_beam.options.pipeline_options import (
+    DirectOptions,
+    PipelineOptions,
+    PortableOptions,
+    StandardOptions,
+)
+from apache_beam.runners.runner import PipelineRunner
+
+
+class RunnerKind(enum.Enum):
+    LOCAL = "local in-process"
+    LOCAL_MULTIPROCESS = "local multi-process"
+    DASK = "dask"
+    DATAFLOW = "dataflow"
+    PORTABLE = "portable"
+    PRISM = "prism"
+    FLINK = "flink"
+    SPARK = "spark"
+    OTHER = "other"
+
+
+#: The pinned local runners (see the module docstring).
+LOCAL_BATCH_RUNNER = "pipeline.runners.LocalBatchRunner"
+LOCAL_STREAMING_RUNNER = "BundleBasedDirectRunner"
+#: newsbeam's DaskRunner, with Beam 2.77's graph translation fixed (pipeline/dask_cluster.py)
+DASK_RUNNER = "pipeline.dask_cluster.NewsbeamDaskRunner"
+
+#: What ``--runner`` accepts besides Beam's own names: alias -> Beam runner name (None: pinned).
+ALIASES: dict[str, str | None] = {
+    "direct": None,
+    "dask": DASK_RUNNER,
+    "dataflow": "DataflowRunner",
+    "portable": "PortableRunner",
+    "prism": "PrismRunner",
+    "flink": "FlinkRunner",
+    "spark": "SparkRunner",
+}
+
+# Beam names (the class name, lower case, as Beam's create_runner compares them) -> kind.
+# DirectRunner is absent on purpose: it means the pinned local runner.
+_KIND_OF_CLASS = {
+    "localbatchrunner": RunnerKind.LOCAL,
+    "fnapirunner": RunnerKind.LOCAL,
+    "bundlebaseddirectrunner": RunnerKind.LOCAL,
+    "switchingdirectrunner": RunnerKind.LOCAL,
+    "testdirectrunner": RunnerKind.LOCAL,
+    "daskrunner": RunnerKind.DASK,
+    "newsbeamdaskrunner": RunnerKind.DASK,
+    "dataflowrunner": RunnerKind.DATAFLOW,
+    "testdataflowrunner": RunnerKind.DATAFLOW,
+    "portablerunner": RunnerKind.PORTABLE,
+    "prismrunner": RunnerKind.PRISM,
+    "flinkrunner": RunnerKind.FLINK,
+    "sparkrunner": RunnerKind.SPARK,
+}
+_PINNED = {"directrunner", "direct"}
+_LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}
+
+
+@dataclass(frozen=True)
+class Runner:
+    """The runner of a run: the name Beam gets, and what newsbeam knows about it."""
+
+    beam_name: str
+    kind: RunnerKind
+    remote: bool
+
+    @property
+    def local(self) -> bool:
+        return self.kind in (RunnerKind.LOCAL, RunnerKind.LOCAL_MULTIPROCESS)
+
+
+def beam_runner_name(runner: str | None, streaming: bool) -> str:
+    """``--runner``'s value (an alias, a Beam name, a dotted class, or None) -> Beam's name."""
+    if runner is None or _class_key(runner) in _PINNED:
+        return LOCAL_STREAMING_RUNNER if streaming else LOCAL_BATCH_RUNNER
+    if runner.lower() in ALIASES:
+        return ALIASES[runner.lower()] or beam_runner_name(None, streaming)
+    return runner
+
+
+def recognise(options: PipelineOptions, streaming: bool | None = None) -> Runner:
+    """The runner ``options`` name (pinned as above when they name none or DirectRunner).
+
+    ``streaming`` overrides Beam's --streaming flag (newsbeam's --watch_interval implies it).
+    """
+    standard = options.view_as(StandardOptions)
+    if streaming is None:
+        streaming = bool(standard.streaming)
+    name = beam_runner_name(standard.runner, streaming)
+    kind = _KIND_OF_CLASS.get(_class_key(name), RunnerKind.OTHER)
+    direct = options.view_as(DirectOptions)
+    if kind is RunnerKind.LOCAL and direct.direct_running_mode == "multi_processing":
+        kind = RunnerKind.LOCAL_MULTIPROCESS
+    return Runner(name, kind, _is_remote(kind, options))
+
+
+def _class_key(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower()
+
+
+def _is_remote(kind: RunnerKind, options: PipelineOptions) -> bool:
+    """True when workers run elsewhere: they cannot read this machine's files."""
+    if kind is RunnerKind.DATAFLOW:
+        return True
+    if kind not in (RunnerKind.PORTABLE, RunnerKind.FLINK, RunnerKind.SPARK):
+        return False  # local runners, Prism, and Dask (its clusters share the launcher's files)
+    all_options = options.get_all_options(retain_unknown_options=True)
+    if options.view_as(PortableOptions).environment_type == "LOOPBACK":
+        return False  # the SDK workers are this process
+    endpoints = [options.view_as(PortableOptions).job_endpoint,
+                 all_options.get("flink_master"), all_options.get("spark_master_url")]
+    return any(_remote_endpoint(e) for e in endpoints if e)
+
+
+def _remote_endpoint(endpoint: str) -> bool:
+    if endpoint in ("embed", "[auto]", "[local]") or endpoint.startswith("local"):
+        return False
+    host = urlsplit(endpoint if "://" in endpoint else f"//{endpoint}").hostname or ""
+    return host not in _LOCAL_HOSTS
+
+
+class LocalBatchRunner(PipelineRunner):
+    """Beam's DirectRunner for a batch graph, minus its first try (Prism, which it downloads).
+
+    What ``SwitchingDirectRunner`` runs a batch graph on after Prism: the FnApiRunner, given the
+    pipeline options the way it gives them (so ``--direct_running_mode multi_processing``
+    workers get them too). Its other fallback, the BundleBasedDirectRunner, is for graphs the
+    FnApiRunner cannot run (Pub/Sub, TestStream): newsbeam's batch graph has none of those.
+    """
+
+    def run_pipeline(self, pipeline, options):
+        from apache_beam.portability.api import beam_provision_api_pb2
+        from apache_beam.runners.portability.fn_api_runner import fn_runner
+        from apache_beam.runners.portability.portable_runner import JobServiceHandle
+
+        encoded = JobServiceHandle.encode_pipeline_options(options.get_all_options())
+        provision_info = fn_runner.ExtendedProvisionInfo(
+            beam_provision_api_pb2.ProvisionInfo(pipeline_options=encoded))
+        return fn_runner.FnApiRunner(provision_info=provision_info).run_pipeline(
+            pipeline, options)
