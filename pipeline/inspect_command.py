@@ -6,24 +6,37 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
 from pipeline.summary import read_table, summarize
-from schemas import TABLES, field_names
+from transforms.tables import REGISTRY, field_names, inspect_columns
 
-#: The columns the `table` format shows (whole rows: --format jsonl). Long text is what makes a
-#: terminal table unreadable, so only the short fields and one text column per table are here.
-TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("article_id", "title", "source_uri", "language", "n_sentences", "n_entities",
-                 "n_quotes"),
-    "sentences": ("article_id", "index", "paragraph", "start", "end", "text"),
-    "entities": ("article_id", "start", "end", "label", "text", "canonical"),
-    "quotes": ("article_id", "kind", "speaker_name", "speaker_text", "cue_text", "text"),
-    "errors": ("source_uri", "line", "stage", "error_type", "message"),
-}
+
+class _Columns(Mapping):
+    """Table -> the columns the `table` format shows (whole rows: --format jsonl). Long text is
+    what makes a terminal table unreadable, so only the short fields and one text column; a
+    table registered without its own choice gets them derived from its schema."""
+
+    def __getitem__(self, table: str) -> tuple[str, ...]:
+        if table not in REGISTRY:
+            raise KeyError(table)
+        return inspect_columns(table)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(tuple(REGISTRY))
+
+    def __len__(self) -> int:
+        return len(REGISTRY)
+
+
+TABLE_COLUMNS: Mapping[str, tuple[str, ...]] = _Columns()
 MAX_CELL = 48
-ARTICLE_TABLES = tuple(t for t in TABLES if t != "errors")
+
+
+def article_tables() -> tuple[str, ...]:
+    """Tables whose rows belong to an article (``--article`` filters them)."""
+    return tuple(name for name, table in REGISTRY.items() if table.has_article_id)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -36,10 +49,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--limit 0",
     )
     parser.add_argument("output", metavar="OUTPUT", help="the --output of a newsbeam run")
-    parser.add_argument("--table", choices=TABLES, help="print this table's rows")
+    parser.add_argument("--table", choices=tuple(REGISTRY), help="print this table's rows")
     parser.add_argument("--article", metavar="ID",
                         help="only rows of this article (its article_id, or a prefix of it); "
-                        f"needs --table {'|'.join(ARTICLE_TABLES)}")
+                        f"needs --table {'|'.join(article_tables())}")
     parser.add_argument("--limit", type=int, default=20, metavar="N",
                         help="print at most N rows (default: 20; 0 prints all)")
     parser.add_argument("--format", choices=("table", "jsonl"), default="table",
@@ -57,6 +70,9 @@ def validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
     if args.article and args.table == "errors":
         parser.error("errors rows have no article_id (they are inputs that never became "
                      "articles); drop --article, or choose another --table")
+    if args.article and args.table not in article_tables():
+        parser.error(f"{args.table} rows have no article_id; drop --article, or choose another "
+                     "--table")
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser,
@@ -83,7 +99,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser,
 
 def print_summary(summary, out: TextIO) -> None:
     lines = [f"{'table':<11}{'rows':>10}{'files':>7}  fields"]
-    for table in TABLES:
+    for table in REGISTRY:
         lines.append(f"{table:<11}{summary.rows.get(table, 0):>10,}"
                      f"{len(summary.files.get(table, [])):>7}  {', '.join(field_names(table))}")
     out.write("\n".join(lines) + "\n")

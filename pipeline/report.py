@@ -22,6 +22,7 @@ from string import Template
 from typing import Any
 
 from pipeline.summary import Summary, read_table, summarize
+from transforms.tables import REGISTRY
 
 # displaCy's palette for the OntoNotes labels, so the colours read the same as in spaCy's docs.
 ENTITY_COLOURS: dict[str, str] = {
@@ -316,6 +317,8 @@ def render_article(article: dict[str, Any], quotes: list[dict[str, Any]],
         meta.append(f"published {article['published_at']:%Y-%m-%d}")
     if article.get("language"):
         meta.append(f"language {article['language']}")
+    if article.get("annotation_skipped"):
+        meta.append(f"not annotated ({article['annotation_skipped']})")
     meta += [f"{article['n_sentences']} sentences", f"{len(entities)} entities",
              f"{len(quotes)} quotes", f"id {aid}"]
     quotes = sorted(quotes, key=lambda q: q["start"])
@@ -338,8 +341,20 @@ def render_article(article: dict[str, Any], quotes: list[dict[str, Any]],
     )
 
 
+def summary_cards(summary: Summary, distinct_speakers: int) -> list[tuple[str, int]]:
+    """(label, number) cards: each registered table's rows in registry order, ``errors`` last,
+    and before it the distinct speakers (unless a ``speakers`` table counts them)."""
+    cards = [(t, summary.rows.get(t, 0)) for t in REGISTRY if t != "errors"]
+    if "speakers" not in REGISTRY:
+        cards.append(("speakers", distinct_speakers))
+    cards.append(("errors", summary.rows.get("errors", 0)))
+    not_annotated = sum(summary.not_annotated.values())
+    if not_annotated:
+        cards.insert(1, ("not annotated", not_annotated))
+    return cards
+
+
 def render_report(corpus: Corpus, *, max_articles: int = 200, top: int = 15) -> str:
-    rows = corpus.summary.rows
     all_quotes = [q for qs in corpus.quotes.values() for q in qs]
     all_entities = [e for es in corpus.entities.values() for e in es]
     speakers = Counter(speaker_of(q) or "unknown" for q in all_quotes)
@@ -351,10 +366,8 @@ def render_report(corpus: Corpus, *, max_articles: int = 200, top: int = 15) -> 
     titles = {a["article_id"]: article_title(a) for a in corpus.articles}
 
     cards = "".join(
-        f'<div class="nb-card"><b>{n:,}</b><span>{esc(label)}</span></div>' for label, n in (
-            ("articles", rows.get("articles", 0)), ("sentences", rows.get("sentences", 0)),
-            ("entities", rows.get("entities", 0)), ("quotes", rows.get("quotes", 0)),
-            ("speakers", len(speakers)), ("errors", rows.get("errors", 0))))
+        f'<div class="nb-card"><b>{n:,}</b><span>{esc(label)}</span></div>'
+        for label, n in summary_cards(corpus.summary, len(speakers)))
     cards = f'<div class="nb-cards">{cards}</div>'
 
     per_article = sorted(((titles[a["article_id"]], len(corpus.quotes.get(a["article_id"], [])))

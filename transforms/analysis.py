@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,10 +25,22 @@ class Analysis(NamedTuple):
     quotes: list[QuoteSpan]
 
 
+def _text_keyword(extractor: Callable[..., Any]) -> bool:
+    return "text" in inspect.signature(extractor).parameters
+
+
+# ``doc.text`` joins every token's text on each access; it is read once per article and passed
+# to the extractors that take it (a ``text=`` keyword).
+_TAKES_TEXT = {fn: _text_keyword(fn) for fn in (extract_entities, extract_quotes)}
+
+
 def extract_all(doc: Doc, paragraphs: list[Paragraph]) -> Analysis:
-    sentences = extract_sentences(doc, paragraphs)
-    entities = extract_entities(doc, sentences)
-    quotes = extract_quotes(doc, sentences, entities)
+    text = doc.text
+    sentences = extract_sentences(doc, paragraphs, text=text)
+    entities = extract_entities(
+        doc, sentences, **({"text": text} if _TAKES_TEXT[extract_entities] else {}))
+    quotes = extract_quotes(
+        doc, sentences, entities, **({"text": text} if _TAKES_TEXT[extract_quotes] else {}))
     return Analysis(paragraphs, sentences, entities, quotes)
 
 

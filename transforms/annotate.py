@@ -1,11 +1,16 @@
-"""Annotate: article inputs -> rows of the five tables, one spaCy pass per article."""
+"""Annotate: article inputs -> rows of the registered tables, one spaCy pass per article.
+
+Which tables come out, and how one article's rows are built, is the registry's
+(transforms/tables.py); this module only batches, parses once and routes the rows.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
 import traceback
-from collections.abc import Iterator
+from collections import namedtuple
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -13,14 +18,23 @@ import apache_beam as beam
 from apache_beam.utils.shared import Shared
 
 from transforms.analysis import analyse_texts
-from transforms.language import guess_language
+from transforms.language import annotated_languages, identify_language, skip_reason
 from transforms.metrics import counter
 from transforms.nlp_model import DEFAULT_MODEL, load_nlp, model_label
-from transforms.records import error_record, table_rows
+from transforms.tables import (
+    REGISTRY,
+    TableSpec,
+    article_context,
+    article_tables,
+    error_record,
+    table_rows,
+)
+from transforms.text_layout import split_paragraphs
 
 LOG = logging.getLogger(__name__)
 
-ROW_TABLES = ("sentences", "entities", "quotes")
+#: Counter of articles kept (articles row) but not annotated because of their language.
+SKIPPED_COUNTER = "articles_not_annotated_language"
 
 BATCH_CHARS_PER_ARTICLE = 1_000
 
@@ -54,22 +68,33 @@ class _ModelHolder:
 
 
 class AnnotateBatch(beam.DoFn):
-    """A batch of article inputs -> articles (main) and sentences/entities/quotes/errors rows.
+    """A batch of article inputs -> articles (main) and a tagged output per per-article table
+    of the registry, plus ``errors``.
 
     The model loads once per worker process (``Shared``) in ``setup``, so the DoFn pickles to a
     few hundred bytes. A batch is parsed with one ``nlp.pipe``; if anything in it fails, each
-    article is retried alone and only the one that still fails becomes an error row.
+    article is retried alone and only the one that still fails becomes an error row. Articles
+    in a language the run does not annotate (``languages``) skip the parse: their articles row
+    says why (``annotation_skipped``).
     """
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32):
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32,
+                 languages: Sequence[str] | None = None,
+                 tables: Sequence[TableSpec] | None = None):
         self._model = model
         self._batch_size = batch_size
+        self._languages = None if languages is None else tuple(languages)
+        # The per-article tables travel with the DoFn, so workers build what the graph declared.
+        self._tables = tuple(article_tables() if tables is None else tables)
         self._shared = Shared()
 
     def setup(self) -> None:
         self._holder = self._shared.acquire(lambda: _ModelHolder(self._model), tag=self._model)
-        self._counters = {name: counter(name) for name in ("articles", *ROW_TABLES)}
+        self._annotated = annotated_languages(self._languages, self._holder.nlp.lang)
+        self._counters = {name: counter(name)
+                          for name in ("articles", *(t.name for t in self._tables))}
         self._failures = counter("nlp_failures")
+        self._skipped = counter(SKIPPED_COUNTER)
 
     def process(self, batch: list[dict[str, Any]]) -> Iterator[Any]:
         try:
@@ -84,18 +109,27 @@ class AnnotateBatch(beam.DoFn):
             yield from self._emit(tables)
 
     def _annotate(self, batch: list[dict[str, Any]]) -> list[dict[str, list[dict[str, Any]]]]:
-        texts = [a["text"] for a in batch]
-        out = []
+        languages = [identify_language(a["text"]) for a in batch]
+        reasons = [skip_reason(lang, self._annotated) for lang in languages]
+        todo = [i for i, reason in enumerate(reasons) if reason is None]
+        out: list[dict[str, list[dict[str, Any]]]] = [{} for _ in batch]
         nlp = self._holder.nlp
+        label = self._holder.label
         # Strings and lexemes that spaCy adds for a batch's new words are freed when the zone
         # ends; without it the vocab grows with every unseen word, i.e. with the input size.
         # Safe because nothing spaCy-owned leaves this block: the rows are plain Python data.
         with self._holder.lock, nlp.memory_zone():
-            for article, (_doc, analysis) in zip(
-                batch, analyse_texts(nlp, texts, batch_size=self._batch_size), strict=True
-            ):
-                out.append(table_rows(article, analysis, model=self._holder.label,
-                                      language=guess_language(article["text"])))
+            parsed = analyse_texts(nlp, [batch[i]["text"] for i in todo],
+                                   batch_size=self._batch_size)
+            for i, (doc, analysis) in zip(todo, parsed, strict=True):
+                out[i] = table_rows(article_context(
+                    batch[i], analysis=analysis, doc=doc, model=label, language=languages[i],
+                    n_paragraphs=len(analysis.paragraphs)), self._tables)
+        for i, reason in enumerate(reasons):
+            if reason is not None:
+                out[i] = table_rows(article_context(
+                    batch[i], model=label, language=languages[i], skipped=reason,
+                    n_paragraphs=len(split_paragraphs(batch[i]["text"]))), self._tables)
         return out
 
     def _annotate_one(self, article: dict[str, Any]) -> Iterator[Any]:
@@ -113,15 +147,23 @@ class AnnotateBatch(beam.DoFn):
 
     def _emit(self, tables: dict[str, list[dict[str, Any]]]) -> Iterator[Any]:
         self._counters["articles"].inc()
-        yield from tables["articles"]
-        for table in ROW_TABLES:
-            self._counters[table].inc(len(tables[table]))
-            for row in tables[table]:
-                yield beam.pvalue.TaggedOutput(table, row)
+        for row in tables["articles"]:
+            if row.get("annotation_skipped"):
+                self._skipped.inc()
+            yield row
+        for table in self._tables:
+            rows = tables.get(table.name, ())
+            self._counters[table.name].inc(len(rows))
+            for row in rows:
+                yield beam.pvalue.TaggedOutput(table.name, row)
 
 
 class Tables(NamedTuple):
-    """The five output tables as PCollections of rows (dicts shaped like schemas/*.avsc)."""
+    """The five built-in tables as PCollections of rows (dicts shaped like schemas/*.avsc).
+
+    When more tables are registered (transforms/tables.py), Annotate returns a NamedTuple
+    of the same kind with a field per registered table (:func:`tables_type`).
+    """
 
     articles: beam.PCollection
     sentences: beam.PCollection
@@ -130,15 +172,38 @@ class Tables(NamedTuple):
     errors: beam.PCollection
 
 
-class Annotate(beam.PTransform):
-    """Article inputs -> Tables (``errors`` holds only annotation failures)."""
+_TABLE_TYPES: dict[tuple[str, ...], type] = {Tables._fields: Tables}
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32):
+
+def tables_type(names: Sequence[str] | None = None) -> type:
+    """The NamedTuple class with one field per table in ``names`` (default: the registry)."""
+    names = tuple(REGISTRY) if names is None else tuple(names)
+    if names not in _TABLE_TYPES:
+        _TABLE_TYPES[names] = namedtuple("Tables", names)  # noqa: PYI024 - fields from data
+    return _TABLE_TYPES[names]
+
+
+class Annotate(beam.PTransform):
+    """Article inputs -> a Tables NamedTuple, one field per registered table (``errors`` holds
+    only annotation failures).
+
+    ``languages``: the ISO 639-1 codes of the articles to annotate; ``None`` means the model's
+    own language (``nlp.lang``: "en" for the default model), ``["all"]`` every article. An
+    article identified as another language keeps its ``articles`` row (``language`` set,
+    ``n_sentences``/``n_entities``/``n_quotes`` 0, ``annotation_skipped`` = "language:de")
+    and gets no sentence, entity or quote rows; one too short to identify is annotated.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32,
+                 languages: Sequence[str] | None = None):
         super().__init__()
         self._model = model
         self._batch_size = batch_size
+        self._languages = None if languages is None else tuple(languages)
 
-    def expand(self, articles: beam.PCollection) -> Tables:
+    def expand(self, articles: beam.PCollection):
+        row_tables = article_tables()
+        names = [t.name for t in row_tables]
         out = (
             articles
             # Fixed budgets, not BatchElements' adaptive sizing (from 1 up), which made batches of
@@ -151,8 +216,14 @@ class Annotate(beam.PTransform):
                 max_batch_size=self._batch_size * BATCH_CHARS_PER_ARTICLE,
                 element_size_fn=_batch_weight,
             )
-            | "Parse" >> beam.ParDo(AnnotateBatch(self._model, self._batch_size)).with_outputs(
-                *ROW_TABLES, "errors", main="articles"
-            )
+            | "Parse" >> beam.ParDo(
+                AnnotateBatch(self._model, self._batch_size, self._languages, row_tables)
+            ).with_outputs(*names, "errors", main="articles")
         )
-        return Tables(out.articles, out.sentences, out.entities, out.quotes, out.errors)
+        tables = {"articles": out.articles, "errors": out.errors}
+        tables.update({name: out[name] for name in names})
+        # Corpus-level tables are built from the per-article ones, in registry order.
+        for table in REGISTRY.values():
+            if table.derive is not None:
+                tables.update(table.derive(dict(tables)))
+        return tables_type()(**{name: tables[name] for name in REGISTRY})

@@ -17,20 +17,24 @@ import fastavro
 from apache_beam.io import fileio
 from apache_beam.transforms.window import GlobalWindow
 
-from schemas import TABLES, parsed_schema
+from transforms.tables import parsed_schema
+from transforms.write_tables import written_tables
 
 
 class AvroSink(fileio.FileSink):
     """Rows of one table -> one Avro container file (fastavro, schemas/*.avsc)."""
 
-    def __init__(self, table: str, codec: str = "deflate"):
+    def __init__(self, table: str, codec: str = "deflate",
+                 schema: dict[str, Any] | None = None):
         self._table = table
         self._codec = codec
+        # Given when the graph is built, so a worker needs no registry of its own.
+        self._schema = parsed_schema(table) if schema is None else schema
         self._writer: fastavro.write.Writer | None = None
 
     def open(self, fh) -> None:
         # The header is written here, so a window's file is a valid Avro file from the start.
-        self._writer = fastavro.write.Writer(fh, parsed_schema(self._table), codec=self._codec)
+        self._writer = fastavro.write.Writer(fh, self._schema, codec=self._codec)
 
     def write(self, record: dict[str, Any]) -> None:
         self._writer.write(record)
@@ -78,13 +82,14 @@ class WriteWindowedTables(beam.PTransform):
 
     def expand(self, tables) -> dict[str, beam.PCollection]:
         written = {}
-        for table in TABLES:
-            codec = self._codec
+        for table in written_tables(tables):
+            codec, schema = self._codec, parsed_schema(table)
             written[table] = getattr(tables, table) | f"Write{table.capitalize()}" >> (
                 fileio.WriteToFiles(
                     path=f"{self._output}/{table}",
                     file_naming=window_file_naming(table, self._run_token),
-                    sink=lambda _dest, table=table, codec=codec: AvroSink(table, codec),
+                    sink=lambda _dest, table=table, codec=codec, schema=schema: AvroSink(
+                        table, codec, schema),
                     shards=self._shards,
                 )
             )

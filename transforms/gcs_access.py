@@ -24,6 +24,10 @@ LOG = logging.getLogger(__name__)
 
 EMULATOR_ENV = "STORAGE_EMULATOR_HOST"
 
+# Set once Beam's credentials cache says "anonymous" in this process (a forked worker inherits
+# both); only success is remembered, so setting STORAGE_EMULATOR_HOST later still takes effect.
+_ANONYMOUS = False
+
 
 def emulator_host() -> str | None:
     return os.environ.get(EMULATOR_ENV) or None
@@ -33,10 +37,13 @@ def use_anonymous_gcs(force: bool = False) -> bool:
     """Make Beam's GCS client anonymous in this process when an emulator is configured.
 
     Returns True when Beam will talk to GCS anonymously without its credential retries. Call it
-    in every process that touches gs:// (the launcher, and DoFn.setup on workers); it is cheap and
-    idempotent. With real GCS and real credentials, leave ``force`` False and do not set
-    STORAGE_EMULATOR_HOST: nothing changes.
+    in every process that touches gs:// (the launcher, and the reading step's DoFn.setup on
+    workers); after the first success in a process it returns at once. With real GCS and real
+    credentials, leave ``force`` False and do not set STORAGE_EMULATOR_HOST: nothing changes.
     """
+    global _ANONYMOUS
+    if _ANONYMOUS:
+        return True  # once per process: Beam's cached answer is already "no credentials"
     if not (force or emulator_host()):
         return False
     try:
@@ -52,4 +59,5 @@ def use_anonymous_gcs(force: bool = False) -> bool:
         return False
     LOG.info("GCS: anonymous access%s", f" to the emulator at {emulator_host()}"
              if emulator_host() else "")
+    _ANONYMOUS = True
     return True

@@ -25,10 +25,9 @@ from apache_beam.transforms.deduplicate import DeduplicatePerKey
 
 from transforms.metrics import counter
 from transforms.readers import file_kind
-from transforms.records import error_record
+from transforms.tables import error_record
 
 FINALIZE = "OBJECT_FINALIZE"
-EVENT_TYPES = (FINALIZE, "OBJECT_METADATA_UPDATE", "OBJECT_DELETE", "OBJECT_ARCHIVE")
 
 #: How long a seen (bucket, object, generation) is remembered. Pub/Sub redelivers unacked messages
 #: within the ack deadline (seconds to minutes); an hour of keys costs ~100 bytes per object.

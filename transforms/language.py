@@ -1,33 +1,80 @@
-"""A cheap guess of an article's language from its most common function words.
+"""An article's language, identified with py3langid, and which languages get annotated.
 
-The pipeline annotates with one (English) model; the language is recorded so that users can
-filter out articles the model was not made for, not used to pick a model.
+The pipeline annotates with one spaCy model; an article in another language would get that
+model's entities and "quotes" anyway, which are noise. So the language is identified first
+(docs/language.md: why py3langid, measured against lingua), and an article whose language is
+not one the run annotates keeps its ``articles`` row and gets no NLP rows.
 """
 
 from __future__ import annotations
 
-import re
+import threading
+from collections.abc import Sequence
 
-_STOPWORDS = {
-    "en": "the and of to in that is was for on with as by at from said it he has have are",
-    "de": "der die und das ist nicht mit den von zu sich des auf für ein eine dem im auch",
-    "fr": "le la les et des est une pour dans que qui sur pas par au avec du il sont",
-    "es": "el la los las y del que en un una por con para es se su al lo como más",
-    "it": "il di che la per una sono del della gli le non con nel alla anche da",
-    "pt": "o os da do que em um uma para com não dos das ao se é na no pelo",
-    "nl": "de het een van en dat is op te zijn voor met die niet aan er ook",
-}
-_WORDS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
-_TOKEN = re.compile(r"[^\W\d_]+")
+#: Identify from at most this many characters: the first 20k of a page say which language it is
+#: in, and the cost grows with the length.
+SAMPLE_CHARS = 20_000
+
+#: Fewer letters than this is too little to tell a language by (a headline, a stub): such an
+#: article gets language null and is annotated, so that no short English text is lost.
+MIN_LETTERS = 40
+
+#: Below this (normalised) probability the identification is a guess: null, and annotated.
+MIN_CONFIDENCE = 0.5
+
+#: ``--languages all``: annotate every article, whatever its language.
+ALL_LANGUAGES = "all"
+
+_IDENTIFIER = None
+_LOCK = threading.Lock()
 
 
-def guess_language(text: str, sample_chars: int = 20_000) -> str | None:
-    """ISO 639-1 code of the best-matching profile, None when too few function words match."""
-    tokens = [t.lower() for t in _TOKEN.findall(text[:sample_chars])]
-    if len(tokens) < 5:
+def _identifier():
+    # Loaded on first use, once per process (~90 MB, ~1.5 s): readers never pay for it.
+    global _IDENTIFIER
+    with _LOCK:
+        if _IDENTIFIER is None:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return _IDENTIFIER
+
+
+def identify_language(text: str, sample_chars: int = SAMPLE_CHARS) -> str | None:
+    """ISO 639-1 code of ``text``'s language; None when the text is too short or the
+    identifier unsure."""
+    sample = text[:sample_chars]
+    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
         return None
-    scores = {lang: sum(t in words for t in tokens) for lang, words in _WORDS.items()}
-    lang, best = max(scores.items(), key=lambda kv: kv[1])
-    if best / len(tokens) < 0.08:
+    language, probability = _identifier().classify(sample)
+    return language if probability >= MIN_CONFIDENCE else None
+
+
+def guess_language(text: str, sample_chars: int = SAMPLE_CHARS) -> str | None:
+    """The old name of :func:`identify_language`."""
+    return identify_language(text, sample_chars)
+
+
+def annotated_languages(
+    languages: Sequence[str] | None, model_language: str
+) -> frozenset[str] | None:
+    """The languages a run annotates: ``None`` (the model's own language), a list of ISO 639-1
+    codes, or ``["all"]`` (every language: returns None, meaning no filter)."""
+    if languages is None:
+        # "xx" is spaCy's multi-language pipeline: its own language is every language.
+        return None if model_language == "xx" else frozenset({model_language})
+    codes = {code.strip().lower() for code in languages if code.strip()}
+    if ALL_LANGUAGES in codes:
         return None
-    return lang
+    return frozenset(codes)
+
+
+def skip_reason(language: str | None, annotated: frozenset[str] | None) -> str | None:
+    """Why an article in ``language`` is not annotated (``"language:de"``), or None.
+
+    An article whose language could not be identified is annotated: too little text to tell is
+    far more often a short English stub than anything else in an English corpus.
+    """
+    if annotated is None or language is None or language in annotated:
+        return None
+    return f"language:{language}"

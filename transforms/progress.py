@@ -9,7 +9,6 @@ the input units before the run from the matched files.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import threading
@@ -22,7 +21,7 @@ import apache_beam as beam
 from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
-from transforms.readers import JSONL_LINE_BREAK, FileKind, InputError, decompress, file_kind
+from transforms.readers import INPUT_FORMATS, file_kind, not_a_regular_file, parse_file
 
 #: At most one progress line per process this often (the issue asks for one at least every 10 s).
 DEFAULT_INTERVAL_S = 10.0
@@ -156,34 +155,33 @@ def expected_articles(patterns: Iterable[str] | None, format_override: str | Non
     total, budget = 0, max_count_bytes
     for meta in files:
         kind = file_kind(meta.path, format_override)
-        if kind.format not in ("json", "jsonl"):
+        if kind.format is None or INPUT_FORMATS[kind.format].one_per_file:
             total += 1
             continue
         try:
-            units, size = _count_json_units(meta.path, kind, budget)
-        except InputError:  # over the budget once decompressed: leave the total unknown
-            return None
+            units, size = _count_units(meta.path, format_override, budget)
         except Exception:  # noqa: BLE001 - an unreadable file is one error row, so one unit
             units, size = 1, 0
+        if units is None:  # over the budget: leave the total unknown
+            return None
         total += units
         budget -= size
     return total
 
 
-def _count_json_units(path: str, kind: FileKind, budget: int) -> tuple[int, int]:
-    """(input units, decompressed bytes) of one JSON(L) file, reading at most ``budget`` bytes.
+def _count_units(path: str, format_override: str | None,
+                 budget: int) -> tuple[int | None, int]:
+    """(input units, bytes read) of one JSON(L) file, reading at most ``budget`` bytes; units
+    is None when the file is bigger than that.
 
-    Decompression is bounded exactly as when the file is parsed, so a gzip bomb costs the
-    launcher no more memory here than it costs a worker.
+    The units are counted by reading the file exactly as a worker will (``parse_file``, the
+    same decompression bound and parser), so the count is the number of rows it will make.
     """
+    if not_a_regular_file(path) is not None:
+        return 1, 0  # one error row; opening a named pipe would block the launcher
     with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
-        data = decompress(f.read(budget + 1), kind.compression, budget)
-    text = data.decode("utf-8", "replace")
-    if kind.format == "jsonl":
-        lines = sum(1 for line in JSONL_LINE_BREAK.split(text) if line.strip())
-        return max(lines, 1), len(data)
-    try:
-        parsed = json.loads(text)
-    except (ValueError, RecursionError):
-        return 1, len(data)
-    return (len(parsed) if isinstance(parsed, list) and parsed else 1), len(data)
+        data = f.read(budget + 1)
+    records = list(parse_file(path, data, format_override, max_bytes=budget))
+    if any(r.get("error_type") == "too_large" for r in records):
+        return None, len(data)
+    return len(records), len(data)

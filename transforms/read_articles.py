@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import glob
+import os
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -13,8 +15,27 @@ from apache_beam.io.filesystems import FileSystems
 from transforms.gcs_access import use_anonymous_gcs
 from transforms.jsonl_ranges import JSONL_RANGE_BYTES, FileRange, jsonl_ranges
 from transforms.metrics import counter
-from transforms.readers import DEFAULT_MAX_ARTICLE_BYTES, file_kind, parse_file, parse_jsonl_range
-from transforms.records import error_record, is_error
+from transforms.readers import (
+    DEFAULT_MAX_ARTICLE_BYTES,
+    file_kind,
+    not_a_regular_file,
+    parse_file,
+    parse_jsonl_range,
+)
+from transforms.tables import error_record, is_error
+
+
+def dangling_links(pattern: str) -> Iterator[str]:
+    """Broken symbolic links that a local ``pattern`` matches.
+
+    Beam's local match lists a file by its size, and a link to nothing has none, so it drops
+    such a link without a word; listed here, it becomes an error row like any unreadable input.
+    """
+    if "://" in pattern:
+        return
+    for path in glob.iglob(pattern, recursive=True):
+        if os.path.islink(path) and not os.path.exists(path):
+            yield path
 
 
 class SplitFile(beam.DoFn):
@@ -26,6 +47,9 @@ class SplitFile(beam.DoFn):
         self._range_bytes = range_bytes
 
     def setup(self) -> None:
+        # The first step of every read on a worker: worker processes (multi_processing, Dask)
+        # then talk to a GCS emulator without ~20 s of Beam's credential retries each; a no-op
+        # unless STORAGE_EMULATOR_HOST is set, and done once per process.
         use_anonymous_gcs()
 
     def process(self, path: str) -> Iterator[str | FileRange]:
@@ -54,9 +78,6 @@ class ParseFile(beam.DoFn):
         self._max_bytes = max_bytes
 
     def setup(self) -> None:
-        # Worker processes (multi_processing, Dask) talk to a GCS emulator without spending
-        # ~20 s each in Beam's credential retries; a no-op unless STORAGE_EMULATOR_HOST is set.
-        use_anonymous_gcs()
         self._files = counter("files_read")
         self._inputs = counter("article_inputs")
         self._errors = counter("input_errors")
@@ -65,6 +86,12 @@ class ParseFile(beam.DoFn):
         path, part = (unit.path, unit) if isinstance(unit, FileRange) else (unit, None)
         if part is None or part.start == 0:
             self._files.inc()
+        problem = not_a_regular_file(path)
+        if problem is not None:  # a named pipe would block the read forever
+            self._errors.inc()
+            yield beam.pvalue.TaggedOutput("errors", error_record(
+                path, problem.stage, problem.reason, str(problem)))
+            return
         try:
             # Compression is handled by parse_file so that decompression stays bounded.
             with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
@@ -142,11 +169,16 @@ class ReadArticles(beam.PTransform):
         self._max_bytes = max_bytes
 
     def expand(self, pbegin: beam.pvalue.PBegin) -> ReadResult:
-        paths = (
-            pbegin
-            | "Patterns" >> beam.Create(self._patterns)
+        patterns = pbegin | "Patterns" >> beam.Create(self._patterns)
+        matched = (
+            patterns
             | "Match" >> fileio.MatchAll()
             | "Paths" >> beam.Map(lambda metadata: metadata.path)
+        )
+        broken = patterns | "DanglingLinks" >> beam.FlatMap(dangling_links)
+        paths = (
+            (matched, broken)
+            | "AllPaths" >> beam.Flatten()
             # Overlapping patterns must not read a file twice; the shuffle behind Distinct also
             # spreads the files over the workers before they are read.
             | "Dedupe" >> beam.Distinct()

@@ -11,21 +11,20 @@ import codecs
 import gzip
 import io
 import json
+import os
 import re
+import stat
 import unicodedata
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from transforms.records import error_record
+from transforms.tables import error_record
 
-FORMATS = ("txt", "json", "jsonl", "html")
 COMPRESSIONS = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bzip2"}
-_EXTENSIONS = {".txt": "txt", ".text": "txt", ".json": "json", ".jsonl": "jsonl",
-               ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
 
 #: Default bound on one input file's size after decompression (a gzip bomb stops here).
 DEFAULT_MAX_ARTICLE_BYTES = 64 * 1024 * 1024
@@ -238,11 +237,40 @@ def _json_article(
     )
 
 
+# trafilatura's date search (htmldate) with its defaults, but asked for the time and zone too:
+# by default it keeps only the day ("2026-05-08T22:10:00Z" became 2026-05-08 00:00).
+_HTML_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+_DATE_ATTRIBUTE = re.compile(r"""\b(?:content|datetime)\s*=\s*["']([^"'<>]{8,40})["']""", re.I)
+
+
+def _html_date_params() -> dict[str, Any]:
+    from trafilatura.settings import set_date_params
+
+    return {**set_date_params(), "outputformat": _HTML_DATE_FORMAT}
+
+
+def html_published_raw(html: str, found: str | None) -> str | None:
+    """The page's own spelling of the publication date that trafilatura ``found``.
+
+    A ``content``/``datetime`` attribute (``article:published_time``, ``<time datetime>``)
+    that means the same instant is the raw value, exactly as written; a date found in the text
+    or the URL has no such spelling, so the day alone (or with the time, when there was one).
+    """
+    if not found:
+        return None
+    instant = parse_date(found)
+    for candidate in _DATE_ATTRIBUTE.findall(html):
+        if any(c.isdigit() for c in candidate) and parse_date(candidate) == instant:
+            return candidate.strip()
+    return found[:10] if found[10:] in ("T00:00:00+0000", "") else found
+
+
 def parse_html(source_uri: str, encoding: str, html: str) -> dict[str, Any]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False)
+                                      include_tables=False,
+                                      date_extraction_params=_html_date_params())
     text = getattr(doc, "text", None) if doc is not None else None
     # trafilatura falls back to whatever text a page has (a menu, a cookie banner): a few words
     # are not an article.
@@ -251,7 +279,7 @@ def parse_html(source_uri: str, encoding: str, html: str) -> dict[str, Any]:
                          f"no main text in the HTML (fewer than {MIN_HTML_WORDS} words extracted)")
     return article_input(source_uri, "html", encoding, text, url=getattr(doc, "url", None),
                          title=getattr(doc, "title", None),
-                         published_at_raw=getattr(doc, "date", None))
+                         published_at_raw=html_published_raw(html, getattr(doc, "date", None)))
 
 
 def parse_file(
@@ -270,16 +298,38 @@ def parse_file(
         text, encoding = decode_bytes(raw)
         if is_blank(text):
             raise InputError("read", "empty_input", "the file is empty or whitespace only")
-        if kind.format == "txt":
-            yield article_input(source_uri, "txt", encoding, text, title=split_title(text))
-        elif kind.format == "html":
-            yield parse_html(source_uri, encoding, text)
-        elif kind.format == "jsonl":
-            yield from _parse_jsonl(source_uri, encoding, text)
-        else:
-            yield from _parse_json(source_uri, encoding, text)
+        yield from INPUT_FORMATS[kind.format].parse(source_uri, encoding, text)
     except InputError as exc:
         yield error_record(source_uri, exc.stage, exc.reason, str(exc))
+
+
+def not_a_regular_file(path: str) -> InputError | None:
+    """Why a local ``path`` cannot be read as a file, or None (also for gs:// and other remote
+    paths, which are always objects).
+
+    Opening a named pipe blocks until something writes to it (a run would wait forever), a
+    socket or a device is not an article, and a broken symbolic link has nothing behind it:
+    each becomes one ``read/not_a_file`` error row instead.
+    """
+    if "://" in path and not path.startswith("file://"):
+        return None
+    local = path.removeprefix("file://")
+    try:
+        mode = os.stat(local).st_mode
+    except FileNotFoundError:
+        if os.path.islink(local):
+            return InputError("read", "not_a_file", "a broken symbolic link (it points to "
+                              f"{os.readlink(local)!r}, which does not exist)")
+        return None  # gone since it was listed: opening it reports that
+    except OSError:
+        return None  # e.g. a permission problem: opening it reports that
+    if stat.S_ISREG(mode):
+        return None
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISDIR, "a directory"))
+    what = next((name for test, name in kinds if test(mode)), "not a regular file")
+    return InputError("read", "not_a_file", f"{what}, not a regular file: nothing was read")
 
 
 def parse_jsonl_range(
@@ -338,3 +388,33 @@ def _load_json(text: str) -> Any:
         raise InputError("parse", "invalid_json", "nested too deeply") from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
         raise InputError("parse", "invalid_json", str(exc)[:200]) from None
+
+
+def _parse_txt(source_uri: str, encoding: str, text: str) -> Iterator[dict[str, Any]]:
+    yield article_input(source_uri, "txt", encoding, text, title=split_title(text))
+
+
+def _parse_html(source_uri: str, encoding: str, text: str) -> Iterator[dict[str, Any]]:
+    yield parse_html(source_uri, encoding, text)
+
+
+class InputFormat(NamedTuple):
+    """How one input format is read: ``parse(source_uri, encoding, text)`` yields its article
+    inputs and error records; ``one_per_file`` formats are one input unit per file (counted
+    without reading them); ``extensions`` name the format (``x.jsonl.gz`` -> jsonl)."""
+
+    parse: Callable[[str, str, str], Iterator[dict[str, Any]]]
+    one_per_file: bool
+    extensions: tuple[str, ...]
+
+
+#: Format name -> how to read it: the one map that reading, ``--format`` and the progress count
+#: follow.
+INPUT_FORMATS: dict[str, InputFormat] = {
+    "txt": InputFormat(_parse_txt, True, (".txt", ".text")),
+    "json": InputFormat(_parse_json, False, (".json",)),
+    "jsonl": InputFormat(_parse_jsonl, False, (".jsonl", ".ndjson")),
+    "html": InputFormat(_parse_html, True, (".html", ".htm")),
+}
+FORMATS = tuple(INPUT_FORMATS)
+_EXTENSIONS = {ext: name for name, fmt in INPUT_FORMATS.items() for ext in fmt.extensions}

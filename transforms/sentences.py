@@ -17,14 +17,17 @@ class SentenceSpan(NamedTuple):
     end: int
 
 
-def extract_sentences(doc: Doc, paragraphs: list[Paragraph]) -> list[SentenceSpan]:
+def extract_sentences(
+    doc: Doc, paragraphs: list[Paragraph], *, text: str | None = None
+) -> list[SentenceSpan]:
     """Sentence spans with surrounding whitespace trimmed; whitespace-only sentences dropped.
 
     spaCy's sentence starts already include every paragraph start (the
     ``newsbeam_paragraph_breaks`` component); cutting again at paragraph ends here is a guard
-    for models that ignore preset boundaries.
+    for models that ignore preset boundaries. ``text`` is ``doc.text`` when the caller has it
+    (rebuilding it joins every token again).
     """
-    text = doc.text
+    text = doc.text if text is None else text
     para_starts = [p.start for p in paragraphs]
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:

@@ -1,11 +1,12 @@
-"""WriteTables: the five tables -> Avro container files, one folder per table."""
+"""WriteTables: the registered tables -> Avro container files, one folder per table."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import apache_beam as beam
 
-from schemas import TABLES, parsed_schema
-from transforms.annotate import Tables
+from transforms.tables import REGISTRY, parsed_schema
 
 AVRO_CODECS = ("deflate", "snappy", "null", "bzip2", "xz")
 
@@ -15,13 +16,20 @@ def table_prefix(output: str, table: str) -> str:
     return f"{output.rstrip('/')}/{table}/{table}"
 
 
+def written_tables(tables: NamedTuple) -> list[str]:
+    """The registered tables that ``tables`` (Annotate's NamedTuple) holds, in registry order."""
+    return [name for name in REGISTRY if name in tables._fields]
+
+
 class WriteTables(beam.PTransform):
+    """Tables (a NamedTuple of PCollections) -> ``{output}/{table}/{table}-*.avro``."""
+
     def __init__(self, output: str, codec: str = "deflate"):
         super().__init__()
         self._output = output
         self._codec = codec
 
-    def expand(self, tables: Tables):
+    def expand(self, tables: NamedTuple) -> dict[str, beam.PCollection]:
         return {
             table: getattr(tables, table) | f"Write{table.capitalize()}" >> beam.io.WriteToAvro(
                 table_prefix(self._output, table),
@@ -29,5 +37,5 @@ class WriteTables(beam.PTransform):
                 codec=self._codec,
                 file_name_suffix=".avro",
             )
-            for table in TABLES
+            for table in written_tables(tables)
         }

@@ -9,21 +9,13 @@ they are not in the recall denominator and a prediction inside one costs no prec
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 GOLD_TYPES = ("PER", "ORG", "LOC")
 
 # OntoNotes -> MUC. FAC (airports, stadiums, bridges) is a location in MUC-7 / IE-ER guidelines.
 LABEL_TO_GOLD = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
-
-
-def load_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Articles of a gold JSONL file (``{"id","text","gold","optional",...}`` a line)."""
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
@@ -75,16 +67,3 @@ def score_entities(
         "per_type": {t: prf(*counts[t]) for t in GOLD_TYPES},
         "errors": errors,
     }
-
-
-def predict_entities(nlp: Any, articles: Sequence[Mapping[str, Any]]) -> dict[str, list[dict]]:
-    """Run the pipeline's own analysis over each article's text: id -> entity dicts."""
-    from transforms.analysis import analyse_texts
-
-    out: dict[str, list[dict]] = {}
-    texts = [a["text"] for a in articles]
-    for article, (_, analysis) in zip(articles, analyse_texts(nlp, texts), strict=True):
-        out[article["id"]] = [
-            {"start": e.start, "end": e.end, "label": e.label} for e in analysis.entities
-        ]
-    return out

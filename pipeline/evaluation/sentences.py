@@ -67,13 +67,3 @@ def score_golden_rules(
         got = [s.strip() for s in predictions.get(case["id"], [])]
         (passed if got == expected else failed).append(case["id"])
     return {"passed": len(passed), "total": len(passed) + len(failed), "failed": failed}
-
-
-def predict_sentences(nlp: Any, docs: Sequence[Mapping[str, Any]]) -> dict[Any, list[tuple]]:
-    """Run the pipeline's own analysis over each doc's text: id -> sentence ``(start, end)``."""
-    from transforms.analysis import analyse_texts
-
-    out: dict[Any, list[tuple[int, int]]] = {}
-    for doc, (_, analysis) in zip(docs, analyse_texts(nlp, [d["text"] for d in docs]), strict=True):
-        out[doc["id"]] = [(s.start, s.end) for s in analysis.sentences]
-    return out
