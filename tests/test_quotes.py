@@ -9,8 +9,8 @@ import pytest
 from pipeline.evaluation.quotes import score_quotes
 from tests.conftest import SEEDS, require_shared_data
 from transforms.analysis import analyse_texts
-from transforms.quote_marks import find_quoted_regions
-from transforms.reporting_verbs import REPORTING_VERBS
+from transforms.quotes.regions import find_quoted_regions
+from transforms.quotes.reporting_verbs import REPORTING_VERBS
 
 SEED = SEEDS / "000_27cef5e8aa7cc37f.txt"
 

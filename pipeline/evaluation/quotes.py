@@ -17,16 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-# Opening and closing double quote marks as they occur in news text, typographic and ASCII.
-_OPEN_MARKS = ("\u201c", '"', "``", "\u00ab", "\u201e")
-_CLOSE_MARKS = ("\u201d", '"', "''", "\u00bb")
+from transforms.quotes.typography import WRAPPING_CLOSE, WRAPPING_OPEN
 
 
 def is_direct(gold: dict, text: str) -> bool:
     """True when the gold content, whitespace trimmed, is wrapped in double quote marks."""
     spans = gold["content"]
     content = text[spans[0][0] : spans[-1][1]].strip()
-    return len(content) > 1 and content.startswith(_OPEN_MARKS) and content.endswith(_CLOSE_MARKS)
+    return (
+        len(content) > 1 and content.startswith(WRAPPING_OPEN) and content.endswith(WRAPPING_CLOSE)
+    )
 
 
 def _chars(text: str, spans: Iterable[Iterable[int]]) -> set[int]:

@@ -10,27 +10,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# "``" and "''" are the marks of LaTeX-style and Penn Treebank newswire ("''" also opens in some
-# feeds); "„" is German-style. Each mark belongs to a family, and a quotation closes only with a
-# mark of the family that opened it: an article mixing straight and typographic marks (copy-paste
-# from another source) then keeps its quotations apart.
-_MARK = re.compile(r"``|''|[\u201c\u201d\u201e\u00ab\u00bb\"]")
-_FAMILY = {
-    "\u201c": "curly",
-    "\u201e": "curly",
-    "\u201d": "curly",
-    "``": "tex",
-    "''": "tex",
-    '"': "straight",
-    "\u00ab": "guillemet",
-    "\u00bb": "guillemet",
-}
-_OPENING = {"``", "\u201c", "\u201e", "\u00ab"}
-_CLOSING = {"''", "\u201d", "\u00bb", '"'}
-# Marks that may start a paragraph continuing a quotation.
-_REOPENING = {"``", "\u201c", "\u201e", "\u00ab", '"', "''"}
-# Marks that both open and close; they open only where a word follows them.
-_TOGGLES = {'"', "''"}
+from transforms.quotes.typography import MARK_FAMILY, OPENING, REOPENING, TOGGLES
+
+# two-character marks first, so "``" is one mark and not two
+_MARK = re.compile("|".join(re.escape(m) for m in sorted(MARK_FAMILY, key=len, reverse=True)))
 
 
 class QuotedRegion(NamedTuple):
@@ -65,13 +48,13 @@ def find_quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Qu
             mark, pos = m.group(), m.start()
             if open_at is None:
                 if _opens(text, mark, pos, p_start, p_end):
-                    open_at, open_len, family = pos, len(mark), _FAMILY[mark]
+                    open_at, open_len, family = pos, len(mark), MARK_FAMILY[mark]
             elif open_at + open_len == pos:
                 continue  # a doubled mark
             elif pos == p_start and open_at < p_start:
                 continue  # the reopening mark of a continued paragraph
-            elif mark in _OPENING:
-                if _FAMILY[mark] != family:
+            elif mark in OPENING:
+                if MARK_FAMILY[mark] != family:
                     continue  # a nested quotation in another style
                 if family not in balance:
                     balance[family] = _closing_balance(marks, family)
@@ -81,7 +64,7 @@ def find_quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Qu
                     # a new opening mark while a quotation is open: the earlier one never closed
                     regions.append(_region(text, open_at, open_len, pos, 0, closed=False))
                     open_at, open_len = pos, len(mark)
-            elif nested and _FAMILY[mark] == family:
+            elif nested and MARK_FAMILY[mark] == family:
                 nested -= 1
             elif _closes(family, mark):
                 regions.append(_region(text, open_at, open_len, pos, len(mark), closed=True))
@@ -89,7 +72,7 @@ def find_quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Qu
         if open_at is not None:
             nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
             m = _MARK.match(text, nxt[0]) if nxt is not None else None
-            reopens = m is not None and _FAMILY[m.group()] == family and m.group() in _REOPENING
+            reopens = m is not None and MARK_FAMILY[m.group()] == family and m.group() in REOPENING
             if not reopens:
                 regions.append(_region(text, open_at, open_len, p_end, 0, closed=False))
                 open_at = None
@@ -109,18 +92,18 @@ def _closing_balance(marks: list[re.Match[str]], family: str) -> list[int]:
     running = 0
     for j in range(len(marks) - 1, -1, -1):
         mark = marks[j].group()
-        if _FAMILY[mark] == family:
-            running += -1 if mark in _OPENING else 1
+        if MARK_FAMILY[mark] == family:
+            running += -1 if mark in OPENING else 1
         out[j] = running
     return out
 
 
 def _opens(text: str, mark: str, pos: int, start: int, end: int) -> bool:
     after = pos + len(mark)
-    if mark in _TOGGLES or (mark == "\u201d" and pos == start):
+    if mark in TOGGLES or (mark == "\u201d" and pos == start):
         # a closing curly mark opening a paragraph is a common typo for the opening one
         return after < end and not text[after].isspace()
-    return mark in _OPENING
+    return mark in OPENING
 
 
 def _closes(family: str, mark: str) -> bool:
@@ -129,7 +112,7 @@ def _closes(family: str, mark: str) -> bool:
     Straight and curly marks are mixed up often enough ("...,” or “...,") to count as one family
     for closing; other styles only close their own.
     """
-    other = _FAMILY[mark]
+    other = MARK_FAMILY[mark]
     return other == family or {other, family} == {"curly", "straight"}
 
 

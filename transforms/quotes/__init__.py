@@ -1,0 +1,21 @@
+"""Quotes of a parsed article: direct, indirect and mixed, with speaker and reporting cue.
+
+Each strategy is a pure ``(doc, context) -> candidates`` function; every candidate carries an
+explicit priority (``candidates.Priority``), and nothing depends on the order strategies run in:
+
+- ``labelled``: "NAME: words" paragraphs (headlines, transcripts)                    LABEL
+- ``clauses``: a reporting verb or "according to" outside quotation marks with its
+  clause; INDIRECT, MIXED when it holds quotation marks                              CLAUSE
+  ... and when every word of the clause is quoted, the cue of those quotations     QUOTED_CLAUSE
+- ``quotations``: the nearest speech verb around a quotation, or a "― Name" trailer  CUE
+  ... and a quotation with no cue that reads as speech                               FLOATING
+
+``selection`` takes content spans by priority where they overlap none taken, and the best own
+cue of each quotation; ``inheritance`` then walks the quotations, offering each the attribution of
+the fragment before it (NEXT_FRAGMENT) or of the last attribution nearby (PREVIOUS), and keeps the
+best priority on offer. ``typography`` and ``labels`` hold the quote-mark and entity-label sets.
+"""
+
+from transforms.quotes.extract import QuoteSpan, extract_quotes
+
+__all__ = ["QuoteSpan", "extract_quotes"]

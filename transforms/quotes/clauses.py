@@ -1,0 +1,213 @@
+"""Strategy: reporting clauses, attributed by a verb or "according to" outside quotation marks.
+
+A reporting verb with a clause complement ("Mediazone reported that ..."), a stance verb with its
+object or to-infinitive ("called for a special prosecutor", "vowed to win"), a speech verb hung
+onto the content as an aside ("..., sources said."; "The test, North Korea said, was ..."), and
+"according to X". The content is the clause, widened to take in the quotations it overlaps; when
+every word of it is quoted, the clause is instead the cue of those quotations.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from transforms.quotes.candidates import Candidate, Priority, cue_span, trimmed_span
+from transforms.quotes.context import QuoteContext
+from transforms.quotes.reporting_verbs import (
+    is_reporting_verb,
+    is_speech_verb,
+    is_stance_verb,
+)
+from transforms.quotes.typography import CLOSING_CHARS, OPENING_CHARS
+from transforms.speakers import speaker_token
+
+# Verbs that take a clause but whose clause is rarely someone's statement when the verb is a
+# bare participle or infinitive ("to show", "known as"); they still count with a subject.
+_NEEDS_SUBJECT_FORMS = {"known", "shown", "found", "thought", "feeling", "knowing", "finding"}
+_STANCE_OBJECT_DEPS = {"dobj", "xcomp", "oprd", "ccomp"}
+# "call for", "call on", "push for", "accuse X of", "warn of/about/against", "agree with".
+_STANCE_PREPS = {"for", "on", "of", "about", "against", "to"}
+_BARE_OBJECTS = {"it", "this", "that", "himself", "herself", "themselves", "itself", "one"}
+_NOT_SOURCES = {"this", "that", "there", "what", "these", "those"}
+_NOT_VERB_DEPS = {"amod", "compound", "nmod", "pobj", "dobj", "nsubj", "attr"}
+_MODALS = {"to", "will", "would", "could", "may", "might", "should", "must", "can", "'ll"}
+
+
+def clause_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
+    """Content spans (``CLAUSE``) and, for clauses quoted whole, quotation cues
+    (``QUOTED_CLAUSE``); the wider clause orders first, so of nested reports ("X said Y told Z
+    that ...") the outer one is kept."""
+    regions = ctx.regions
+    starts = [r.start for r in regions]
+    ends = [r.end for r in regions]
+    out: list[Candidate] = []
+    for g, attr in enumerate(_clause_attributions(doc, ctx.quoted)):
+        if attr.start >= attr.end:
+            continue
+        order = (-(attr.end - attr.start), attr.start, g)
+        covered = _regions_in(starts, ends, attr.start, attr.end)
+        if covered and _all_quoted(doc, ctx.quoted, attr.start, attr.end):
+            # everything said is inside quotation marks: a direct quote with this cue
+            for r in covered:
+                out.append(attr._replace(priority=Priority.QUOTED_CLAUSE, order=order, region=r))
+            continue
+        start = min([attr.start, *(regions[r].outer_start for r in covered)])
+        end = max([attr.end, *(regions[r].outer_end for r in covered)])
+        out.append(attr._replace(order=order, start=start, end=end, regions=tuple(covered)))
+    return out
+
+
+def _regions_in(starts: list[int], ends: list[int], start: int, end: int) -> list[int]:
+    """Indices of the quotations overlapping ``[start, end)``, given their starts and ends."""
+    # quotations are in order and never overlap, so their ends are in order too and the ones
+    # overlapping a span are a run: those ending after it starts up to those starting before
+    # it ends
+    return list(range(bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)))
+
+
+def _all_quoted(doc: Doc, quoted: list[int], start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and all(quoted[t.i] >= 0 for t in span if t.is_alpha or t.is_digit)
+
+
+def _clause(start: int, end: int, cue: tuple[int, int], speaker: Token | None) -> Candidate:
+    return Candidate(Priority.CLAUSE, (), start, end, cue, speaker)
+
+
+def _clause_attributions(doc: Doc, quoted: list[int]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for tok in doc:
+        if quoted[tok.i] >= 0:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            attr = _according_to(tok)
+            if attr is not None:
+                out.append(attr)
+        elif is_reporting_verb(tok.text):
+            out.extend(_reporting_clauses(tok))
+    return out
+
+
+def _reporting_clauses(verb: Token) -> list[Candidate]:
+    """The content clauses ``verb`` attributes: one per side of the verb ("“A,” he said, “B”")."""
+    if verb.dep_ in _NOT_VERB_DEPS:
+        return []  # "the said agreement", "a known issue": not a verb here
+    subject = speaker_token(verb)
+    if subject is None and (verb.lower_ in _NEEDS_SUBJECT_FORMS or verb.lower_.endswith("ing")):
+        return []  # "It is worth noting that ...", "It goes without saying": nobody's words
+    if not is_speech_verb(verb.text) and _unrealised(verb):
+        return []  # "will seek to", "to reject": an intention the writer reports, not a view held
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _is_clause(c)]
+    sides: list[list[Token]] = []
+    if clauses:
+        for before in (True, False):
+            side = [c for c in clauses if (c.i < verb.i) == before]
+            if side:
+                sides.append(_without_next_report([t for c in side for t in c.subtree], side))
+    elif is_stance_verb(verb.text) and subject is not None and _is_source(subject):
+        objects = _stance_objects(verb)
+        if objects:
+            sides.append([t for c in objects for t in c.subtree])
+    elif verb.dep_ == "parataxis" and subject is not None and is_speech_verb(verb.text):
+        # "..., sources said." and "The test, North Korea said, was its biggest" hang the verb on
+        # the content's own root; the content is that root's clause, around the aside
+        skip = {t.i for t in verb.subtree}
+        sides.append([t for t in verb.head.subtree if t.i not in skip])
+    out = []
+    for tokens in sides:
+        start, end = trimmed_span(tokens)
+        if start is not None:
+            out.append(_clause(start, end, cue_span(verb), subject))
+    return out
+
+
+def _without_next_report(tokens: list[Token], heads: list[Token]) -> list[Token]:
+    """``tokens`` cut before a coordinated report: "... that X and suggested that Y" is two
+    attributions, and the second verb yields its own."""
+    cut = None
+    for head in heads:
+        for child in head.children:
+            if (
+                child.dep_ in {"conj", "advcl"}
+                and child.i > head.i
+                and is_reporting_verb(child.text)
+                and (
+                    child.dep_ == "conj"
+                    or any(c.dep_ == "ccomp" for c in child.children)
+                    or (is_stance_verb(child.text) and _stance_objects(child))
+                )
+            ):
+                cut = child.left_edge.i if cut is None else min(cut, child.left_edge.i)
+    if cut is None:
+        return tokens
+    return [t for t in tokens if t.i < cut]
+
+
+def _stance_objects(verb: Token) -> list[Token]:
+    """What a stance verb is about: its object, predicate or to-infinitive after it.
+
+    "called for X" and "called on X to" keep their preposition: the content is what follows.
+    """
+    out: list[Token] = []
+    for child in verb.rights:
+        if child.dep_ in _STANCE_OBJECT_DEPS:
+            out.append(child)
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in _STANCE_PREPS
+            and (out or child.i == verb.i + 1)
+        ):
+            out.append(child)
+        elif out and (
+            child.dep_ in {"cc", "conj"}
+            or (child.dep_ == "punct" and child.text not in OPENING_CHARS + CLOSING_CHARS)
+        ):
+            break
+    if len(out) == 1 and out[0].dep_ == "dobj" and out[0].lower_ in _BARE_OBJECTS:
+        return []  # "defended himself", "called it": nothing said
+    return out
+
+
+def _is_source(subject: Token) -> bool:
+    """A subject that can hold a view. PolNeAR-style attribution counts polls, reports and
+    bodies as sources too, so only demonstratives and question words are ruled out."""
+    return subject.lower_ not in _NOT_SOURCES
+
+
+def _unrealised(verb: Token) -> bool:
+    return any(
+        c.dep_ == "aux" and c.lower_.replace("\u2019", "'") in _MODALS for c in verb.children
+    )
+
+
+def _is_clause(head: Token) -> bool:
+    """A complement with a subject or a complementiser: a statement, not "find it difficult"."""
+    deps = {c.dep_ for c in head.children}
+    return bool(deps & {"nsubj", "nsubjpass", "expl", "mark", "csubj"}) or head.is_punct
+
+
+def _according_to(according: Token) -> Candidate | None:
+    to = according.doc[according.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in according.children if c.dep_ == "pobj"
+    ]
+    source = objs[0] if objs else None
+    head = according.head
+    while (
+        head.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "parataxis"} and head.head is not head
+    ):
+        head = head.head
+    skip = set(t.i for t in according.subtree) | {according.i, to.i}
+    # the content is the clause on the side of the phrase where its verb is: "X rose, according
+    # to Y, more than ..." is about "X rose"
+    last = max(skip)
+    if according.i > head.i:
+        tokens = [t for t in head.subtree if t.i < according.i]
+    else:
+        tokens = [t for t in head.subtree if t.i > last]
+    start, end = trimmed_span(tokens)
+    if start is None:
+        return None
+    return _clause(start, end, (according.idx, to.idx + len(to)), source)

@@ -1,0 +1,95 @@
+"""``extract_quotes``: the strategies' candidates, one selection, one inheritance, then offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+# the module, not its names: speakers may import this package's label sets, and a name import
+# here would then fail half-way through whichever of the two is imported first
+from transforms import speakers
+from transforms.entities import EntityMention
+from transforms.quotes.candidates import Candidate
+from transforms.quotes.clauses import clause_candidates
+from transforms.quotes.context import QuoteContext, build_context
+from transforms.quotes.inheritance import attribute_quotations
+from transforms.quotes.labelled import labelled_candidates
+from transforms.quotes.quotations import cue_candidates, floating_candidates
+from transforms.quotes.selection import select
+from transforms.sentences import SentenceSpan
+
+
+class QuoteSpan(NamedTuple):
+    kind: str  # DIRECT | INDIRECT | MIXED
+    start: int
+    end: int
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_name: str | None
+    cue_start: int | None
+    cue_end: int | None
+    sentence_start_index: int
+    sentence_end_index: int
+
+
+Strategy = Callable[[Doc, QuoteContext], list[Candidate]]
+
+# Order here is irrelevant: each candidate carries its priority.
+STRATEGIES: tuple[Strategy, ...] = (
+    labelled_candidates,
+    clause_candidates,
+    cue_candidates,
+    floating_candidates,
+)
+
+
+def extract_quotes(
+    doc: Doc, sentences: list[SentenceSpan], entities: list[EntityMention]
+) -> list[QuoteSpan]:
+    """Quotes of a parsed article; offsets are characters of ``doc.text``, DIRECT content
+    excludes the quote marks."""
+    ctx = build_context(doc, sentences)
+    candidates = [c for strategy in STRATEGIES for c in strategy(doc, ctx)]
+    selection = select(candidates)
+    chosen = [*selection.spans, *attribute_quotations(ctx, selection)]
+    resolver = speakers.SpeakerResolver(
+        doc, entities, [(r.outer_start, r.outer_end) for r in ctx.regions]
+    )
+    out = [_to_span(c, ctx, resolver) for c in chosen]
+    return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _to_span(c: Candidate, ctx: QuoteContext, resolver: speakers.SpeakerResolver) -> QuoteSpan:
+    regions = ctx.regions
+    if c.regions and all(
+        regions[r].start <= c.start and c.end <= regions[r].end for r in c.regions
+    ):
+        kind = "DIRECT"
+    elif c.regions:
+        kind = "MIXED"
+    else:
+        kind = "INDIRECT"
+    kind = c.kind or kind
+    speaker_start = speaker_end = None
+    name = None
+    if c.speaker_span is not None:
+        speaker_start, speaker_end = c.speaker_span
+        name = resolver.resolve_written(speaker_start, speaker_end)
+    elif c.speaker is not None and ctx.quoted[c.speaker.i] < 0:
+        speaker_start, speaker_end = speakers.mention_span(c.speaker)
+        name = resolver.resolve(c.speaker, speaker_start, speaker_end)
+    cue_start, cue_end = c.cue if c.cue is not None else (None, None)
+    return QuoteSpan(
+        kind,
+        c.start,
+        c.end,
+        speaker_start,
+        speaker_end,
+        name,
+        cue_start,
+        cue_end,
+        ctx.sentences.index_at(c.start),
+        ctx.sentences.index_at(max(c.start, c.end - 1)),
+    )

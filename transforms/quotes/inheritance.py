@@ -1,0 +1,68 @@
+"""The one inheritance step: quotations with no cue of their own take an earlier attribution's.
+
+Walks the quotations in text order. A quotation right after an attributed one whose cue sits
+between the two continues it ("“...,” he said. “...”"; ``NEXT_FRAGMENT``), ahead of a cue of
+its own; a quotation with no cue standing as a sentence right after an attribution in the same or
+the previous paragraph takes that attribution's speaker (the Gender Gap Tracker's rule;
+``PREVIOUS``). Each quotation then gets the best-priority attribution on offer.
+"""
+
+from __future__ import annotations
+
+from transforms.quotes.candidates import Candidate, Priority
+from transforms.quotes.context import QuoteContext
+from transforms.quotes.quotations import MIN_FLOATING_WORDS, is_title
+from transforms.quotes.selection import Selection
+
+
+def attribute_quotations(ctx: QuoteContext, selection: Selection) -> list[Candidate]:
+    """One direct-quote candidate per quotation that no content span took in, in text order."""
+    text, regions, in_paragraph = ctx.text, ctx.regions, ctx.region_paragraph
+    # Attributions a following cue-less quotation may inherit its speaker from, in text order.
+    anchors = sorted((a for a in selection.spans if a.has_speaker), key=lambda a: a.start)
+    attributed = dict(selection.holder)  # quotation -> the attribution it went into
+    previous: Candidate | None = None
+    previous_paragraph = -2
+    k = 0
+    out: list[Candidate] = []
+    for i, region in enumerate(regions):
+        while k < len(anchors) and anchors[k].start < region.start:
+            previous, previous_paragraph = anchors[k], ctx.paragraph_of(anchors[k].end - 1)
+            k += 1
+        if i in selection.holder or (is_title(text, region) and not ctx.starts_sentence(region)):
+            continue
+        offers = [selection.best_cue.get(i), _next_fragment_of(ctx, i, attributed)]
+        if previous is not None and in_paragraph[i] - previous_paragraph <= 1:
+            # only a quotation standing as a sentence of its own inherits: a quoted phrase inside
+            # the writer's sentence ("has “not yielded” to") is the writer's, not a quote
+            inherits = in_paragraph[i] == previous_paragraph or ctx.starts_paragraph(region)
+            if inherits and (
+                ctx.starts_sentence(region)
+                or len(text[region.start : region.end].split()) >= MIN_FLOATING_WORDS
+            ):
+                offers.append(previous._replace(priority=Priority.PREVIOUS))
+        chosen = min((o for o in offers if o is not None), key=lambda o: o.priority, default=None)
+        if chosen is None or selection.taken.overlaps(region.start, region.end):
+            continue
+        out.append(
+            chosen._replace(start=region.start, end=region.end, regions=(i,), kind=None, region=i)
+        )
+        attributed[i] = chosen
+        if chosen.cue is not None or chosen.speaker is not None:
+            previous, previous_paragraph = chosen, in_paragraph[i]
+    return out
+
+
+def _next_fragment_of(
+    ctx: QuoteContext, i: int, attributed: dict[int, Candidate]
+) -> Candidate | None:
+    """The attribution of the quotation before ``i`` when its cue sits between the two:
+    "“...,” he said. “...”" and "“...,” said X, a ... . “...”" continue one quote."""
+    before = attributed.get(i - 1)
+    if before is None or before.cue is None:
+        return None
+    if ctx.region_paragraph[i - 1] != ctx.region_paragraph[i]:
+        return None
+    if ctx.regions[i - 1].outer_end <= before.cue[0] < ctx.regions[i].outer_start:
+        return before._replace(priority=Priority.NEXT_FRAGMENT)
+    return None

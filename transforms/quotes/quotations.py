@@ -1,0 +1,146 @@
+"""Strategies for one quotation: its own cue nearby, or none at all.
+
+- ``cue_candidates``: the nearest speech verb with a subject around the quotation in its sentence
+  ("“...,” he said"; "He said: “...”"), or a "― Name" trailer.
+- ``floating_candidates``: a quotation with no cue, kept when it reads as speech (a sentence of
+  several words); short ones and title-case ones inside a sentence are scare quotes and titles.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from transforms.quotes.candidates import Candidate, Priority, cue_span
+from transforms.quotes.context import QuoteContext
+from transforms.quotes.regions import QuotedRegion
+from transforms.quotes.reporting_verbs import is_speech_verb
+from transforms.quotes.speaker_labels import trailing_dash_speaker
+from transforms.speakers import speaker_token
+
+# A floating quotation (no cue, no inheritance) must be at least this many words to be kept.
+MIN_FLOATING_WORDS = 6
+_MAX_TITLE_WORDS = 8
+# A sentence split off after a closing mark is a cue fragment ("he said, adding ...") only when
+# short; a longer one is the writer's next sentence.
+_MAX_CUE_FRAGMENT_WORDS = 20
+
+
+def cue_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
+    cues = _SpeechCues(doc, ctx.quoted)
+    out = []
+    for i, region in enumerate(ctx.regions):
+        found = _nearby_cue(doc, ctx, cues, region)
+        if found is not None:
+            out.append(found._replace(order=(i,), region=i))
+    return out
+
+
+def floating_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
+    return [
+        Candidate(Priority.FLOATING, (i,), r.start, r.end, None, None, region=i)
+        for i, r in enumerate(ctx.regions)
+        if _looks_like_speech(ctx, r)
+    ]
+
+
+def is_title(text: str, region: QuotedRegion) -> bool:
+    """A quoted title ("Morning Joe", “The Steve Harvey Morning Show”): every longer word
+    capitalised and no sentence punctuation inside. Speech is rarely written in title case."""
+    words = [w for w in text[region.start : region.end].split() if w[:1].isalpha()]
+    if not words or len(words) > _MAX_TITLE_WORDS:
+        return False
+    if any(c in text[region.start : region.end].rstrip(",") for c in ".?!;"):
+        return False
+    return all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
+
+
+def _looks_like_speech(ctx: QuoteContext, region: QuotedRegion) -> bool:
+    words = ctx.text[region.start : region.end].split()
+    if len(words) < MIN_FLOATING_WORDS:
+        return False
+    return ctx.starts_sentence(region)
+
+
+class _SpeechCues:
+    """The speech verbs outside quotations whose subject is outside them too, in text order.
+
+    Listed once per article: scanning the sentences around each quotation for them was
+    quadratic when many quotations share one long sentence.
+    """
+
+    def __init__(self, doc: Doc, quoted: list[int]) -> None:
+        self.verbs: list[Token] = []
+        for tok in doc:
+            if quoted[tok.i] >= 0 or not is_speech_verb(tok.text):
+                continue
+            subject = speaker_token(tok)
+            if subject is not None and quoted[subject.i] < 0:
+                self.verbs.append(tok)
+        self._offsets = [tok.idx for tok in self.verbs]
+        self._indices = [tok.i for tok in self.verbs]
+
+    def nearest(self, region: QuotedRegion, first: int, end: int) -> Token | None:
+        """The verb nearest ``region`` among tokens ``[first, end)``; before it on a tie.
+
+        No verb is inside the quotation, so the nearest is the last before it or the first
+        after it; distance runs to the opening mark before and from the words' end after.
+        """
+        lo = bisect.bisect_left(self._indices, first)
+        hi = bisect.bisect_left(self._indices, end)
+        k = min(max(bisect.bisect_left(self._offsets, region.outer_start), lo), hi)
+        before = self.verbs[k - 1] if k > lo else None
+        after = self.verbs[k] if k < hi else None
+        if before is None or after is None:
+            return before or after
+        if region.outer_start - before.idx <= after.idx - region.end:
+            return before
+        return after
+
+
+def _nearby_cue(
+    doc: Doc, ctx: QuoteContext, cues: _SpeechCues, region: QuotedRegion
+) -> Candidate | None:
+    """A speech verb with a subject right around ``region``, within its sentences, or a
+    "― Name" trailer."""
+    text, sentences = ctx.text, ctx.sentences
+    first = sentences.at(region.outer_start)
+    dash = trailing_dash_speaker(text, region.outer_end, ctx.paragraphs[first.paragraph][1])
+    if dash is not None:
+        speaker_start, speaker_end, cue_start, cue_end = dash
+        return Candidate(
+            Priority.CUE,
+            (),
+            region.start,
+            region.end,
+            (cue_start, cue_end),
+            None,
+            speaker_span=(speaker_start, speaker_end),
+        )
+    last = sentences.at(max(region.outer_start, region.outer_end - 1))
+    lo, hi = first.start, last.end
+    # "“...,” he said." is often split after the closing mark: take the next sentence too
+    nxt_i = last.index + 1
+    if nxt_i < len(sentences.sentences) and sentences.sentences[nxt_i].paragraph == last.paragraph:
+        nxt = sentences.sentences[nxt_i]
+        # (distance first: many quotations can share a sentence, one can end right before the next)
+        if (
+            nxt.start - region.outer_end <= 2
+            and len(text[nxt.start : nxt.end].split()) <= _MAX_CUE_FRAGMENT_WORDS
+        ):
+            hi = nxt.end
+    # "He said:" closing the previous paragraph introduces a whole-paragraph quotation
+    if first.index > 0 and region.outer_start == first.start:
+        prev = sentences.sentences[first.index - 1]
+        if text[prev.start : prev.end].rstrip().endswith(":"):
+            lo = prev.start
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = cues.nearest(region, span.start, span.end)
+    if verb is None:
+        return None
+    return Candidate(
+        Priority.CUE, (), region.start, region.end, cue_span(verb), speaker_token(verb)
+    )
