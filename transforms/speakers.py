@@ -20,11 +20,13 @@ Two steps, both pure functions over the parse:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
 from transforms.entities import EntityMention
+from transforms.speaker_names import ArticleNames, role_noun
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # A subordinate verb shares its governor's subject: "Trump spoke, adding that ...",
@@ -49,8 +51,6 @@ _GROUP = {"they", "them", "it"}
 _PERSON_LABELS = {"PERSON"}
 _GROUP_LABELS = {"ORG", "NORP", "GPE"}
 _NAMED_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"}
-_MALE_TITLES = ("Mr.", "Mr ")
-_FEMALE_TITLES = ("Mrs.", "Mrs ", "Ms.", "Ms ", "Miss ")
 
 
 def speaker_token(verb: Token) -> Token | None:
@@ -98,7 +98,11 @@ def mention_span(head: Token) -> tuple[int, int]:
 
 
 class SpeakerResolver:
-    """Resolves speaker mentions of one article to names, given its entities and quotations."""
+    """Resolves speaker mentions of one article to names, given its entities and quotations.
+
+    Everything it learns about the article (full names, genders, roles) is built on first use
+    from the entity list and cached, so the cost is per quote, not per token.
+    """
 
     def __init__(
         self, doc: Doc, entities: Sequence[EntityMention], quoted: Sequence[tuple[int, int]]
@@ -109,29 +113,16 @@ class SpeakerResolver:
         self._quoted = sorted(quoted)
         self._entities = sorted(entities, key=lambda e: e.start)
         self._starts = [e.start for e in self._entities]
-        self._gender = self._title_genders()
+        self.names = ArticleNames(doc, self._text, self._entities, self._inside_quote)
         # (labels, gender) -> the entities ``antecedent`` may return for them, and their starts
         self._eligible: dict[tuple[frozenset[str], str | None], list[EntityMention]] = {}
         self._eligible_starts: dict[tuple[frozenset[str], str | None], list[int]] = {}
-        self._person_by_last: tuple[dict[str, str], bool] | None = None
+        # token index of a "he"/"she" -> its name: a pronoun chain is resolved once
+        self._pronouns: dict[int, str | None] = {}
 
     def _inside_quote(self, offset: int) -> bool:
         i = bisect.bisect_right(self._quoted, (offset, float("inf"))) - 1
         return i >= 0 and self._quoted[i][0] <= offset < self._quoted[i][1]
-
-    def _title_genders(self) -> dict[str, str]:
-        # "Mr. Smith" anywhere in the article tells who "he" can be; cheap and rarely wrong.
-        text = self._text
-        gender: dict[str, str] = {}
-        for e in self._entities:
-            if e.label not in _PERSON_LABELS:
-                continue
-            before = text[max(0, e.start - 5) : e.start]
-            if before.endswith(_MALE_TITLES):
-                gender.setdefault(e.canonical, "m")
-            elif before.endswith(_FEMALE_TITLES):
-                gender.setdefault(e.canonical, "f")
-        return gender
 
     def entity_at(self, start: int, end: int, labels: set[str]) -> EntityMention | None:
         """The first entity with one of ``labels`` inside ``[start, end)``."""
@@ -149,8 +140,19 @@ class SpeakerResolver:
             return self._entities[i]
         return None
 
+    def name_of(self, e: EntityMention) -> str | None:
+        """The speaker name an entity mention stands for (a person by the article's full name,
+        an acronym by the name it abbreviates)."""
+        written = self._text[e.start : e.end]
+        if e.label in _PERSON_LABELS:
+            return self.names.person_name(written, e.start)
+        if e.label == "ORG":
+            return self.names.organisation_name(written) or e.canonical
+        return e.canonical
+
     def antecedent(self, before: int, labels: set[str], gender: str | None = None) -> str | None:
-        """Canonical name of the nearest entity with ``labels`` ending before ``before``."""
+        """Name of the nearest entity with ``labels`` ending before ``before`` (outside quotes,
+        of a compatible gender when ``gender`` is given)."""
         key = (frozenset(labels), gender)
         if key not in self._eligible:
             self._eligible[key] = self._eligible_antecedents(labels, gender)
@@ -162,7 +164,7 @@ class SpeakerResolver:
             i -= 1
             if e.end > before:
                 continue
-            return e.canonical
+            return self.name_of(e)
         return None
 
     def _eligible_antecedents(self, labels: set[str], gender: str | None) -> list[EntityMention]:
@@ -172,78 +174,346 @@ class SpeakerResolver:
         for e in self._entities:
             if e.label not in labels or self._inside_quote(e.start):
                 continue
-            known = self._gender.get(e.canonical)
-            if gender is not None and known is not None and known != gender:
+            if self.names.in_headline(e.start):
                 continue
+            if gender is not None and e.label in _PERSON_LABELS:
+                known = self.names.gender(self.name_of(e))
+                if known is not None and known != gender:
+                    continue
             out.append(e)
         return out
 
-    def resolve_written(self, start: int, end: int) -> str:
+    def resolve_written(self, start: int, end: int) -> str | None:
         """The name for a mention that is a bare name label ("PENCE", "Sonya Herridge")."""
         e = self.entity_at(start, end, _NAMED_LABELS)
         if e is not None:
-            return e.canonical
+            return self.name_of(e)
         written = self._text[start:end]
-        last = written.split()[-1].lower()
-        if self._person_by_last is None:
-            self._person_by_last = self._people_by_last_word()
-        by_last, complete = self._person_by_last
-        if last in by_last:
-            return by_last[last]
-        if complete:
-            return written
-        for e in self._entities:  # the table stopped at a name without words: as the scan did
-            if e.label in _PERSON_LABELS and e.canonical.split()[-1].lower() == last:
-                return e.canonical
-        return written
+        if written.isupper() and len(written.split()) == 1:
+            # a transcript's "PENCE:" is the article's Mike Pence
+            return self.names.person_name(written.title(), start)
+        return self.names.person_name(written, start) if written.strip() else None
 
-    def _people_by_last_word(self) -> tuple[dict[str, str], bool]:
-        """The first person's name for each last word, and whether every person is in it."""
-        out: dict[str, str] = {}
-        for e in self._entities:
-            if e.label in _PERSON_LABELS:
-                words = e.canonical.split()
-                if not words:
-                    return out, False
-                out.setdefault(words[-1].lower(), e.canonical)
-        return out, True
+    def resolve(
+        self, head: Token, start: int, end: int, previous_speaker: str | None = None
+    ) -> str | None:
+        """The name the mention ``[start, end)`` headed by ``head`` stands for, or None.
 
-    def resolve(self, head: Token, start: int, end: int) -> str | None:
-        """The name the mention ``[start, end)`` headed by ``head`` stands for, or None."""
+        ``previous_speaker``: the name on the quote before this one in the passage, if the
+        caller knows it; a pronoun that could be either it or a nearer person prefers it.
+        """
         word = head.lower_
-        if word in _RELATIVE and head.head.dep_ == "relcl" and head.head.head is not head.head:
-            # "the ministry, which said ...": the mention is "which", the name the ministry's
-            noun = head.head.head
-            return self.resolve(noun, *mention_span(noun))
+        if word in _RELATIVE:
+            # "the ministry, which said ...", "Smith, who said ...": the noun the clause hangs on
+            noun = _relative_antecedent(head)
+            return None if noun is None else self.resolve(noun, *mention_span(noun))
         if word in _MALE or word in _FEMALE:
-            return self.antecedent(start, _PERSON_LABELS, "m" if word in _MALE else "f")
+            return self._pronoun(head, start, "m" if word in _MALE else "f", previous_speaker)
         if word in _GROUP:
-            return self.antecedent(start, _GROUP_LABELS)
+            return self._group_pronoun(head, start)
+        if not head.ent_type_:
+            # a description with the name in apposition: "The health minister, Robert
+            # Castellano, said" (not "Smith, a lawyer at Acme": the name comes first there)
+            for child in head.children:
+                if child.dep_ == "appos" and child.ent_type_ in {"PERSON", "ORG"}:
+                    e = self.entity_covering(child.idx)
+                    if e is not None and e.label in {"PERSON", "ORG"}:
+                        return self.name_of(e)
         # the head itself is (part of) a name
-        if head.ent_type_ in _NAMED_LABELS:
+        if head.ent_type_ in _NAMED_LABELS and head.ent_type_ != "NORP":
             e = self.entity_covering(head.idx)
             if e is not None and e.label in _NAMED_LABELS:
-                return e.canonical
-        if word in _ORGANISATION_NOUNS and any(c.lower_ == "the" for c in head.children):
-            # "the company said": the organisation last named
-            return self.antecedent(start, {"ORG"})
-        # a role noun with a named person in apposition: "the spokesman, John Smith"
-        for child in head.children:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                e = self.entity_at(child.left_edge.idx, child.right_edge.idx + 1, _PERSON_LABELS)
-                if e is not None:
-                    return e.canonical
+                return self.name_of(e)
+        nominal = self._nominal(head, start, end)
+        if nominal is not _NOT_NOMINAL:
+            return nominal
         # the organisation a role noun speaks for ("a spokesperson for Go By The Forest"), else a
         # person or organisation inside the mention; a nationality or place is only a modifier
         # there ("Ukrainian media"), not the speaker
         named = _organisation_named_after(head)
         if named is not None:
             e = self.entity_covering(named[0])
-            return e.canonical if e is not None and e.end == named[1] else self._text[slice(*named)]
+            if e is not None and e.end == named[1]:
+                return self.name_of(e)
+            return self._text[slice(*named)]
         e = self.entity_at(start, end, _PERSON_LABELS) or self.entity_at(start, end, {"ORG"})
         if e is not None:
-            return e.canonical
+            return self.name_of(e)
+        if head.ent_type_ == "NORP":
+            return None
+        if self.names.in_headline(start):
+            return None
         return _unrecognised_name(self._text, head, start, end)
+
+    # -- pronouns --------------------------------------------------------------------------
+
+    def _pronoun(
+        self, head: Token, start: int, gender: str, previous_speaker: str | None
+    ) -> str | None:
+        if head.i in self._pronouns:
+            return self._pronouns[head.i]
+        self._pronouns[head.i] = None  # a chain never loops back to itself
+        name = self._salient_person(head, start, gender, previous_speaker)
+        if name is None:
+            name = self.antecedent(start, _PERSON_LABELS, gender)
+        self._pronouns[head.i] = name
+        return name
+
+    def _salient_person(
+        self, head: Token, start: int, gender: str, previous_speaker: str | None
+    ) -> str | None:
+        """The person a "he"/"she" most likely is: the sentences before it, nearest first; in
+        each, a subject before other mentions, a same-gender pronoun subject by its own
+        antecedent, a named person of the other gender never."""
+        doc = self._doc
+        sent = head.sent
+        for distance in range(_PRONOUN_SENTENCES):
+            candidates: list[tuple[int, int, str]] = []  # (rank, -position, name)
+            limit = start if distance == 0 else _end(sent[-1])
+            i = bisect.bisect_left(self._starts, sent.start_char)
+            while i < len(self._entities) and self._entities[i].end <= limit:
+                e = self._entities[i]
+                i += 1
+                if e.label not in _PERSON_LABELS or self._inside_quote(e.start):
+                    continue
+                if self.names.in_headline(e.start):
+                    continue
+                name = self.name_of(e)
+                known = self.names.gender(name)
+                if name is None or (known is not None and known != gender):
+                    continue
+                token = doc.char_span(e.start, e.end, alignment_mode="expand")
+                root = token.root if token is not None else None
+                candidates.append((_salience(root, known is not None), -e.start, name))
+            if distance > 0:
+                for tok in sent:
+                    if tok.lower_ in (_MALE if gender == "m" else _FEMALE) and (
+                        tok.dep_ in _SUBJECT_DEPS and not self._inside_quote(tok.idx)
+                    ):
+                        name = self._pronoun(tok, tok.idx, gender, None)
+                        if name is not None:
+                            candidates.append((_salience(tok, True), -tok.idx, name))
+            if candidates:
+                if previous_speaker is not None:
+                    for _rank, _pos, name in candidates:
+                        if name == previous_speaker:
+                            return name
+                # the most salient; of equals, the one written last (nearest the pronoun)
+                return min(candidates, key=lambda c: (-c[0], c[1]))[2]
+            if sent.start == 0:
+                break
+            sent = doc[sent.start - 1].sent
+        return None
+
+    def _group_pronoun(self, head: Token, start: int) -> str | None:
+        """"it"/"they": the salient organisation of the sentences before (a named one, or a
+        subject like "the Sanders campaign"), else the nearest one named."""
+        labels = _GROUP_LABELS if head.lower_ != "it" else _IT_LABELS
+        doc = self._doc
+        sent = head.sent
+        for distance in range(_GROUP_SENTENCES):
+            candidates: list[tuple[int, int, str]] = []
+            limit = start if distance == 0 else _end(sent[-1])
+            i = bisect.bisect_left(self._starts, sent.start_char)
+            while i < len(self._entities) and self._entities[i].end <= limit:
+                e = self._entities[i]
+                i += 1
+                if e.label not in labels or self._inside_quote(e.start):
+                    continue
+                span = doc.char_span(e.start, e.end, alignment_mode="expand")
+                root = span.root if span is not None else None
+                name = self.name_of(e)
+                if name:
+                    # a named organisation before a place: places rarely speak
+                    candidates.append((_salience(root, e.label == "ORG"), -e.start, name))
+            for tok in sent:
+                if (
+                    tok.idx < limit
+                    and tok.dep_ in _SUBJECT_DEPS
+                    and tok.lower_ in _ORGANISATION_NOUNS
+                    and not self._inside_quote(tok.idx)
+                ):
+                    name = self.resolve(tok, *mention_span(tok))
+                    if name:
+                        candidates.append((_salience(tok, True), -tok.idx, name))
+            if candidates:
+                return min(candidates, key=lambda c: (-c[0], c[1]))[2]
+            if sent.start == 0:
+                break
+            sent = doc[sent.start - 1].sent
+        return self.antecedent(start, labels)
+
+    # -- nominals --------------------------------------------------------------------------
+
+    def _nominal(self, head: Token, start: int, end: int) -> str | None | object:
+        """A description's referent ("the senator", "the department", "the Clinton campaign",
+        "the poll"); ``_NOT_NOMINAL`` when the mention is no description this handles."""
+        word = head.lower_
+        dets = {c.lower_ for c in head.children if c.dep_ in {"det", "poss"}}
+        owner = _owner(head)
+        if word == "campaign":
+            # "the Clinton campaign", "Trump's campaign": the campaign, not the candidate
+            if owner is not None:
+                e = self.entity_covering(owner.idx)
+                name = self.name_of(e) if e is not None else owner.text
+                if name:
+                    return f"{name.split()[-1] if e is not None and e.label == 'PERSON' else name}"\
+                        " campaign"
+            if dets & {"the", "this", "that", "its"}:
+                return self._last_campaign(start)
+            return _NOT_NOMINAL
+        if word in _DOCUMENT_NOUNS:
+            if owner is not None:
+                e = self.entity_covering(owner.idx)
+                if e is not None and e.label in {"ORG", "PERSON", "GPE"}:
+                    return self.name_of(e)
+            by = _by_agent(head)
+            if by is not None:
+                e = self.entity_at(by.left_edge.idx, _end(by.right_edge), {"ORG", "PERSON"})
+                if e is not None:
+                    return self.name_of(e)
+            if dets & {"the", "this", "that"}:
+                return self._last_document_author(word, start)
+            return _NOT_NOMINAL
+        if word in _ORGANISATION_NOUNS and dets & {"the", "this", "its"} and owner is None:
+            # "the company said": the organisation last named, one whose name holds the noun
+            # first ("the department" -> "Labor Department")
+            return self._last_organisation(word, start)
+        if dets & {"the", "this", "that"} or (owner is not None and dets - {"a", "an"}):
+            if word in _MALE | _FEMALE | _GROUP:
+                return _NOT_NOMINAL
+            before_head = [
+                t for t in head.subtree
+                if t.i < head.i and t.lower_ not in {"the", "this", "that", "'s", "\u2019s"}
+            ]
+            modifiers = {role_noun(t.text) for t in before_head}
+            # a party or nationality must agree: "the Republican nominee" is no Libertarian
+            required = frozenset(role_noun(t.text) for t in before_head if t.ent_type_ == "NORP")
+            if head.ent_type_ == "NORP" and not modifiers:
+                # "The Republican said": the article's Republican in a role ("Republican
+                # presidential nominee Donald Trump")
+                return self.names.person_with_role(role_noun(word), set(), start)
+            if head.ent_type_ or not head.is_lower and not head.is_sent_start:
+                return _NOT_NOMINAL
+            # "the mayor", "Connecticut's tax commissioner": the person given that role; "Mrs.
+            # Clinton's plan" names no role, and falls through to the name inside it
+            found = self.names.person_with_role(role_noun(word), modifiers, start, required)
+            return found if found is not None else _NOT_NOMINAL
+        return _NOT_NOMINAL
+
+    def _last_campaign(self, before: int) -> str | None:
+        window = self._text[max(0, before - _CAMPAIGN_WINDOW) : before]
+        found = None
+        for m in _CAMPAIGN.finditer(window):
+            found = m.group(1)
+        if found is None:
+            return None
+        e = self.entity_covering(max(0, before - _CAMPAIGN_WINDOW) + window.rfind(found))
+        if e is not None and e.label in _PERSON_LABELS:
+            name = self.name_of(e)
+            found = name.split()[-1] if name else found
+        return f"{found} campaign"
+
+    def _last_document_author(self, noun: str, before: int) -> str | None:
+        """"the poll" -> the author of the last "Bloomberg poll" / "poll by Gallup"."""
+        i = bisect.bisect_left(self._starts, before) - 1
+        doc = self._doc
+        while i >= 0 and self._entities[i].start > before - _DOCUMENT_WINDOW:
+            e = self._entities[i]
+            i -= 1
+            if e.label not in {"ORG", "PERSON"} or self._inside_quote(e.start):
+                continue
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.head.lower_ == noun and root.dep_ in {"compound", "poss", "nmod"}:
+                return self.name_of(e)
+            if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lower_ == noun:
+                return self.name_of(e)
+        return None
+
+    def _last_organisation(self, noun: str, before: int) -> str | None:
+        i = bisect.bisect_left(self._starts, before) - 1
+        nearest = None
+        while i >= 0:
+            e = self._entities[i]
+            i -= 1
+            if e.label != "ORG" or e.end > before or self._inside_quote(e.start):
+                continue
+            if noun in e.canonical.lower().split():
+                return self.name_of(e)
+            if nearest is None:
+                nearest = e
+        return self.name_of(nearest) if nearest is not None else None
+
+
+_NOT_NOMINAL = object()
+# How many sentences back a "he"/"she" looks for its person before the nearest-name fallback.
+_PRONOUN_SENTENCES = 6
+_IT_LABELS = {"ORG", "GPE"}
+# How far back "it"/"they" look for a salient organisation before the nearest-name fallback.
+_GROUP_SENTENCES = 3
+_DOCUMENT_NOUNS = frozenset(
+    """
+    poll polls survey surveys report study analysis video ad advertisement memo letter
+    statement editorial average data tally audit review
+    """.split()
+)
+_CAMPAIGN = re.compile(r"\b([A-Z][\w\-]+)(?:'s|\u2019s)? campaign\b")
+_CAMPAIGN_WINDOW = 6000
+_DOCUMENT_WINDOW = 4000
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token)
+
+
+def _salience(token: Token | None, gender_known: bool) -> int:
+    """Subjects first, the subject of a main clause above all; a known gender breaks ties."""
+    rank = 0
+    if token is not None:
+        if token.dep_ in _SUBJECT_DEPS:
+            rank = 4 if token.head.dep_ == "ROOT" else 3
+        elif token.dep_ in {"appos", "compound"} and token.head.dep_ in _SUBJECT_DEPS:
+            rank = 3
+    return 2 * rank + gender_known
+
+
+def _relative_antecedent(head: Token) -> Token | None:
+    """The noun a relative pronoun's clause modifies ("the ministry, which said")."""
+    clause = head.head
+    if clause.dep_ not in {"relcl", "acl"} or clause.head is clause:
+        return None
+    noun = clause.head
+    # "Bob Mulholland, a superdelegate who has accused ...": the name the description is of
+    if noun.dep_ == "appos" and not noun.ent_type_ and noun.head.ent_type_ == "PERSON":
+        return noun.head
+    return noun
+
+
+def _owner(head: Token) -> Token | None:
+    """A name that owns or modifies the description: "Clinton" in "the Clinton campaign" and
+    "Clinton's campaign", "Bloomberg" in "a Bloomberg poll"."""
+    for child in head.children:
+        if child.dep_ in {"poss", "compound", "nmod"} and child.ent_type_ in _NAMED_LABELS:
+            return child
+    return None
+
+
+def _by_agent(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        if child.dep_ == "acl":  # "a video released by the RNC"
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+    return None
 
 
 def _unrecognised_name(text: str, head: Token, start: int, end: int) -> str | None:

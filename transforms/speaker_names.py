@@ -1,0 +1,342 @@
+"""The name a speaker goes by in one article: people's full names, roles, acronyms, campaigns.
+
+``ArticleNames`` is built from the article's entity mentions (never a pass over every token) and
+answers, per quote, what a resolved mention should be called:
+
+- a person by the fullest form the article's body uses most ("Clinton" -> "Hillary Clinton",
+  "Crooked Hillary Clinton" -> "Hillary Clinton" when the article also writes the shorter name);
+  a headline is title case ("Trump Warns Clinton", "Obama Says ...") and never supplies a name,
+  only the surnames in it ("Trump Warns Clinton" -> "Donald Trump");
+- a person's gender, from a "Mr."/"Mrs." title anywhere in the article, else the first name
+  (``first_names``), so that "he" can skip "Hillary Clinton";
+- the person a role noun stands for ("the mayor" -> "Bill de Blasio" of "Mayor Bill de Blasio",
+  "the South Carolina senator" -> "Lindsey Graham" of "Sen. Lindsey Graham (R-S.C.)");
+- an organisation's acronym by its full name ("IMF" -> "International Monetary Fund").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from transforms.entities import EntityMention
+from transforms.entity_spans import PERSON_TITLES
+from transforms.first_names import first_name_gender
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "congressman", "councilman"}
+_FEMALE_TITLES = {
+    "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "congresswoman", "councilwoman",
+    "chairwoman", "spokeswoman", "businesswoman", "sister",
+}  # fmt: skip
+# Abbreviated titles as the role noun a later "the senator" uses.
+_TITLE_ROLES = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant", "dr": "doctor",
+    "pres": "president", "atty": "attorney", "supt": "superintendent", "insp": "inspector",
+    "cmdr": "commander", "adm": "admiral", "amb": "ambassador", "prof": "professor",
+}  # fmt: skip
+# Role nouns that are one role ("the congressman" is the article's "Rep. X").
+_SAME_ROLE = {
+    "congressman": "representative", "congresswoman": "representative",
+    "lawmaker": "representative", "chairman": "chair", "chairwoman": "chair",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "businessman": "businessperson",
+    "businesswoman": "businessperson", "nominee": "candidate", "justice": "judge",
+}  # fmt: skip
+_NOT_ROLE_WORDS = {"the", "a", "an", "'s", "\u2019s", "of", "for", "and", ",", "(", ")", "-"}
+# A headline line: this share of its words of 4+ letters capitalised, and at least this many.
+_HEADLINE_SHARE = 0.8
+_HEADLINE_MIN_WORDS = 3
+
+
+def role_noun(word: str) -> str:
+    """One spelling per role: "Sen." and "senator" -> "senator", "chairwoman" -> "chair"."""
+    w = word.lower().rstrip(".")
+    w = _TITLE_ROLES.get(w, w)
+    return _SAME_ROLE.get(w, w)
+
+
+def name_key(words: Sequence[str]) -> tuple[str, ...]:
+    """A person's name as compared: lower case, no titles, initials or possessive ("Jr." stays:
+    Donald Trump Jr. is not his father)."""
+    out = []
+    for w in words:
+        w = w.replace("\u2019", "'").lower()
+        if w.endswith("'s"):
+            w = w[:-2]
+        w = w.strip(".,'\"()")
+        if len(w) <= 1:
+            continue
+        out.append(w)
+    while len(out) > 1 and out[0] in PERSON_TITLES:
+        out = out[1:]
+    return tuple(out)
+
+
+def is_headline(line: str) -> bool:
+    """True for a title-case line ("Trump Warns Clinton Over Emails"), not a sentence."""
+    words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
+    if len(words) < _HEADLINE_MIN_WORDS:
+        return False
+    return sum(w[0].isupper() for w in words) >= _HEADLINE_SHARE * len(words)
+
+
+class _Person:
+    """One distinct full name of the article's body, and how often it is written."""
+
+    __slots__ = ("key", "written", "count", "last_start")
+
+    def __init__(self, key: tuple[str, ...], written: str, start: int) -> None:
+        self.key = key
+        self.written: Counter[str] = Counter({written: 1})
+        self.count = 1
+        self.last_start = start
+
+    @property
+    def name(self) -> str:
+        return self.written.most_common(1)[0][0]
+
+
+class ArticleNames:
+    """Speaker-name knowledge of one article, built on first use from its entity mentions."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        text: str,
+        entities: Sequence[EntityMention],
+        inside_quote: Callable[[int], bool],
+    ) -> None:
+        self._doc = doc
+        self._text = text
+        self._entities = entities
+        self._inside_quote = inside_quote
+        self._lines: tuple[list[int], list[bool]] | None = None
+        self._people: dict[tuple[str, ...], _Person] | None = None
+        self._by_surname: dict[str, list[_Person]] = defaultdict(list)
+        self._by_first: dict[str, list[_Person]] = defaultdict(list)
+        self._gender_by_surname: dict[str, str] = {}
+        self._roles: list[tuple[int, frozenset[str], str]] | None = None
+        self._acronyms: dict[str, str] | None = None
+
+    # -- headlines -------------------------------------------------------------------------
+
+    def in_headline(self, offset: int) -> bool:
+        """Whether ``offset`` is on a title-case line (a headline or subheading)."""
+        if self._lines is None:
+            starts, flags = [], []
+            pos = 0
+            for line in self._text.split("\n"):
+                starts.append(pos)
+                flags.append(is_headline(line))
+                pos += len(line) + 1
+            self._lines = (starts, flags)
+        starts, flags = self._lines
+        return flags[bisect.bisect_right(starts, offset) - 1]
+
+    # -- people ----------------------------------------------------------------------------
+
+    def _mention_words(self, e: EntityMention) -> list[str]:
+        return self._text[e.start : e.end].split()
+
+    def _build_people(self) -> dict[tuple[str, ...], _Person]:
+        people: dict[tuple[str, ...], _Person] = {}
+        for e in self._entities:
+            if e.label != "PERSON" or self.in_headline(e.start):
+                continue
+            words = self._mention_words(e)
+            key = name_key(words)
+            if not key:
+                continue
+            before = self._text[max(0, e.start - 6) : e.start].lower().split()
+            title = before[-1].rstrip(".") if before else ""
+            if title in _MALE_TITLES:
+                self._gender_by_surname.setdefault(key[-1], "m")
+            elif title in _FEMALE_TITLES:
+                self._gender_by_surname.setdefault(key[-1], "f")
+            if len(key) < 2:
+                continue
+            written = " ".join(w for w in words if name_key([w]) or len(w.strip(".")) == 1)
+            written = _without_possessive(_without_titles(written))
+            if key in people:
+                people[key].written[written] += 1
+                people[key].count += 1
+                people[key].last_start = e.start
+            else:
+                people[key] = _Person(key, written, e.start)
+        # "Crooked Hillary Clinton" beside "Hillary Clinton": a leading word that is no given
+        # name, in front of a name the article writes without it, is an epithet or a title
+        for key in list(people):
+            if len(key) >= 3 and key[1:] in people and first_name_gender(key[0]) is None:
+                people[key[1:]].count += people.pop(key).count
+        # "De Blasio" beside "Bill de Blasio": a shorter form of one longer name is that name
+        by_surname: dict[str, list[_Person]] = defaultdict(list)
+        for person in people.values():
+            by_surname[surname(person.key)].append(person)
+        for key in list(people):
+            longer = [
+                p for p in by_surname[surname(key)]
+                if _contains(p.key, key) and p.key[-1] not in _SUFFIXES
+            ]
+            if len(longer) == 1:
+                longer[0].count += people.pop(key).count
+        for person in people.values():
+            self._by_surname[surname(person.key)].append(person)
+            self._by_first[person.key[0]].append(person)
+        return people
+
+    def people(self) -> dict[tuple[str, ...], _Person]:
+        if self._people is None:
+            self._people = self._build_people()
+        return self._people
+
+    def person_name(self, written: str, at: int) -> str | None:
+        """The name a PERSON mention written ``written`` at offset ``at`` stands for.
+
+        A full name stays itself (or the most written form with the same words); a surname or a
+        given name alone becomes the article's full name for it: the one written most often, of
+        two equally frequent the one last written before ``at``. A headline's "name" is only
+        trusted for the surnames in it.
+        """
+        people = self.people()
+        key = name_key(written.split())
+        if not key:
+            return None
+        if self.in_headline(at) and key not in people:
+            # "Trump Warns Clinton", "Obama Says": the first word that is a body surname
+            for word in key:
+                if word in self._by_surname:
+                    return self._best(self._by_surname[word], at).name
+            return None
+        if key in people:
+            return people[key].name
+        if len(key) >= 2:
+            longer = [p for p in self._by_surname.get(surname(key), []) if _contains(p.key, key)]
+            if longer:
+                return self._best(longer, at).name
+            return _without_possessive(_without_titles(written))
+        word = key[0]
+        candidates = self._by_surname.get(word) or self._by_first.get(word)
+        if candidates:
+            return self._best(candidates, at).name
+        return _without_possessive(_without_titles(written))
+
+    @staticmethod
+    def _best(candidates: list[_Person], at: int) -> _Person:
+        return max(candidates, key=lambda p: (p.count, p.last_start < at, -abs(p.last_start - at)))
+
+    def gender(self, name: str | None) -> str | None:
+        """"m", "f" or None for a person's name: a title in the article first, then the given
+        name."""
+        if not name:
+            return None
+        key = name_key(name.split())
+        if not key:
+            return None
+        self.people()
+        known = self._gender_by_surname.get(key[-1])
+        if known is not None:
+            return known
+        return first_name_gender(key[0]) if len(key) >= 2 else None
+
+    # -- roles -----------------------------------------------------------------------------
+
+    def person_with_role(
+        self, role: str, modifiers: set[str], before: int, required: frozenset[str] = frozenset()
+    ) -> str | None:
+        """The person last given ``role`` before ``before`` ("Mayor Bill de Blasio" for "the
+        mayor"), preferring one whose role words share the most of ``modifiers``; one without
+        all of ``required`` (a party: "the Republican nominee") never."""
+        if self._roles is None:
+            self._roles = self._build_roles()
+        best: tuple[int, int] | None = None
+        best_name = None
+        for start, words, name in self._roles:
+            if start >= before:
+                break
+            if role not in words or not required <= words:
+                continue
+            rank = (len(modifiers & words), start)
+            if best is None or rank >= best:
+                best, best_name = rank, name
+        return best_name
+
+    def _build_roles(self) -> list[tuple[int, frozenset[str], str]]:
+        roles = []
+        doc = self._doc
+        for e in self._entities:
+            if e.label != "PERSON" or self._inside_quote(e.start) or self.in_headline(e.start):
+                continue
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root
+            words: list[str] = []
+            # "Republican presidential nominee Donald Trump", "Sen. Lindsey Graham": the words
+            # in front of the name inside its noun phrase, and a title inside the mention
+            words += [t.text for t in doc[head.left_edge.i : span.start]]
+            # "Bill de Blasio, the mayor of New York" and "the mayor, Bill de Blasio"
+            for child in head.children:
+                if child.dep_ == "appos":
+                    words += [t.text for t in child.subtree]
+            if head.dep_ == "appos":
+                words += [t.text for t in head.head.subtree if t.i < head.left_edge.i]
+            role_words = frozenset(role_noun(w) for w in words if w.lower() not in _NOT_ROLE_WORDS)
+            if not role_words:
+                continue
+            name = self.person_name(self._text[e.start : e.end], e.start)
+            if name:
+                roles.append((e.start, role_words, name))
+        return roles
+
+    # -- organisations ---------------------------------------------------------------------
+
+    def organisation_name(self, written: str) -> str | None:
+        """The full name of an acronym the article spells out ("IMF" -> "International Monetary
+        Fund"), else None."""
+        acronym = written.replace(".", "").strip()
+        if not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
+            return None
+        if self._acronyms is None:
+            self._acronyms = {}
+            for e in self._entities:
+                if e.label != "ORG":
+                    continue
+                words = [w for w in e.canonical.split() if w[:1].isupper()]
+                if len(words) >= 2:
+                    self._acronyms.setdefault("".join(w[0] for w in words), e.canonical)
+        return self._acronyms.get(acronym)
+
+
+def surname(key: tuple[str, ...]) -> str:
+    """The last word of a name key that is no "Jr."/"III"."""
+    for word in reversed(key):
+        if word not in _SUFFIXES:
+            return word
+    return key[-1]
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    return len(longer) > len(shorter) and all(w in longer for w in shorter)
+
+
+def _without_titles(written: str) -> str:
+    words = written.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in PERSON_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _without_possessive(written: str) -> str:
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if written.endswith(suffix) and len(written) > len(suffix):
+            return written[: -len(suffix)]
+    return written
+
+
+def subject_of(token: Token) -> bool:
+    """Whether ``token`` heads a clause's subject (the salient one for a later pronoun)."""
+    return token.dep_ in {"nsubj", "nsubjpass"}
