@@ -174,3 +174,104 @@ def test_html_main_text_and_title():
 def test_html_without_main_text():
     [err] = parse_file("/in/empty.html", b"<html><body><nav>menu</nav></body></html>")
     assert err["error_type"] == "no_main_text"
+
+
+def _html_page(head: str) -> bytes:
+    return (
+        f"<html lang=\"en\"><head><title>Observatory</title>{head}</head><body><article>"
+        "<h1>Observatory opens</h1><p>The new observatory on the hill opened its doors on "
+        "Friday night, and hundreds of visitors came to look at the stars.</p><p>\u201cIt is a "
+        "dream come true,\u201d said the director, Anna Berg.</p></article></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(("head", "raw", "iso"), [
+    ('<meta property="article:published_time" content="2026-05-08T22:10:00Z">',
+     "2026-05-08T22:10:00Z", "2026-05-08T22:10:00+00:00"),
+    ('<meta property="article:published_time" content="2026-05-08T22:10:00+02:00">',
+     "2026-05-08T22:10:00+02:00", "2026-05-08T20:10:00+00:00"),
+    ('<meta name="date" content="2026-08-21">', "2026-08-21", "2026-08-21T00:00:00+00:00"),
+])
+def test_html_publication_time_and_raw_value_are_kept(head, raw, iso):
+    from datetime import UTC, datetime
+
+    [article] = parse_file("/in/page.html", _html_page(head))
+    assert article["published_at_raw"] == raw
+    assert datetime.fromtimestamp(article["published_at"] / 1e6, UTC).isoformat() == iso
+
+
+def test_json_dates_keep_their_time():
+    data = json.dumps({"text": "The council met.", "published_at": "2026-03-14T09:30:00Z"})
+    [article] = parse_file("/in/a.json", data.encode())
+    assert article["published_at_raw"] == "2026-03-14T09:30:00Z"
+    assert article["published_at"] == parse_date("2026-03-14T09:30:00+00:00")
+    assert article["published_at"] % 86_400_000_000 == (9 * 3600 + 30 * 60) * 1_000_000
+
+
+def test_one_parser_map_names_every_format():
+    from transforms.readers import FORMATS, INPUT_FORMATS
+
+    assert FORMATS == ("txt", "json", "jsonl", "html") == tuple(INPUT_FORMATS)
+    for name, fmt in INPUT_FORMATS.items():
+        for ext in fmt.extensions:
+            assert file_kind(f"/in/x{ext}.gz").format == name
+
+
+def _special_files(folder):
+    """A named pipe, a socket and a broken symbolic link, each named like an article."""
+    import os
+    import socket
+
+    os.mkfifo(folder / "pipe.txt")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(folder / "socket.jsonl"))
+    (folder / "broken.txt").symlink_to(folder / "gone" / "nothing.txt")
+    (folder / "good.txt").write_text("The council met on Monday and agreed a plan.\n")
+    return sock
+
+
+def test_not_a_regular_file_says_what_it_is(tmp_path):
+    from transforms.readers import not_a_regular_file
+
+    sock = _special_files(tmp_path)
+    try:
+        assert "named pipe" in str(not_a_regular_file(str(tmp_path / "pipe.txt")))
+        assert "socket" in str(not_a_regular_file(str(tmp_path / "socket.jsonl")))
+        assert "broken symbolic link" in str(not_a_regular_file(str(tmp_path / "broken.txt")))
+        assert "character device" in str(not_a_regular_file("/dev/null"))
+        assert "directory" in str(not_a_regular_file(str(tmp_path)))
+        assert not_a_regular_file(str(tmp_path / "good.txt")) is None
+        assert not_a_regular_file("gs://bucket/pipe.txt") is None
+        assert not_a_regular_file(str(tmp_path / "never-existed.txt")) is None
+    finally:
+        sock.close()
+
+
+@pytest.mark.slow
+def test_special_files_in_an_input_folder_become_error_rows_not_a_hang(tmp_path):
+    """ReadArticles on the DirectRunner: a FIFO would block open() forever, and Beam's own
+    match drops a broken symlink; each must be exactly one read/not_a_file error row."""
+    import apache_beam as beam
+    from apache_beam.testing.test_pipeline import TestPipeline
+    from apache_beam.testing.util import assert_that, equal_to
+
+    from transforms.progress import expected_articles
+    from transforms.read_articles import ReadArticles
+
+    sock = _special_files(tmp_path)
+    try:
+        pattern = str(tmp_path / "*")
+        # the progress count does not open the pipe either
+        assert expected_articles([pattern]) == 4
+        with TestPipeline(runner="DirectRunner") as pipeline:
+            read = pipeline | ReadArticles([pattern])
+            assert_that(read.articles | beam.Map(lambda a: a["source_uri"].rsplit("/", 1)[-1]),
+                        equal_to(["good.txt"]), label="Articles")
+            assert_that(
+                read.errors | beam.Map(lambda e: (e["source_uri"].rsplit("/", 1)[-1],
+                                                  e["stage"], e["error_type"])),
+                equal_to([("pipe.txt", "read", "not_a_file"),
+                          ("socket.jsonl", "read", "not_a_file"),
+                          ("broken.txt", "read", "not_a_file")]), label="Errors")
+    finally:
+        sock.close()

@@ -21,7 +21,13 @@ import apache_beam as beam
 from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
-from transforms.readers import INPUT_FORMATS, file_kind, not_a_regular_file, parse_file
+from transforms.readers import (
+    INPUT_FORMATS,
+    dangling_links,
+    file_kind,
+    not_a_regular_file,
+    parse_file,
+)
 
 #: At most one progress line per process this often (the issue asks for one at least every 10 s).
 DEFAULT_INTERVAL_S = 10.0
@@ -146,20 +152,23 @@ def expected_articles(patterns: Iterable[str] | None, format_override: str | Non
 
     None when unknown: no patterns, a listing that fails, or JSON(L) too big to count cheaply.
     """
+    patterns = list(patterns or ())
     if not patterns:
         return None
     try:
-        files = [m for r in FileSystems.match(list(patterns)) for m in r.metadata_list]
+        files = [m.path for r in FileSystems.match(patterns) for m in r.metadata_list]
     except Exception:  # noqa: BLE001 - progress must never fail a run that can otherwise go
         return None
+    # each broken symlink is an error row too (read_articles lists them the same way)
+    files += sorted({p for pattern in patterns for p in dangling_links(pattern)})
     total, budget = 0, max_count_bytes
-    for meta in files:
-        kind = file_kind(meta.path, format_override)
+    for path in files:
+        kind = file_kind(path, format_override)
         if kind.format is None or INPUT_FORMATS[kind.format].one_per_file:
             total += 1
             continue
         try:
-            units, size = _count_units(meta.path, format_override, budget)
+            units, size = _count_units(path, format_override, budget)
         except Exception:  # noqa: BLE001 - an unreadable file is one error row, so one unit
             units, size = 1, 0
         if units is None:  # over the budget: leave the total unknown

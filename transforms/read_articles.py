@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import glob
-import os
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -17,25 +15,13 @@ from transforms.jsonl_ranges import JSONL_RANGE_BYTES, FileRange, jsonl_ranges
 from transforms.metrics import counter
 from transforms.readers import (
     DEFAULT_MAX_ARTICLE_BYTES,
+    dangling_links,
     file_kind,
     not_a_regular_file,
     parse_file,
     parse_jsonl_range,
 )
 from transforms.tables import error_record, is_error
-
-
-def dangling_links(pattern: str) -> Iterator[str]:
-    """Broken symbolic links that a local ``pattern`` matches.
-
-    Beam's local match lists a file by its size, and a link to nothing has none, so it drops
-    such a link without a word; listed here, it becomes an error row like any unreadable input.
-    """
-    if "://" in pattern:
-        return
-    for path in glob.iglob(pattern, recursive=True):
-        if os.path.islink(path) and not os.path.exists(path):
-            yield path
 
 
 class SplitFile(beam.DoFn):
