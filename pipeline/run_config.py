@@ -113,12 +113,12 @@ def configure(options: PipelineOptions) -> RunConfig:
     _first(remote_checks.staging_errors(options))
     if runner.remote:
         _first(remote_checks.remote_run_errors(runner, options, list(inputs), output))
+    if runner.kind is RunnerKind.DATAFLOW and not dry_run and not _anonymous_gcs(options):
+        _first([remote_checks.credentials_error()])
+    _check_model(values["spacy_model"])
     # A watched glob may match nothing yet; a dry run lists nothing (it needs no credentials).
     if values["watch_interval"] is None and not dry_run:
         _check_inputs_match(inputs)
-    _check_model(values["spacy_model"])
-    if runner.kind is RunnerKind.DATAFLOW and not dry_run and not _anonymous_gcs(options):
-        _first([remote_checks.credentials_error()])
     from pipeline.graph import worker_processes
 
     return RunConfig(**{
