@@ -1,15 +1,23 @@
 """End to end on Dask: the seeds on a 2-worker dask.distributed LocalCluster give the same tables
-as the DirectRunner (same rows, same ids; only ``ingested_at`` differs)."""
+as the DirectRunner (same rows, same ids; only ``ingested_at`` differs). What the translation
+cannot run faithfully (user state, windows, unknown primitives, another Beam) is refused before
+anything runs; the local cluster logs at the run's level."""
 
 from __future__ import annotations
 
 import os
+import re
+import subprocess
+import sys
 
+import apache_beam as beam
 import pytest
+from apache_beam.transforms import trigger, userstate, window
 
-from tests.conftest import IN_CI, SEEDS
+from tests.conftest import IN_CI, ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
+DASK_RUNNER = "--runner=pipeline.dask_cluster.NewsbeamDaskRunner"
 
 TABLES_COMPARED = ("articles", "sentences", "entities", "quotes", "errors")
 
@@ -91,7 +99,7 @@ def test_multi_output_dofn_and_finish_bundle_on_dask(tmp_path, cluster_address):
             yield WindowedValue(-self._seen, 0, [GlobalWindow()])
 
     options = PipelineOptions([
-        "--runner=pipeline.dask_cluster.NewsbeamDaskRunner",
+        DASK_RUNNER,
         f"--dask_client_address={cluster_address}",
     ])
     out = tmp_path / "out"
@@ -166,7 +174,7 @@ def test_workers_lost_while_writing_and_finalizing_lose_and_duplicate_nothing(tm
     )
     try:
         options = PipelineOptions([
-            "--runner=pipeline.dask_cluster.NewsbeamDaskRunner",
+            DASK_RUNNER,
             f"--dask_client_address={cluster.scheduler_address}",
         ])
         with beam.Pipeline(options=options) as p:
@@ -209,3 +217,144 @@ def test_the_local_cluster_leaves_glibc_malloc_tuning_alone(monkeypatch):
         configs = client.run(_tick_interval)
     assert len(envs) == 2 and set(envs.values()) == {None}
     assert set(configs.values()) == {"1s"}
+
+
+# --- fails closed -----------------------------------------------------------------------------
+
+
+class _CountPerKey(beam.DoFn):
+    COUNT = userstate.ReadModifyWriteStateSpec("count", beam.coders.VarIntCoder())
+
+    def process(self, element, count=beam.DoFn.StateParam(COUNT)):  # noqa: B008 (Beam API)
+        seen = (count.read() or 0) + 1
+        count.write(seen)
+        yield element[0], seen
+
+
+class _FlushLater(beam.DoFn):
+    FLUSH = userstate.TimerSpec("flush", beam.TimeDomain.WATERMARK)
+
+    def process(self, element, flush=beam.DoFn.TimerParam(FLUSH)):  # noqa: B008 (Beam API)
+        flush.set(0)
+        yield element
+
+    @userstate.on_timer(FLUSH)
+    def on_flush(self):
+        yield "flushed"
+
+
+class _Acknowledge(beam.DoFn):
+    def process(self, element, finalizer=beam.DoFn.BundleFinalizerParam):
+        finalizer.register(lambda: None)  # e.g. ack a message once the bundle is committed
+        yield element
+
+
+def _keyed(p):
+    return p | beam.Create([("a", 1), ("b", 2), ("a", 3)])
+
+
+UNSUPPORTED = {
+    "user state": (lambda p: _keyed(p) | beam.ParDo(_CountPerKey()), "user state or timers"),
+    "timers": (lambda p: _keyed(p) | beam.ParDo(_FlushLater()), "user state or timers"),
+    "bundle finalizer": (lambda p: _keyed(p) | beam.ParDo(_Acknowledge()), "bundle finalizer"),
+    "fixed windows": (
+        lambda p: _keyed(p) | beam.WindowInto(window.FixedWindows(60)) | beam.GroupByKey(),
+        "FixedWindows",
+    ),
+    "trigger": (
+        lambda p: _keyed(p)
+        | beam.WindowInto(window.GlobalWindows(), trigger=trigger.Repeatedly(
+            trigger.AfterCount(2)), accumulation_mode=trigger.AccumulationMode.DISCARDING)
+        | beam.GroupByKey(),
+        "default trigger",
+    ),
+    "unknown primitive": (lambda p: p | beam.Impulse() | beam.Map(len), "Impulse"),
+    "read": (lambda p: p | beam.io.Read(beam.io.textio._TextSource(
+        str(SEEDS / "*.txt"), 0, beam.io.filesystem.CompressionTypes.AUTO, True,
+        beam.coders.StrUtf8Coder())), "_Read"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNSUPPORTED))
+def test_what_the_translation_cannot_run_is_refused_at_translation(case):
+    from apache_beam.runners.dask.overrides import dask_overrides
+
+    from pipeline.dask_runner.translation import BagVisitor, UnsupportedOnDask
+
+    build, reason = UNSUPPORTED[case]
+    pipeline = beam.Pipeline(options=beam.options.pipeline_options.PipelineOptions())
+    build(pipeline)
+    pipeline.replace_all(dask_overrides())
+    with pytest.raises(UnsupportedOnDask, match=re.escape(reason)):
+        pipeline.visit(BagVisitor({}, partitions=2, client=None))
+
+
+def test_a_refused_step_fails_the_run_before_anything_runs(tmp_path, cluster_address):
+    from pipeline.dask_cluster import UnsupportedOnDask
+
+    options = beam.options.pipeline_options.PipelineOptions(
+        [DASK_RUNNER, f"--dask_client_address={cluster_address}"]
+    )
+    marks = tmp_path / "ran"
+    with pytest.raises(UnsupportedOnDask, match="step 'Count': _CountPerKey uses user state"):
+        with beam.Pipeline(options=options) as p:
+            (
+                _keyed(p)
+                | "Mark" >> beam.Map(lambda kv: marks.mkdir(exist_ok=True) or kv)
+                | "Count" >> beam.ParDo(_CountPerKey())
+            )
+    assert not marks.exists()
+
+
+def test_the_translation_checks_the_beam_version_at_import():
+    from pipeline.dask_runner import TESTED_BEAM, UntestedBeamVersion, check_beam_version
+
+    check_beam_version(f"{TESTED_BEAM[0]}.9")
+    with pytest.raises(UntestedBeamVersion, match="2.99.0 is installed"):
+        check_beam_version("2.99.0")
+    # at import, before any Beam internal is touched
+    done = subprocess.run(
+        [sys.executable, "-c", "import apache_beam; apache_beam.__version__ = '2.99.0'; "
+         "import pipeline.dask_cluster"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert done.returncode != 0
+    assert "UntestedBeamVersion" in done.stderr and "2.99.0 is installed" in done.stderr
+
+
+# --- log level --------------------------------------------------------------------------------
+
+# INFO records of dask.distributed, in our format ("INFO distributed.scheduler: ...") or in
+# distributed's own ("... - distributed.worker - INFO - ..."), which a worker process uses
+_DISTRIBUTED_INFO = re.compile(
+    r"^(?:INFO distributed\.|.* - distributed(?:\.\w+)* - INFO - )", re.MULTILINE
+)
+# as the CLI does: logging set up before distributed is imported (distributed then logs through
+# the root handler, which LocalCluster's silence_logs does not touch)
+_CLUSTER_ONLY = """
+import logging, sys
+logging.basicConfig(level=sys.argv[1], format="%(levelname)s %(name)s: %(message)s")
+from dask.distributed import Client
+from pipeline.dask_cluster import local_cluster
+with local_cluster(1) as address, Client(address) as client:
+    assert client.submit(sum, [1, 2]).result() == 3
+"""
+
+
+def test_a_run_at_warning_prints_no_info_lines_from_distributed(tmp_path):
+    _dask()
+    # the counter is not blind: a local cluster at INFO logs its start, workers and close
+    at_info = subprocess.run([sys.executable, "-c", _CLUSTER_ONLY, "INFO"], capture_output=True,
+                             text=True, cwd=tmp_path, timeout=300)
+    assert at_info.returncode == 0, at_info.stderr
+    assert len(_DISTRIBUTED_INFO.findall(at_info.stderr)) >= 10
+
+    # the real command, at its default level (WARNING): not one
+    run = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "run", "--runner", "dask", "--dask_workers", "1",
+         "--input", str(SEEDS / "000_27cef5e8aa7cc37f.txt"), "--output", str(tmp_path / "out")],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-4000:]
+    assert "articles" in run.stdout  # the summary: the run happened
+    assert _DISTRIBUTED_INFO.findall(run.stderr) == []

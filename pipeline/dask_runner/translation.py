@@ -1,0 +1,372 @@
+"""Beam primitives -> dask bags, and the steps that run after the main graph.
+
+This is Beam 2.77's DaskRunner translation redone where the stock one loses or mixes data on this
+pipeline's graph (each found by running the seeds on it):
+
+- multi-output ParDos: the stock runner puts every output of a ParDo in one bag, so
+  ``errors`` received articles and sentences too. Here each output tag gets its own bag.
+- outputs emitted in ``finish_bundle`` (BatchElements' last batch, each Avro writer's result)
+  were collected before ``finish_bundle`` ran and so were dropped; here they are kept.
+- only the last transform's bag was computed, so four of the five tables were never written;
+  here every leaf is computed, as one collection: computed as separate collections, dask fused
+  the spaCy pass into each table's branch and ran it five times.
+- side inputs were computed from inside a worker by iterating a bag, which re-runs everything
+  upstream of them (for a write's finalize step: the whole pipeline again); here they are graph
+  dependencies, computed once.
+- ``Reshuffle`` was a no-op, so every file (and every range of a big JSONL file) stayed in the
+  one partition that listed it; here it spreads elements over ``--dask_npartitions`` partitions
+  (default: 8 per worker thread).
+- a file sink's ``initialize_write`` (which names a fresh temp folder) was a task like any
+  other, so a worker lost mid-run could make Dask run it again: later shards went to a second
+  folder that the finalize step never looked in. Here it runs once, before the main graph, and
+  its result enters the graph as a literal.
+- a file sink's ``pre_finalize`` (delete what is at the destination) and ``finalize_write``
+  (rename temp files there) were tasks of the one graph, so a worker lost while finalizing
+  made Dask recompute ``pre_finalize``, which deleted the shards already renamed, and the retried
+  rename failed. Here they run after the main graph, each as one task whose (small) inputs the
+  client has gathered: a lost worker only re-runs that task, and the rename is idempotent.
+
+It fails closed: the stock runner passed anything it did not know through as the identity, and
+ran every DoFn without state, timers or windows. ``check_translatable`` turns each of those into
+an ``UnsupportedOnDask`` error while the graph is translated, before anything runs:
+
+- a primitive other than the ones below (e.g. ``beam.io.Read``, ``TestStream``, an SDF read);
+- any PCollection not in the global window with the default trigger (``WindowInto`` with
+  ``FixedWindows``, a trigger): the GroupByKey here groups by key only;
+- a DoFn with user state or timers (they would get no state: ``user_state_context=None``), a
+  splittable DoFn (no restriction is ever given), or one that registers a bundle finalizer (it
+  would never be called).
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import apache_beam as beam
+from apache_beam import pvalue
+from apache_beam.io import iobase
+from apache_beam.pipeline import AppliedPTransform, PipelineVisitor
+from apache_beam.runners.common import (
+    DoFnContext,
+    DoFnInvoker,
+    DoFnSignature,
+    Receiver,
+    _OutputHandler,
+)
+from apache_beam.runners.dask.overrides import (
+    _Create,
+    _Flatten,
+    _GroupAlsoByWindow,
+    _GroupByKeyOnly,
+    _Reshuffle,
+)
+from apache_beam.runners.dask.transform_evaluator import defenestrate, get_windowed_value
+from apache_beam.transforms.sideinputs import SideInputMap
+
+# A file sink's last two steps. Each must run once the whole write is done, on inputs no worker's
+# death can take away: see BagVisitor.deferred.
+_FINALIZE_STEPS = frozenset({
+    iobase._pre_finalize, iobase._finalize_write, iobase._finalize_windowed_write,
+})
+# Primitives (after Beam's dask_overrides) that are the identity on a bag in the global window:
+# WindowInto(GlobalWindows()) and GroupAlsoByWindow after a key-only grouping. Only valid because
+# check_translatable refuses every other windowing.
+_IDENTITY_PRIMITIVES = (beam.WindowInto, _GroupAlsoByWindow)
+TRANSLATED_PRIMITIVES = (_Create, beam.ParDo, _GroupByKeyOnly, _Flatten, _Reshuffle,
+                         *_IDENTITY_PRIMITIVES)
+
+
+class UnsupportedOnDask(ValueError):
+    """A step the Dask translation cannot run faithfully; raised before anything runs."""
+
+    def __init__(self, node: AppliedPTransform, reason: str):
+        super().__init__(
+            f"--runner dask cannot run step {node.full_label!r}: {reason}. Run this pipeline "
+            "on another runner (the default local runner, or a portable runner), or teach "
+            "pipeline/dask_runner/translation.py to translate it, with a test."
+        )
+
+
+def _dofn_problem(fn) -> str | None:
+    signature = DoFnSignature(fn)
+    if signature.is_stateful_dofn():
+        return (f"{type(fn).__name__} uses user state or timers, which the Dask translation "
+                "does not provide")
+    if signature.is_splittable_dofn():
+        return f"{type(fn).__name__} is a splittable DoFn, which the Dask translation never splits"
+    if signature.has_bundle_finalization():
+        return (f"{type(fn).__name__} registers a bundle finalizer, which the Dask translation "
+                "never calls")
+    return None
+
+
+def check_translatable(node: AppliedPTransform) -> None:
+    """Raise ``UnsupportedOnDask`` unless this translation runs ``node`` as Beam would."""
+    transform = node.transform
+    kind = transform.__class__
+    if kind not in TRANSLATED_PRIMITIVES:
+        raise UnsupportedOnDask(node, f"its primitive {kind.__module__}.{kind.__qualname__} "
+                                "has no Dask translation")
+    for pcoll in (*node.main_inputs.values(), *node.outputs.values()):
+        if not isinstance(pcoll, pvalue.PCollection):
+            continue
+        windowing = pcoll.windowing
+        if not windowing.is_default():
+            raise UnsupportedOnDask(
+                node, f"{pcoll} is windowed with {type(windowing.windowfn).__name__} and "
+                f"trigger {windowing.triggerfn!r}; the Dask translation groups by key only, in "
+                "the global window with the default trigger")
+    if kind is beam.ParDo:
+        problem = _dofn_problem(transform.fn)
+        if problem:
+            raise UnsupportedOnDask(node, problem)
+
+
+class _TagReceiver(Receiver):
+    def __init__(self, tag: str | None, values: list):
+        self._tag = tag
+        self._values = values
+
+    def receive(self, windowed_value) -> None:
+        self._values.append((self._tag, windowed_value.value))
+
+
+class _Receivers(dict):
+    def __init__(self, values: list):
+        super().__init__()
+        self._values = values
+
+    def __missing__(self, tag):
+        self[tag] = receiver = _TagReceiver(tag, self._values)
+        return receiver
+
+
+def _run_dofn(items, fn, label, window_fn, args, kwargs, side_specs, *side_values) -> list:
+    """One Dask partition through a DoFn as one bundle -> (output tag, value) pairs."""
+    values: list = []
+    receivers = _Receivers(values)
+    handler = _OutputHandler(
+        window_fn=window_fn, main_receivers=receivers[None], tagged_receivers=receivers,
+        per_element_output_counter=None, output_batch_converter=None,
+        process_yields_batches=False, process_batch_yields_elements=False,
+    )
+    side_inputs = [
+        # batch, global window: side values are plain values, windowed as Beam's DaskRunner does
+        SideInputMap(view, options, [get_windowed_value(v, None) for v in vals])
+        for (view, options), vals in zip(side_specs, side_values, strict=True)
+    ]
+    invoker = DoFnInvoker.create_invoker(
+        DoFnSignature(fn), handler, context=DoFnContext(label, state=None),
+        side_inputs=side_inputs, input_args=args, input_kwargs=kwargs,
+        user_state_context=None, bundle_finalizer_param=beam.DoFn.BundleFinalizerParam(),
+    )
+    invoker.invoke_setup()
+    invoker.invoke_start_bundle()
+    for item in items:
+        invoker.invoke_process(get_windowed_value(item, window_fn))
+    invoker.invoke_finish_bundle()
+    invoker.invoke_teardown()
+    return values
+
+
+def _value_of(tag):
+    def select(pairs):
+        return [value for t, value in pairs if t == tag]
+
+    return select
+
+
+def _concat(partitions: list) -> list:
+    return list(itertools.chain.from_iterable(partitions))
+
+
+def _exhaust(partition) -> list:  # nothing but completion comes back to the client
+    for _ in partition:
+        pass
+    return []
+
+
+def _indexed(partition, index: int) -> list:
+    return [(index, value) for value in partition]
+
+
+def _is_finalize_step(node: AppliedPTransform) -> bool:
+    fn = getattr(node.transform, "fn", None) if node.transform.__class__ is beam.ParDo else None
+    return getattr(fn, "_fn", None) in _FINALIZE_STEPS
+
+
+def _side_specs(node: AppliedPTransform) -> list:
+    return [(type(si), si._view_options()) for si in node.side_inputs]
+
+
+def _window_fn(node: AppliedPTransform):
+    main = next(iter(node.main_inputs.values()))
+    return main.windowing.windowfn if hasattr(main, "windowing") else None
+
+
+def _is_initialize_step(node: AppliedPTransform) -> bool:
+    # WriteImpl's ``Map(lambda _, sink: sink.initialize_write(), sink)``: an anonymous function
+    # wrapped by Map, and by the time a runner sees the graph the composites around it are plain
+    # PTransforms, so the step is known by its label alone.
+    return node.transform.__class__ is beam.ParDo and node.full_label.endswith(
+        "/WriteImpl/InitializeWrite"
+    )
+
+
+def _group_key(item):
+    return item[0]
+
+
+def _group_values(item):
+    key, pairs = item
+    return key, [defenestrate(pair[1]) for pair in pairs]
+
+
+class BagVisitor(PipelineVisitor):
+    """Primitive transforms -> dask bags, one bag per output PCollection."""
+
+    def __init__(self, bag_kwargs: dict, partitions: int, client):
+        self.bags: dict[pvalue.PCollection, Any] = {}
+        self.consumed: set[int] = set()
+        self.nodes: list[AppliedPTransform] = []
+        # Finalize steps and anything downstream of them, in topological order: they run after
+        # the main graph (see run_deferred), not as bags.
+        self.deferred: list[AppliedPTransform] = []
+        self._deferred_outputs: set[int] = set()
+        self._bag_kwargs = bag_kwargs
+        self._partitions = partitions
+        self._client = client
+
+    def visit_transform(self, node: AppliedPTransform) -> None:
+        check_translatable(node)
+        inputs = [i for i in node.inputs if not isinstance(i, pvalue.PBegin)]
+        sides = [si.pvalue for si in node.side_inputs]
+        if _is_finalize_step(node) or any(
+            id(p) in self._deferred_outputs for p in (*inputs, *sides)
+        ):
+            self.deferred.append(node)
+            self._deferred_outputs.update(id(o) for o in node.outputs.values())
+            return
+        self.consumed.update(id(p) for p in (*inputs, *sides))
+        self.nodes.append(node)
+        in_bags = [self.bags[i] for i in inputs]
+        transform = node.transform
+        kind = transform.__class__
+        if kind is _Create:
+            bag = self._create(transform.values)
+        elif kind is beam.ParDo:
+            bag = self._pardo(node, in_bags[0])
+            for tag, out in node.outputs.items():
+                self.bags[out] = bag.map_partitions(_value_of(tag))
+                if _is_initialize_step(node):
+                    self.bags[out] = self._literal(self.bags[out])
+            return
+        elif kind is _GroupByKeyOnly:
+            bag = in_bags[0].groupby(_group_key).map(_group_values)
+        elif kind is _Flatten:
+            import dask.bag as db
+
+            bag = db.concat(in_bags)
+        elif kind is _Reshuffle:
+            bag = in_bags[0].repartition(npartitions=self._partitions)
+        else:  # _IDENTITY_PRIMITIVES (check_translatable let nothing else through)
+            bag = in_bags[0]
+        for out in node.outputs.values():
+            self.bags[out] = bag
+
+    def _literal(self, bag):
+        """``bag`` computed now, once, and put in the graph as data: nothing can run it again."""
+        import dask.bag as db
+
+        return db.from_sequence(self._client.compute(bag).result(), npartitions=1)
+
+    def _create(self, values):
+        import dask.bag as db
+
+        values = list(values)
+        if self._bag_kwargs.get("partition_size"):
+            return db.from_sequence(values, partition_size=self._bag_kwargs["partition_size"])
+        return db.from_sequence(values, npartitions=max(1, min(len(values), self._partitions)))
+
+    def _pardo(self, node: AppliedPTransform, bag):
+        import dask
+
+        transform = node.transform
+        args, kwargs = transform.raw_side_inputs
+        side_values = [
+            dask.delayed(_concat)(self.bags[si.pvalue].to_delayed(optimize_graph=False))
+            for si in node.side_inputs
+        ]
+        return bag.map_partitions(
+            _run_dofn, transform.fn, transform.label, _window_fn(node), list(args), kwargs,
+            _side_specs(node), *side_values,
+        )
+
+    def deferred_inputs(self) -> list[pvalue.PCollection]:
+        """PCollections of the main graph that the deferred steps read (main or side input)."""
+        wanted: dict[int, pvalue.PCollection] = {}
+        for node in self.deferred:
+            for p in (*node.inputs, *(si.pvalue for si in node.side_inputs)):
+                if p in self.bags and id(p) not in self._deferred_outputs:
+                    wanted.setdefault(id(p), p)
+        return list(wanted.values())
+
+    def main_graph(self) -> tuple[Any, list[pvalue.PCollection]]:
+        """One bag whose computation runs the main graph, and the PCollections it returns.
+
+        The bag's elements are ``(index into the list, value)`` pairs: the values of the
+        PCollections the deferred steps read. The leaves (transforms whose outputs nothing reads)
+        contribute nothing but their completion.
+        """
+        import dask.bag as db
+
+        parts, seen = [], set()
+        for node in self.nodes:
+            outs = list(node.outputs.values())
+            if any(id(o) in self.consumed for o in outs):
+                continue
+            for out in outs:
+                bag = self.bags.get(out)
+                if bag is not None and bag.name not in seen:
+                    seen.add(bag.name)
+                    parts.append(bag.map_partitions(_exhaust))
+        wanted = self.deferred_inputs()
+        for index, pcoll in enumerate(wanted):
+            parts.append(self.bags[pcoll].map_partitions(_indexed, index))
+        return db.concat(parts), wanted
+
+
+def run_deferred(client, nodes: list[AppliedPTransform], values: dict[int, list]) -> None:
+    """Run the deferred steps in order, each ParDo as one task on inputs gathered to the client.
+
+    ``values`` maps ``id(pcollection)`` to its elements; each step's outputs are added to it. A
+    task depends on no other task's result, so a worker lost while running one makes Dask re-run
+    that task alone (pre_finalize is never re-run after finalize_write has started).
+    """
+    for node in nodes:
+        inputs = [values[id(i)] for i in node.inputs if not isinstance(i, pvalue.PBegin)]
+        transform = node.transform
+        kind = transform.__class__
+        if kind is beam.ParDo:
+            args, kwargs = transform.raw_side_inputs
+            sides = [values[id(si.pvalue)] for si in node.side_inputs]
+            future = client.submit(
+                _run_dofn, inputs[0], transform.fn, transform.label, _window_fn(node), list(args),
+                kwargs, _side_specs(node), *sides, pure=False,
+            )
+            pairs = future.result()
+            for tag, out in node.outputs.items():
+                values[id(out)] = _value_of(tag)(pairs)
+            continue
+        if kind is _Flatten:
+            result = _concat(inputs)
+        elif kind is _GroupByKeyOnly:  # as the main graph's groupby(_group_key).map(_group_values)
+            groups: dict = {}
+            for item in inputs[0]:
+                groups.setdefault(_group_key(item), []).append(item)
+            result = [_group_values(group) for group in groups.items()]
+        else:  # Reshuffle and _IDENTITY_PRIMITIVES: the identity, as in the main graph
+            result = inputs[0]
+        for out in node.outputs.values():
+            values[id(out)] = result
