@@ -168,9 +168,15 @@ class ArticleNames:
             else:
                 people[key] = _Person(key, written, e.start)
         # "Crooked Hillary Clinton" beside "Hillary Clinton": a leading word that is no given
-        # name, in front of a name the article writes without it, is an epithet or a title
+        # name, in front of a given name the article also writes without it, is an epithet or
+        # a title ("Ildefonso Guajardo Villarreal" is not "Guajardo Villarreal" plus an epithet)
         for key in list(people):
-            if len(key) >= 3 and key[1:] in people and first_name_gender(key[0]) is None:
+            if (
+                len(key) >= 3
+                and key[1:] in people
+                and first_name_gender(key[0]) is None
+                and first_name_gender(key[1]) is not None
+            ):
                 people[key[1:]].count += people.pop(key).count
         # "De Blasio" beside "Bill de Blasio": a shorter form of one longer name is that name
         by_surname: dict[str, list[_Person]] = defaultdict(list)

@@ -40,8 +40,18 @@ _RELATIVE = {"who", "which", "that"}
 _ORGANISATION_NOUNS = frozenset(
     """
     company firm group organisation organization agency ministry department bank campaign
-    party union corporation network newspaper
+    party union corporation network newspaper paper committee foundation institute
     """.split()
+)
+# Of those, the ones that say little about which organisation: the nearest one named will do.
+# The others want a name that holds them ("the department" -> "Labor Department"; "the party"
+# is no "Cadillac" named just before).
+_GENERIC_ORGANISATION_NOUNS = frozenset(
+    "company firm group organisation organization agency corporation".split()
+)
+# Words in a newspaper's name, for "the newspaper" / "the paper" (kinds of name, not outlets).
+_NEWSPAPER_WORDS = frozenset(
+    "times post journal news herald tribune gazette daily globe chronicle press".split()
 )
 # Lower-case words inside an organisation's name ("Go By the Forest", "Bank of England").
 _NAME_LINKS = {"by", "the", "of", "for", "and", "&", "on", "in"}
@@ -243,6 +253,11 @@ class SpeakerResolver:
             return None
         if self.names.in_headline(start):
             return None
+        if start == head.idx and end == _end(head):
+            # an acronym the NER missed ("CNS reported"), spelled out elsewhere in the article
+            spelled = self.names.organisation_name(head.text)
+            if spelled is not None:
+                return spelled
         return _unrecognised_name(self._text, head, start, end)
 
     # -- pronouns --------------------------------------------------------------------------
@@ -367,6 +382,18 @@ class SpeakerResolver:
                 e = self.entity_covering(owner.idx)
                 if e is not None and e.label in {"ORG", "PERSON", "GPE"}:
                     return self.name_of(e)
+            # "POLITICO's Battleground States average", "a USA TODAY analysis of ...": the
+            # organisation named in front of the document
+            e = self.entity_at(start, head.idx, {"ORG"})
+            if e is not None:
+                return self.name_of(e)
+            for child in head.children:
+                # "the campaign's statement": the statement's author is the campaign
+                if child.dep_ == "poss" and child.lower_ in _ORGANISATION_NOUNS:
+                    return self.resolve(child, *mention_span(child))
+            written = _capitalised_owner(head)
+            if written is not None:
+                return written
             by = _by_agent(head)
             if by is not None:
                 e = self.entity_at(by.left_edge.idx, _end(by.right_edge), {"ORG", "PERSON"})
@@ -436,16 +463,19 @@ class SpeakerResolver:
     def _last_organisation(self, noun: str, before: int) -> str | None:
         i = bisect.bisect_left(self._starts, before) - 1
         nearest = None
+        wanted = _NEWSPAPER_WORDS if noun in {"newspaper", "paper"} else {noun}
         while i >= 0:
             e = self._entities[i]
             i -= 1
             if e.label != "ORG" or e.end > before or self._inside_quote(e.start):
                 continue
-            if noun in e.canonical.lower().split():
+            if wanted & set(e.canonical.lower().split()):
                 return self.name_of(e)
             if nearest is None:
                 nearest = e
-        return self.name_of(nearest) if nearest is not None else None
+        if noun in _GENERIC_ORGANISATION_NOUNS and nearest is not None:
+            return self.name_of(nearest)
+        return None
 
 
 _NOT_NOMINAL = object()
@@ -486,6 +516,13 @@ def _relative_antecedent(head: Token) -> Token | None:
     if clause.dep_ not in {"relcl", "acl"} or clause.head is clause:
         return None
     noun = clause.head
+    if head.lower_ == "who":
+        # "Alan Berger, a gynecologist from Englewood, New Jersey, who said": a place does not
+        # say; the clause belongs to the person the place phrase describes
+        for _ in range(6):
+            if noun.ent_type_ not in {"GPE", "LOC", "FAC"} or noun.head is noun:
+                break
+            noun = noun.head
     # "Bob Mulholland, a superdelegate who has accused ...": the name the description is of
     if noun.dep_ == "appos" and not noun.ent_type_ and noun.head.ent_type_ == "PERSON":
         return noun.head
@@ -499,6 +536,23 @@ def _owner(head: Token) -> Token | None:
         if child.dep_ in {"poss", "compound", "nmod"} and child.ent_type_ in _NAMED_LABELS:
             return child
     return None
+
+
+def _capitalised_owner(head: Token) -> str | None:
+    """A name the NER missed in front of a document: "POLITICO's average", "a USA TODAY
+    analysis" (capitalised words owning or modifying the noun)."""
+    words = [
+        t for t in head.lefts if t.dep_ in {"poss", "compound"} and (t.is_title or t.is_upper)
+    ]
+    if not words:
+        return None
+    first = words[0].left_edge
+    tokens = [t for t in head.doc[first.i : head.i] if t.dep_ != "case" and not t.is_punct]
+    if tokens and tokens[0].lower_ in {"a", "an", "the"}:
+        tokens = tokens[1:]
+    if not tokens or not all(t.is_title or t.is_upper for t in tokens):
+        return None
+    return " ".join(t.text for t in tokens)
 
 
 def _by_agent(head: Token) -> Token | None:
