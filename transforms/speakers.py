@@ -425,8 +425,47 @@ class SpeakerResolver:
             # "the mayor", "Connecticut's tax commissioner": the person given that role; "Mrs.
             # Clinton's plan" names no role, and falls through to the name inside it
             found = self.names.person_with_role(role_noun(word), modifiers, start, required)
+            if found is None and _may_introduce(head):
+                found = self._introduced_after(head, start)
+            return found if found is not None else _NOT_NOMINAL
+        if dets & {"a", "an"} and _may_introduce(head):
+            # "A New York judge ruled ... Justice Frank Nervo wrote": a description that
+            # introduces someone the next sentences name
+            found = self._introduced_after(head, start)
             return found if found is not None else _NOT_NOMINAL
         return _NOT_NOMINAL
+
+    def _introduced_after(self, head: Token, start: int) -> str | None:
+        """The person first named as a subject in the sentences right after ``head``'s, if
+        the article has not named them before ("Connecticut's tax commissioner says ... /
+        Kevin Sullivan says he instructed staff")."""
+        doc = self._doc
+        sent = head.sent
+        for _ in range(_INTRODUCED_SENTENCES):
+            if sent.end >= len(doc):
+                return None
+            sent = doc[sent.end].sent
+            i = bisect.bisect_left(self._starts, sent.start_char)
+            while i < len(self._entities) and self._entities[i].start < sent.end_char:
+                e = self._entities[i]
+                i += 1
+                if e.label not in _PERSON_LABELS or self._inside_quote(e.start):
+                    continue
+                span = doc.char_span(e.start, e.end, alignment_mode="expand")
+                if span is None or span.root.dep_ not in _SUBJECT_DEPS:
+                    continue
+                name = self.name_of(e)
+                if name is not None and not self._named_before(name, start):
+                    return name
+        return None
+
+    def _named_before(self, name: str, before: int) -> bool:
+        for e in self._entities:
+            if e.start >= before:
+                return False
+            if e.label in _PERSON_LABELS and self.name_of(e) == name:
+                return True
+        return False
 
     def _last_campaign(self, before: int) -> str | None:
         window = self._text[max(0, before - _CAMPAIGN_WINDOW) : before]
@@ -482,6 +521,12 @@ _NOT_NOMINAL = object()
 # How many sentences back a "he"/"she" looks for its person before the nearest-name fallback.
 _PRONOUN_SENTENCES = 6
 _IT_LABELS = {"ORG", "GPE"}
+# Nouns for a person: a description that may introduce someone named next ("A New York judge
+# ruled ... Justice Frank Nervo wrote"); a "chorus" or a "report" does not.
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "person")
+_PERSON_NOUNS = frozenset("judge chief head chair aide expert official candidate nominee".split())
+# How many sentences after a description the person it introduces may be named.
+_INTRODUCED_SENTENCES = 2
 # How far back "it"/"they" look for a salient organisation before the nearest-name fallback.
 _GROUP_SENTENCES = 3
 _DOCUMENT_NOUNS = frozenset(
@@ -508,6 +553,16 @@ def _salience(token: Token | None, gender_known: bool) -> int:
         elif token.dep_ in {"appos", "compound"} and token.head.dep_ in _SUBJECT_DEPS:
             rank = 3
     return 2 * rank + gender_known
+
+
+def _may_introduce(head: Token) -> bool:
+    """Whether a description may stand for a person the next sentences name: the subject, and
+    a noun for a person ("commissioner", "Hillary Clinton's right-hand woman"; "Mrs. Clinton's
+    plan" is Mrs. Clinton's)."""
+    if head.dep_ not in _SUBJECT_DEPS or not head.is_lower or head.ent_type_:
+        return False
+    word = head.lower_
+    return word in _PERSON_NOUNS or word.endswith(_PERSON_SUFFIXES)
 
 
 def _relative_antecedent(head: Token) -> Token | None:
