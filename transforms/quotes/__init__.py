@@ -9,6 +9,7 @@ explicit priority (``candidates.Priority``), and nothing depends on the order st
   ... and when every word of the clause is quoted, the cue of those quotations     QUOTED_CLAUSE
 - ``quotations``: the nearest speech verb around a quotation, or a "― Name" trailer  CUE
   ... and a quotation with no cue that reads as speech                               FLOATING
+- ``introductions``: a colon right before a quotation ("X went further: “...”")    INTRODUCTION
 
 ``selection`` takes content spans by priority where they overlap none taken, and the best own
 cue of each quotation; ``inheritance`` then walks the quotations, offering each the attribution of

@@ -20,8 +20,9 @@ class Priority(IntEnum):
     QUOTED_CLAUSE = 2  # a reporting clause whose content is all inside the quotation marks
     NEXT_FRAGMENT = 3  # inherited: "“A,” he said. “B”" continues A's quote
     CUE = 4  # the nearest speech verb with a subject, or a "― Name" trailer
-    PREVIOUS = 5  # inherited: the last attribution in this or the previous paragraph
-    FLOATING = 6  # no cue at all, kept only when it reads as speech
+    INTRODUCTION = 5  # a colon right before it: "X went further: “...”"
+    PREVIOUS = 6  # inherited: the last attribution in this or the previous paragraph
+    FLOATING = 7  # no cue at all, kept only when it reads as speech
 
 
 class Candidate(NamedTuple):

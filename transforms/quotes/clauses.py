@@ -16,11 +16,17 @@ from spacy.tokens import Doc, Token
 from transforms.quotes.candidates import Candidate, Priority, cue_span, trimmed_span
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.reporting_verbs import (
+    is_choice_verb,
     is_reporting_verb,
     is_speech_verb,
     is_stance_verb,
 )
-from transforms.quotes.typography import CLOSING_CHARS, OPENING_CHARS
+from transforms.quotes.typography import (
+    CLOSING_CHARS,
+    OPENING_CHARS,
+    SINGLE_CLOSING,
+    SINGLE_OPENING,
+)
 from transforms.speakers import speaker_token
 
 # Verbs that take a clause but whose clause is rarely someone's statement when the verb is a
@@ -32,6 +38,9 @@ _STANCE_PREPS = {"for", "on", "of", "about", "against", "to"}
 _BARE_OBJECTS = {"it", "this", "that", "himself", "herself", "themselves", "itself", "one"}
 _NOT_SOURCES = {"this", "that", "there", "what", "these", "those"}
 _NOT_VERB_DEPS = {"amod", "compound", "nmod", "pobj", "dobj", "nsubj", "attr"}
+# Participles of the verbs a reporter puts questions and news to a speaker with.
+_PARTICIPLES = {"asked", "told", "pressed", "questioned", "informed", "reminded", "challenged"}
+_OWN_SUBJECT_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass"}
 _MODALS = {"to", "will", "would", "could", "may", "might", "should", "must", "can", "'ll"}
 
 
@@ -55,8 +64,20 @@ def clause_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
             continue
         start = min([attr.start, *(regions[r].outer_start for r in covered)])
         end = max([attr.end, *(regions[r].outer_end for r in covered)])
-        out.append(attr._replace(order=order, start=start, end=end, regions=tuple(covered)))
+        kind = "DIRECT" if _single_quoted(ctx.text, start, end) else None
+        out.append(
+            attr._replace(order=order, start=start, end=end, regions=tuple(covered), kind=kind)
+        )
     return out
+
+
+def _single_quoted(text: str, start: int, end: int) -> bool:
+    """Content wrapped in single curly marks, as headlines quote: "‘We will not back down,’
+    says minister". Single marks are no quotation elsewhere (the closing one is the apostrophe),
+    so only a clause that runs exactly from one to the other counts."""
+    before = text[max(0, start - 2) : start].rstrip()
+    after = text[end : end + 3].lstrip(",.!?")
+    return before.endswith(SINGLE_OPENING) and after.startswith(SINGLE_CLOSING)
 
 
 def _regions_in(starts: list[int], ends: list[int], start: int, end: int) -> list[int]:
@@ -94,6 +115,8 @@ def _reporting_clauses(verb: Token) -> list[Candidate]:
     """The content clauses ``verb`` attributes: one per side of the verb ("“A,” he said, “B”")."""
     if verb.dep_ in _NOT_VERB_DEPS:
         return []  # "the said agreement", "a known issue": not a verb here
+    if _addressed(verb):
+        return []  # "Asked whether she would resign, Donnelly replied": the reporter asked
     subject = speaker_token(verb)
     if subject is None and (verb.lower_ in _NEEDS_SUBJECT_FORMS or verb.lower_.endswith("ing")):
         return []  # "It is worth noting that ...", "It goes without saying": nobody's words
@@ -121,6 +144,17 @@ def _reporting_clauses(verb: Token) -> list[Candidate]:
         if start is not None:
             out.append(_clause(start, end, cue_span(verb), subject))
     return out
+
+
+def _addressed(verb: Token) -> bool:
+    """A passive participle opening a clause of its own ("Asked whether ...", "When told of
+    ..."): the main clause's subject is the one asked or told, not the speaker."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.lower_ in _PARTICIPLES
+        and not any(c.dep_ in _OWN_SUBJECT_DEPS for c in verb.children)
+        and all(t.dep_ in {"mark", "advmod", "punct"} for t in verb.doc[verb.left_edge.i : verb.i])
+    )
 
 
 def _without_next_report(tokens: list[Token], heads: list[Token]) -> list[Token]:
@@ -154,10 +188,10 @@ def _stance_objects(verb: Token) -> list[Token]:
     for child in verb.rights:
         if child.dep_ in _STANCE_OBJECT_DEPS:
             out.append(child)
-        elif (
-            child.dep_ == "prep"
-            and child.lower_ in _STANCE_PREPS
-            and (out or child.i == verb.i + 1)
+        elif child.dep_ == "prep" and (
+            (child.lower_ in _STANCE_PREPS and (out or child.i == verb.i + 1))
+            # "described the plan as “a fantasy”": the predicate is what was said of it
+            or (child.lower_ == "as" and out)
         ):
             out.append(child)
         elif out and (
@@ -167,6 +201,8 @@ def _stance_objects(verb: Token) -> list[Token]:
             break
     if len(out) == 1 and out[0].dep_ == "dobj" and out[0].lower_ in _BARE_OBJECTS:
         return []  # "defended himself", "called it": nothing said
+    if is_choice_verb(verb.text) and all(c.dep_ == "dobj" for c in out):
+        return []  # "rejected a pay offer", "welcomed the decision": an act, not a view
     return out
 
 

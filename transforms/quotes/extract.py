@@ -15,6 +15,7 @@ from transforms.quotes.candidates import Candidate
 from transforms.quotes.clauses import clause_candidates
 from transforms.quotes.context import QuoteContext, build_context
 from transforms.quotes.inheritance import attribute_quotations
+from transforms.quotes.introductions import introduction_candidates
 from transforms.quotes.labelled import labelled_candidates
 from transforms.quotes.quotations import cue_candidates, floating_candidates
 from transforms.quotes.selection import select
@@ -41,6 +42,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     labelled_candidates,
     clause_candidates,
     cue_candidates,
+    introduction_candidates,
     floating_candidates,
 )
 

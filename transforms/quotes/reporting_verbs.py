@@ -20,6 +20,7 @@ pledge point post predict proclaim promise propose protest quip read reaffirm
 recall recount reiterate remark remind reply report respond retort reveal say scoff scream
 shout sing snap speak specify state stress suggest swear tell testify text theorize tout
 tweet underline underscore urge vow warn whisper write yell
+bark beam blurt boom email gush interject marvel retaliate wonder
 """.split()
 
 # Verbs of finding, believing and wanting: they attribute content only through a clause
@@ -37,6 +38,13 @@ call champion cite condemn confirm criticise criticize decline decry defend dema
 deny describe dismiss dispute dub echo endorse favor favour intend label lambast mock
 decide discuss liken offer oppose plan pledge point praise predict promise propose question
 recommend refuse reject reveal show slam support talk threaten tout urge vow want welcome worry
+""".split()
+
+# Stance verbs whose bare noun object is a thing taken or turned down, not a view put in words:
+# "rejected a 3 per cent pay offer", "welcomed the decision". With a clause or to-infinitive
+# they still report a view ("rejected claims that ...", "welcomed the chance to ...").
+_CHOICE = """
+reject welcome
 """.split()
 
 _IRREGULAR = {
@@ -90,6 +98,7 @@ SPEECH_VERBS = _forms(_SPEECH)
 COGNITION_VERBS = _forms(_COGNITION) - SPEECH_VERBS
 STANCE_VERBS = _forms(_STANCE)
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | STANCE_VERBS
+CHOICE_VERBS = _forms(_CHOICE)
 
 
 def is_speech_verb(word: str) -> bool:
@@ -102,3 +111,7 @@ def is_stance_verb(word: str) -> bool:
 
 def is_reporting_verb(word: str) -> bool:
     return word.lower() in REPORTING_VERBS
+
+
+def is_choice_verb(word: str) -> bool:
+    return word.lower() in CHOICE_VERBS

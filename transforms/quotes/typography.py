@@ -35,6 +35,10 @@ CLOSING_CHARS = "\"\u201d\u00bb'"
 # A "NAME:" label may sit just inside an opening mark (a transcript turn inside a quotation).
 LABEL_OPENING_CHARS = '"\u201c\u201d'
 
+# Single curly marks: a quotation only around a whole reported clause (a headline's quote).
+SINGLE_OPENING = "\u2018"
+SINGLE_CLOSING = "\u2019"
+
 # Whole content wrapped in these is a direct quote (the scorer's test, as the gold marks it).
 WRAPPING_OPEN = ("\u201c", '"', "``", "\u00ab", "\u201e")
 WRAPPING_CLOSE = ("\u201d", '"', "''", "\u00bb")

@@ -1,0 +1,68 @@
+"""Strategy: a quotation introduced by a colon, with no speech verb to say who speaks.
+
+"Trump went even further: “...”", "The timing doesn't surprise pollster Daron Shaw: “...”",
+"President Clinton released the following statement:" closing the paragraph before a quoted
+one. The speaker is a name written right before the colon, else the subject of the clause the
+colon ends.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from transforms.quotes.candidates import Candidate, Priority
+from transforms.quotes.context import QuoteContext
+from transforms.quotes.labels import SPEAKER_LABELS
+from transforms.speakers import speaker_token
+
+
+def introduction_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
+    out = []
+    for i, region in enumerate(ctx.regions):
+        colon = _introducing_colon(ctx, region.outer_start)
+        if colon is None:
+            continue
+        span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if span is None or span[0].i == 0:
+            continue
+        speaker = _introducer(span[0])
+        if speaker is None or ctx.quoted[speaker.i] >= 0:
+            continue
+        out.append(
+            Candidate(
+                Priority.INTRODUCTION,
+                (i,),
+                region.start,
+                region.end,
+                (colon, colon + 1),
+                speaker,
+                region=i,
+            )
+        )
+    return out
+
+
+def _introducing_colon(ctx: QuoteContext, opening: int) -> int | None:
+    """Offset of the colon right before ``opening``, in the same paragraph or ending the one
+    before (a block quotation)."""
+    text = ctx.text
+    k = opening - 1
+    while k >= 0 and text[k] in " \t\u00a0":
+        k -= 1
+    if k >= 0 and text[k] == ":":
+        return k
+    if k >= 0 and text[k] == "\n":
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        if k >= 0 and text[k] == ":":
+            return k
+    return None
+
+
+def _introducer(colon: Token) -> Token | None:
+    before = colon.doc[colon.i - 1]
+    if before.ent_type_ in SPEAKER_LABELS and before.ent_iob_ in {"B", "I"}:
+        # "pollster Daron Shaw:": the name the colon follows; its last word heads it
+        return before
+    head = colon.head
+    return speaker_token(head) if head is not colon else None
