@@ -140,3 +140,105 @@ def test_transcript_turns_are_separate_quotes(analyse):
         ("PENCE", "Well, the question really should be about the campaign."),
         ("PENCE", "Donald Trump is on his way to the White House."),
     ]
+
+
+def _name_for(analyse, text: str, head: str, occurrence: int = -1) -> str | None:
+    """The name the mention headed by the word ``head`` (its last occurrence by default)
+    resolves to, with the article's entities and quotations as the pipeline has them."""
+    doc, analysis = analyse(text)
+    token = [t for t in doc if t.text == head][occurrence]
+    quoted = [(q.start, q.end) for q in analysis.quotes if q.kind == "DIRECT"]
+    resolver = SpeakerResolver(doc, analysis.entities, quoted)
+    return resolver.resolve(token, *mention_span(token))
+
+
+# Issue 12: (text, head word of the speaker mention, the speaker name it must resolve to).
+NAME_CASES = [
+    # a name given in apposition to a description
+    ("The health minister, Robert Castellano, said the plan would work.", "minister",
+     "Robert Castellano"),
+    ("Its chair, Thomas Whitfield, said the board had voted.", "chair", "Thomas Whitfield"),
+    ("\u201cWe are delighted,\u201d said the museum's director, Dr Helen Achterberg.", "director",
+     "Helen Achterberg"),
+    ("According to the company's operations director, Daniel Osei, sales rose.", "director",
+     "Daniel Osei"),
+    # a name stays a name, apposition or not
+    ("Kevin Barrett, a lawyer at Bailey & Glasser, said the case would settle.", "Barrett",
+     "Kevin Barrett"),
+    # pronouns agree in gender with a named antecedent, whatever is nearer
+    ("Hillary Clinton met Donald Trump in New York. He said the talks went well.", "He",
+     "Donald Trump"),
+    ("Donald Trump met Hillary Clinton in New York. She said the talks went well.", "She",
+     "Hillary Clinton"),
+    ("Mary Jones interviewed Peter Brown about the merger on Monday. She said the deal was "
+     "unlikely.", "She", "Mary Jones"),
+    ("Mary Jones interviewed Peter Brown about the merger on Monday. He said the deal was "
+     "unlikely.", "He", "Peter Brown"),
+    # ... and prefer the current speaker (the subject, through a chain of pronouns) to a person
+    # only mentioned in between
+    ("Michael Flynn spoke to reporters on Monday. He praised Donald Trump and criticised "
+     "Vladimir Putin. He said the deal was bad.", "He", "Michael Flynn"),
+    # relative pronouns resolve to their antecedent
+    ("The plan was backed by Peter Brown, who said that it would work.", "who", "Peter Brown"),
+    ("The rules were written by the Interior Ministry, which said that crime had fallen.",
+     "which", "Interior Ministry"),
+    ("The case was argued by Alan Berger, a lawyer from Englewood, New Jersey, who said that "
+     "the ruling was wrong.", "who", "Alan Berger"),
+    # descriptions resolve to the person or organisation they refer to
+    ("Mayor Bill de Blasio visited the site. The mayor said there was no link to terrorism.",
+     "mayor", "Bill de Blasio"),
+    ("Sen. Lindsey Graham spoke in Columbia. Later the senator said the party must unite.",
+     "senator", "Lindsey Graham"),
+    ("The Labor Department released its figures on Friday. The department said hiring slowed.",
+     "department", "Labor Department"),
+    ("The New York Times published the memo on Sunday. The newspaper said the memo was "
+     "authentic.", "newspaper", "New York Times"),
+    ("The International Monetary Fund cut its forecast. The IMF said growth would slow.", "IMF",
+     "International Monetary Fund"),
+    # "X's campaign" is the campaign, not X
+    ("Donald Trump's campaign said the report was false.", "campaign", "Trump campaign"),
+    ("The Clinton campaign said the report was false.", "campaign", "Clinton campaign"),
+    ("Hillary Clinton's campaign released an advertisement in Ohio. The campaign said it would "
+     "run for a week.", "campaign", "Clinton campaign"),
+    # a job title alone is never a name
+    ("The spokesman said the company would appeal.", "spokesman", None),
+    ("The museum's director said the exhibition would close.", "director", None),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "name"), NAME_CASES)
+def test_speaker_names(analyse, text, head, name):
+    assert _name_for(analyse, text, head) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The health minister, Robert Castellano, said the plan would work.",
+         "Robert Castellano"),
+        ("Its chair, Thomas Whitfield, said the board had voted.", "Thomas Whitfield"),
+        ("\u201cWe are delighted,\u201d said the museum's director, Dr Helen Achterberg.",
+         "Helen Achterberg"),
+        ("According to the company's operations director, Daniel Osei, sales rose.",
+         "Daniel Osei"),
+    ],
+)
+def test_apposition_names_reach_the_quotes(analyse, text, name):
+    _doc, analysis = analyse(text)
+    assert [q.speaker_name for q in analysis.quotes] == [name]
+
+
+def test_headlines_and_epithets_never_make_a_name(analyse):
+    text = (
+        "Trump Warns Clinton Over Emails In Fiery Speech\n\n"
+        "Donald Trump spoke in Ohio on Monday. Crooked Hillary Clinton must answer, he said.\n\n"
+        "Hillary Clinton said the emails were a distraction. Clinton said she would not respond."
+    )
+    doc, analysis = analyse(text)
+    resolver = SpeakerResolver(doc, analysis.entities, [])
+    names = resolver.names
+    assert names.person_name("Trump Warns Clinton", 0) == "Donald Trump"
+    assert names.person_name("Clinton", len(text) - 20) == "Hillary Clinton"
+    assert names.gender("Hillary Clinton") == "f"
+    assert names.gender("Donald Trump") == "m"
+    assert all(q.speaker_name != "Crooked Hillary Clinton" for q in analysis.quotes)
