@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
-
 import apache_beam as beam
 from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions
 
@@ -37,10 +35,8 @@ def annotate_articles(inputs, config: RunConfig, expected_total: int | None = No
     none.
     """
     articles, read_errors = inputs
-    # TODO(structure helper): Annotate(..., languages=) is landing; drop this check once it has
-    languages = ({"languages": config.languages}
-                 if "languages" in inspect.signature(Annotate).parameters else {})
-    tables = articles | "Annotate" >> Annotate(config.spacy_model, config.batch_size, **languages)
+    tables = articles | "Annotate" >> Annotate(
+        config.spacy_model, config.batch_size, languages=config.languages)
     tables = tables._replace(articles=tables.articles | "ReportProgress" >> ReportProgress(
         expected_total, workers=config.worker_processes))
     errors = (read_errors, tables.errors) | "MergeErrors" >> beam.Flatten()

@@ -134,3 +134,15 @@ def test_output_that_holds_tables_is_refused_without_overwrite(seed_output, caps
     with pytest.raises(SystemExit) as exc:
         main(["run", "--input", str(SEEDS / "000_*"), "--output", str(out)])
     assert "--overwrite" in str(exc.value)
+
+
+def test_languages_not_asked_for_keep_their_articles_row_and_get_no_nlp_rows(tmp_path):
+    """--languages reaches Annotate: English seeds under `--languages de` are not annotated."""
+    assert run_cli([str(SEEDS / "00[01]_*")], tmp_path, "--languages", "de") == 0
+    tables = read_tables(tmp_path)
+    assert len(tables["articles"]) == 2
+    for article in tables["articles"]:
+        assert article["language"] == "en"
+        assert article["annotation_skipped"] == "language:en"
+        assert (article["n_sentences"], article["n_entities"], article["n_quotes"]) == (0, 0, 0)
+    assert tables["sentences"] == tables["entities"] == tables["quotes"] == []
