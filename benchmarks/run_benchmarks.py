@@ -284,8 +284,7 @@ def memory_report(runs: dict[str, Run], load_before: str, load_after: str, dirty
     return "\n".join(lines) + "\n"
 
 
-def run_memory(tmp: Path, slice_lines: int) -> dict[str, Run]:
-    src = SHARED / REUTERS
+def run_memory(tmp: Path, slice_lines: int, src: Path) -> dict[str, Run]:
     part = tmp / "reuters_slice.jsonl"
     with open(src, encoding="utf-8") as f, open(part, "w", encoding="utf-8") as out:
         for i, line in enumerate(f):
@@ -303,6 +302,13 @@ def run_memory(tmp: Path, slice_lines: int) -> dict[str, Run]:
     return runs
 
 
+def no_data(problem: str, needs: str) -> int:
+    print(f"run_benchmarks: no data, nothing measured: {problem}. {needs}; DIR is ../shared/data "
+          "(on development machines and CI only, never copied into the repo) unless you pass "
+          "--data DIR, e.g. `make bench BENCH_ARGS='--data /path/to/data'`.", file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     # All of them by default: on a few hundred articles the fixed start-up (model load in every
@@ -310,8 +316,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=2225,
                         help="BBC articles, evenly spaced over the sorted file list (default 2225: "
                         "all of them; 500 for a quicker look)")
-    parser.add_argument("--corpus", default=str(SHARED / BBC_GLOB),
-                        help="glob of .txt articles (default: the BBC corpus in ../shared/data)")
+    parser.add_argument("--data", type=Path, default=SHARED, metavar="DIR",
+                        help="the folder holding bbc_news/ and reuters21578/ (default: "
+                        "../shared/data)")
+    parser.add_argument("--corpus", default=None, metavar="GLOB",
+                        help=f"glob of .txt articles (default: DIR/{BBC_GLOB}, the BBC corpus)")
     parser.add_argument("--runs", default="abcd", help="which configurations (default: abcd)")
     parser.add_argument("--no-steady", action="store_true",
                         help=f"skip the {SMALL}-article runs that measure fixed costs")
@@ -329,17 +338,18 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="newsbeam-bench-") as tmp_name:
         tmp = Path(tmp_name)
         if args.memory:
-            if not (SHARED / REUTERS).exists():
-                print(f"skipped: {SHARED / REUTERS} is not here (../shared/data is only on "
-                      "development machines)")
-                return 0
-            report = memory_report(run_memory(tmp, args.slice), load_before, load_now(), dirty)
+            if not (args.data / REUTERS).exists():
+                return no_data(f"{args.data / REUTERS} is not here", "--memory reads the "
+                               f"Reuters-21578 JSONL (19k articles) at DIR/{REUTERS}")
+            report = memory_report(run_memory(tmp, args.slice, args.data / REUTERS),
+                                   load_before, load_now(), dirty)
         else:
-            files = sorted(Path("/").glob(args.corpus.lstrip("/")))
+            corpus = args.corpus or str(args.data / BBC_GLOB)
+            files = sorted(Path("/").glob(str(Path(corpus).absolute()).lstrip("/")))
             if not files:
-                print(f"skipped: {args.corpus} matches nothing (../shared/data is only on "
-                      "development machines)")
-                return 0
+                return no_data(f"{corpus} matches no files", "The throughput runs read the BBC "
+                               f"News corpus (2,225 .txt articles) at DIR/{BBC_GLOB}, or any "
+                               ".txt articles given with --corpus 'GLOB'")
             files = pick(files, args.articles)
             runs: dict[str, Run] = {}
             for key in args.runs:
@@ -350,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{key}: {r.wall_s:.1f} s, {r.total_words_s:,.0f} words/s, "
                       f"steady {fmt(r.steady_words_s)} words/s, peak RSS {r.peak_tree_mb:.0f} MB "
                       f"tree / {r.peak_proc_mb:.0f} MB one process", flush=True)
-            corpus = "BBC News" if args.corpus.endswith(BBC_GLOB) else args.corpus
+            corpus = "BBC News" if corpus.endswith(BBC_GLOB) else corpus
             report = throughput_report(runs, corpus, load_before, load_now(), dirty)
     print(report)
     if not args.no_append:
