@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from typing import Any, NamedTuple
 
 from spacy.language import Language
@@ -25,22 +26,22 @@ class Analysis(NamedTuple):
     quotes: list[QuoteSpan]
 
 
-def _text_keyword(extractor: Callable[..., Any]) -> bool:
+@cache
+def _takes_text(extractor: Callable[..., Any]) -> bool:
     return "text" in inspect.signature(extractor).parameters
 
 
-# ``doc.text`` joins every token's text on each access; it is read once per article and passed
-# to the extractors that take it (a ``text=`` keyword).
-_TAKES_TEXT = {fn: _text_keyword(fn) for fn in (extract_entities, extract_quotes)}
+def _text_kwarg(extractor: Callable[..., Any], text: str) -> dict[str, str]:
+    # ``doc.text`` joins every token's text on each access: it is read once per article and
+    # passed to the extractors that take it (a ``text=`` keyword).
+    return {"text": text} if _takes_text(extractor) else {}
 
 
 def extract_all(doc: Doc, paragraphs: list[Paragraph]) -> Analysis:
     text = doc.text
     sentences = extract_sentences(doc, paragraphs, text=text)
-    entities = extract_entities(
-        doc, sentences, **({"text": text} if _TAKES_TEXT[extract_entities] else {}))
-    quotes = extract_quotes(
-        doc, sentences, entities, **({"text": text} if _TAKES_TEXT[extract_quotes] else {}))
+    entities = extract_entities(doc, sentences, **_text_kwarg(extract_entities, text))
+    quotes = extract_quotes(doc, sentences, entities, **_text_kwarg(extract_quotes, text))
     return Analysis(paragraphs, sentences, entities, quotes)
 
 
