@@ -54,6 +54,19 @@ def test_pipeline_version_is_the_installed_package_version():
     assert PIPELINE_VERSION == metadata.version("newsbeam")
 
 
+def test_pipeline_version_of_a_source_tree_comes_from_pyproject(monkeypatch):
+    import tomllib
+
+    from transforms import tables
+
+    def not_installed(name):
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(tables.metadata, "version", not_installed)
+    pyproject = Path(__file__).parent.parent / "pyproject.toml"
+    assert tables._pipeline_version() == tomllib.loads(pyproject.read_text())["project"]["version"]
+
+
 def test_builtin_tables_in_output_order_with_their_counts():
     assert list(REGISTRY) == ["articles", "sentences", "entities", "quotes", "errors"]
     counted = {t.name: t.count_field for t in REGISTRY.values() if t.count_field}

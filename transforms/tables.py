@@ -17,10 +17,12 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata, resources
+from pathlib import Path
 from typing import Any, TypedDict
 
 import fastavro
@@ -30,11 +32,16 @@ Row = dict[str, Any]
 
 
 def _pipeline_version() -> str:
-    # The installed distribution's version is the one truth (pyproject's `version`); a source
-    # tree run without `pip install -e .` has no metadata, and says so instead of guessing.
+    # The installed distribution's version is pyproject's `version`; a source tree run without
+    # `pip install` (PYTHONPATH=.) has no metadata, so it reads pyproject.toml beside it.
     try:
         return metadata.version("newsbeam")
     except metadata.PackageNotFoundError:
+        pass
+    try:
+        with open(Path(__file__).parent.parent / "pyproject.toml", "rb") as f:
+            return str(tomllib.load(f)["project"]["version"])
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
         return "0+unknown"
 
 
