@@ -40,10 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--setup_file, ...) is passed to Beam. --runner takes Beam's runner names or the "
         f"aliases {', '.join(runners.ALIASES)}. Without --runner (or with direct / "
         "DirectRunner) a batch run uses Beam's in-process FnApiRunner and a streaming run its "
-        "BundleBasedDirectRunner: nothing is downloaded (Beam's own DirectRunner would first "
-        "try Prism, downloading its binary; --runner prism asks for that). --runner dataflow "
-        "--dry_run True checks the flags, translates the graph and builds the package, and "
-        "submits nothing.",
+        "BundleBasedDirectRunner, and nothing is downloaded (Beam's own DirectRunner first "
+        "tries Prism; --runner prism downloads the Prism binary and runs on it). Remote "
+        "runners (dataflow; portable, flink, spark with a job endpoint elsewhere) need --input "
+        "and --output on shared storage such as gs://. --runner dataflow --dry_run True checks "
+        "the flags, translates the graph, builds the --setup_file package and submits nothing.",
         epilog="example: newsbeam run --input 'seeds/*' --output out/ --overwrite",
     )
     NewsbeamOptions._add_argparse_args(run)
