@@ -535,7 +535,8 @@ _DOCUMENT_NOUNS = frozenset(
     statement editorial average data tally audit review
     """.split()
 )
-_CAMPAIGN = re.compile(r"\b([A-Z][\w\-]+)(?:'s|\u2019s)? campaign\b")
+# "the Clinton campaign", "Donald Trump's presidential campaign"
+_CAMPAIGN = re.compile(r"\b([A-Z][\w\-]+)(?:'s|\u2019s)?(?: [a-z]+)? campaign\b")
 _CAMPAIGN_WINDOW = 6000
 _DOCUMENT_WINDOW = 4000
 
@@ -565,12 +566,25 @@ def _may_introduce(head: Token) -> bool:
     return word in _PERSON_NOUNS or word.endswith(_PERSON_SUFFIXES)
 
 
+_NOUN_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj", "attr", "compound"}
+
+
 def _relative_antecedent(head: Token) -> Token | None:
     """The noun a relative pronoun's clause modifies ("the ministry, which said")."""
     clause = head.head
-    if clause.dep_ not in {"relcl", "acl"} or clause.head is clause:
-        return None
-    noun = clause.head
+    if clause.dep_ in {"relcl", "acl"} and clause.head is not clause:
+        noun = clause.head
+    else:
+        # the parser hung the clause elsewhere ("turned to the Chicago Police Department which
+        # reported ..." as an adverbial clause): the noun just before the pronoun
+        i = head.i - 1
+        while i >= 0 and head.doc[i].is_punct:
+            i -= 1
+        if i < 0 or head.doc[i].dep_ not in _NOUN_DEPS:
+            return None
+        noun = head.doc[i]
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head
     if head.lower_ == "who":
         # "Alan Berger, a gynecologist from Englewood, New Jersey, who said": a place does not
         # say; the clause belongs to the person the place phrase describes
