@@ -152,7 +152,10 @@ def run_command(config: RunConfig, options: PipelineOptions) -> int:
     if config.streaming:
         from pipeline.streaming import run_streaming
 
-        return run_streaming(config, options)
+        code = run_streaming(config, options)
+        if not config.runs_here:
+            print(_nothing_ran(config))
+        return code
     if not config.runs_here:
         run_pipeline(config, options)
         print(_nothing_ran(config))

@@ -120,3 +120,12 @@ def test_a_dry_run_translates_the_graph_and_builds_the_package(capsys, monkeypat
     staged = [a.role_payload for env in proto.components.environments.values()
               for a in env.dependencies]
     assert any(b"workflow.tar.gz" in payload for payload in staged), staged
+
+
+def test_a_streaming_dry_run_says_nothing_ran(capsys):
+    with loopback_only() as attempts:
+        code = cli.main(run_argv(input=None, streaming=True,
+                                 input_subscription="projects/newsbeam-ci/subscriptions/news"))
+    out = capsys.readouterr().out
+    assert code == 0 and attempts == []
+    assert out.strip().splitlines()[-1] == "dry run: graph translated and staged, nothing ran"
