@@ -15,7 +15,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apache_beam.options.pipeline_options import (
     GoogleCloudOptions,
@@ -27,6 +27,9 @@ from apache_beam.options.pipeline_options import (
 from pipeline import remote_checks
 from pipeline.options import NewsbeamOptions
 from pipeline.runners import LOCAL_BATCH_RUNNER, Runner, RunnerKind, recognise
+
+if TYPE_CHECKING:
+    import apache_beam as beam
 
 
 class ConfigError(ValueError):
@@ -257,7 +260,7 @@ def _is_model_package(name: str) -> bool:
         return False
 
 
-def beam_pipeline(config: RunConfig, options: PipelineOptions):
+def beam_pipeline(config: RunConfig, options: PipelineOptions) -> beam.Pipeline:
     """An empty ``beam.Pipeline`` on ``config``'s runner, with Beam's options set to match it."""
     import apache_beam as beam
 
