@@ -129,3 +129,15 @@ def test_a_streaming_dry_run_says_nothing_ran(capsys):
     out = capsys.readouterr().out
     assert code == 0 and attempts == []
     assert out.strip().splitlines()[-1] == "dry run: graph translated and staged, nothing ran"
+
+
+@pytest.mark.parametrize("bucket, valid", [
+    ("bucket-name", True), ("my_bucket.example.com", True), ("abc", True), ("b" * 63, True),
+    ("b", False), ("ab", False), ("b" * 64, False), ("-abc", False), ("abc-", False),
+    ("Bucket", False), ("a..b", False), ("192.168.1.1", False), ("goog-news", False),
+    ("my-google-bucket", False), ("a b", False),
+])
+def test_bucket_names_follow_cloud_storage_rules(bucket, valid):
+    from pipeline.remote_checks import bucket_error
+
+    assert (bucket_error(bucket) is None) == valid
