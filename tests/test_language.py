@@ -99,9 +99,9 @@ def test_languages_all_annotates_everything_and_the_skips_are_counted():
     articles = [article_input(f"/in/{n}.txt", "txt", "utf-8", t)
                 for n, t in (("de", GERMAN), ("fr", FRENCH), ("en", ENGLISH))]
 
-    def run(languages):
+    def run(languages, batch=articles):
         pipeline = TestPipeline(runner="DirectRunner")
-        tables = (pipeline | beam.Create(articles)
+        tables = (pipeline | beam.Create(batch)
                   | Annotate(batch_size=4, languages=languages))
         _ = tables.articles | beam.Map(lambda row: row)
         result = pipeline.run()
@@ -114,6 +114,7 @@ def test_languages_all_annotates_everything_and_the_skips_are_counted():
     assert run(None) == 2  # German and French
     assert run(["all"]) == 0
     assert run(["de", "fr"]) == 1  # English, now
+    assert run(None, articles[:2]) == 2  # a batch with nothing to parse
 
 
 # The declared <html lang> of these pages is wrong (read: Spanish and German text), or the

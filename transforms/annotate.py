@@ -18,7 +18,12 @@ import apache_beam as beam
 from apache_beam.utils.shared import Shared
 
 from transforms.analysis import analyse_texts
-from transforms.language import annotated_languages, identify_language, skip_reason
+from transforms.language import (
+    annotated_languages,
+    identify_language,
+    load_identifier,
+    skip_reason,
+)
 from transforms.metrics import counter
 from transforms.nlp_model import DEFAULT_MODEL, load_nlp, model_label
 from transforms.tables import (
@@ -91,6 +96,7 @@ class AnnotateBatch(beam.DoFn):
     def setup(self) -> None:
         self._holder = self._shared.acquire(lambda: _ModelHolder(self._model), tag=self._model)
         self._annotated = annotated_languages(self._languages, self._holder.nlp.lang)
+        load_identifier()
         self._counters = {name: counter(name)
                           for name in ("articles", *(t.name for t in self._tables))}
         self._failures = counter("nlp_failures")
@@ -120,7 +126,7 @@ class AnnotateBatch(beam.DoFn):
         # Safe because nothing spaCy-owned leaves this block: the rows are plain Python data.
         with self._holder.lock, nlp.memory_zone():
             parsed = analyse_texts(nlp, [batch[i]["text"] for i in todo],
-                                   batch_size=self._batch_size)
+                                   batch_size=self._batch_size) if todo else ()
             for i, (doc, analysis) in zip(todo, parsed, strict=True):
                 out[i] = table_rows(article_context(
                     batch[i], analysis=analysis, doc=doc, model=label, language=languages[i],
