@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.evaluation.entities import score_entities
+from pipeline.evaluation.folds import render_folds, score_quote_folds
 from pipeline.evaluation.quotes import score_quotes
 from pipeline.evaluation.sentences import load_cases, score_golden_rules, score_sentence_boundaries
 from pipeline.evaluation.speaker_names import MENTION_KINDS, score_speaker_names
@@ -35,10 +36,13 @@ GOLD_FILES = {
 LABEL_FILES = {
     "speaker_names": "polnear/dev_speakers.jsonl",
 }
+# Scored in folds with --train_folds only: 840 articles, a few minutes more.
+TRAIN_FILE = "polnear/train.jsonl"
 # What each file under --data is and where it comes from, for the message when one is missing.
 _DATA_HELP = {
     "polnear/dev.jsonl": "PolNeAR v1.0 dev articles with attributions "
     "(github.com/networkdynamics/PolNeAR, converted to JSONL)",
+    TRAIN_FILE: "PolNeAR v1.0 train articles with attributions (for --train_folds)",
     "polnear/dev_speakers.jsonl": "canonical speaker names of 300 PolNeAR dev attributions "
     "(labelled by the newsbeam team)",
     "ieer_apw/apw.gold.jsonl": "NIST IE-ER 1999 APW articles with gold PER/ORG/LOC mentions",
@@ -80,12 +84,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--write", default=None, metavar="FILE.md",
                    help="also write the table, with commit and date, to this Markdown file")
     p.add_argument("--json", default=None, metavar="FILE.json", help="write all scores as JSON")
+    p.add_argument("--train_folds", action="store_true",
+                   help=f"also score quotes on {TRAIN_FILE} in 5 folds next to dev (one more "
+                   "pipeline run over 840 articles)")
     p.set_defaults(func=_main)
 
 
-def missing_data_message(data: Path) -> str | None:
+def missing_data_message(data: Path, train_folds: bool = False) -> str | None:
     """What is missing under ``data`` and how to point the eval at it; None when all is there."""
-    needed = [*GOLD_FILES.values(), *LABEL_FILES.values()]
+    needed = [*GOLD_FILES.values(), *LABEL_FILES.values(), *([TRAIN_FILE] if train_folds else [])]
     missing = [rel for rel in needed if not (data / rel).is_file()]
     if not missing:
         return None
@@ -102,11 +109,11 @@ def missing_data_message(data: Path) -> str | None:
 
 def _main(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     data = Path(args.data)
-    message = missing_data_message(data)
+    message = missing_data_message(data, args.train_folds)
     if message:
         print(message, file=sys.stderr)
         return 2
-    scores = evaluate(data, args.spacy_model)
+    scores = evaluate(data, args.spacy_model, train_folds=args.train_folds)
     table = render(scores)
     print(table)
     if args.write:
@@ -117,13 +124,16 @@ def _main(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return 0
 
 
-def run_pipeline_on(data: Path, output: Path, spacy_model: str | None) -> dict[str, Any]:
-    """One `newsbeam run` over every gold file; rows grouped by gold file and gold id."""
+def run_pipeline_on(
+    data: Path, output: Path, spacy_model: str | None, files: tuple[str, ...] | None = None
+) -> dict[str, Any]:
+    """One `newsbeam run` over ``files`` (default: every gold file); rows grouped by gold file
+    and gold id."""
     from pipeline.cli import main as cli_main
     from pipeline.summary import read_table
 
     argv = ["run", "--output", str(output), "--overwrite"]
-    for rel in GOLD_FILES.values():
+    for rel in GOLD_FILES.values() if files is None else files:
         argv += ["--input", str(data / rel)]
     if spacy_model:
         argv += ["--spacy_model", spacy_model]
@@ -143,10 +153,13 @@ def run_pipeline_on(data: Path, output: Path, spacy_model: str | None) -> dict[s
     return {"rows": rows, "seconds": seconds, "articles": len(key_of), "errors": errors}
 
 
-def evaluate(data: Path, spacy_model: str | None = None) -> dict[str, Any]:
+def evaluate(
+    data: Path, spacy_model: str | None = None, train_folds: bool = False
+) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="newsbeam-eval-") as tmp:
         run = run_pipeline_on(data, Path(tmp), spacy_model)
     rows = run["rows"]
+    folds = _train_folds(data, spacy_model) if train_folds else {}
 
     def of(rel: str, table: str) -> dict[str, list[dict]]:
         return {ext_id: t.get(table, []) for ext_id, t in rows[Path(rel).name].items()}
@@ -184,7 +197,18 @@ def evaluate(data: Path, spacy_model: str | None = None) -> dict[str, Any]:
         "golden_rules_failed": g["failed"],
         "pipeline_seconds": run["seconds"], "pipeline_articles": run["articles"],
         "pipeline_errors": len(run["errors"]),
+        **folds,
     }
+
+
+def _train_folds(data: Path, spacy_model: str | None) -> dict[str, Any]:
+    """Quote scores on PolNeAR train in folds, from a pipeline run of its own."""
+    with tempfile.TemporaryDirectory(prefix="newsbeam-eval-train-") as tmp:
+        run = run_pipeline_on(data, Path(tmp), spacy_model, files=(TRAIN_FILE,))
+    predictions = {ext_id: t.get("quotes", []) for ext_id, t in
+                   run["rows"][Path(TRAIN_FILE).name].items()}
+    return {"train_folds": score_quote_folds(load_cases(data / TRAIN_FILE), predictions),
+            "train_pipeline_seconds": run["seconds"]}
 
 
 def speaker_name_scores(n: dict[str, Any]) -> dict[str, Any]:
@@ -227,6 +251,9 @@ def render(scores: dict[str, Any]) -> str:
         "",
         *render_speaker_names(scores),
     ]
+    if "train_folds" in scores:
+        dev = {k.removeprefix("quote_"): v for k, v in scores.items() if k.startswith("quote_")}
+        lines += ["", *render_folds(dev, scores["train_folds"])]
     return "\n".join(lines)
 
 

@@ -201,9 +201,16 @@ def _stance_objects(verb: Token) -> list[Token]:
             break
     if len(out) == 1 and out[0].dep_ == "dobj" and out[0].lower_ in _BARE_OBJECTS:
         return []  # "defended himself", "called it": nothing said
-    if is_choice_verb(verb.text) and all(c.dep_ == "dobj" for c in out):
+    if is_choice_verb(verb.text) and not any(_holds_clause(c) for c in out):
         return []  # "rejected a pay offer", "welcomed the decision": an act, not a view
     return out
+
+
+def _holds_clause(head: Token) -> bool:
+    """A complement that is a clause, or a noun with one ("claims that he lied")."""
+    if head.dep_ in {"xcomp", "ccomp"}:
+        return True
+    return any(c.dep_ in {"acl", "ccomp"} and _is_clause(c) for c in head.children)
 
 
 def _is_source(subject: Token) -> bool:

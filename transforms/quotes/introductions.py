@@ -64,5 +64,15 @@ def _introducer(colon: Token) -> Token | None:
     if before.ent_type_ in SPEAKER_LABELS and before.ent_iob_ in {"B", "I"}:
         # "pollster Daron Shaw:": the name the colon follows; its last word heads it
         return before
+    # the colon hangs on the verb or on its object ("released the following statement:")
     head = colon.head
-    return speaker_token(head) if head is not colon else None
+    for _ in range(3):
+        if head is colon:
+            return None
+        speaker = speaker_token(head)
+        if speaker is not None:
+            return speaker
+        if head.head is head:
+            return None
+        head = head.head
+    return None

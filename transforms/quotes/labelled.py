@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from transforms.quotes.candidates import Candidate, Priority
@@ -11,6 +13,7 @@ from transforms.quotes.typography import CLOSING_CHARS, OPENING_CHARS
 
 def labelled_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
     text = ctx.text
+    outer_starts = [r.outer_start for r in ctx.regions]
     out = []
     for n, label in enumerate(ctx.labels):
         start, end = label.start, label.end
@@ -21,6 +24,11 @@ def labelled_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
         while para_start > 0 and text[para_start - 1] not in "\n":
             para_start -= 1
         kind = "DIRECT" if text[para_start] in OPENING_CHARS else "INDIRECT"
+        regions: tuple[int, ...] = ()
+        r = bisect.bisect_left(outer_starts, start)
+        if r < len(ctx.regions) and ctx.regions[r].outer_start == start:
+            # "Sarah Lee, The Guardian: “...”": the words in the marks are the quote
+            start, end, regions, kind = ctx.regions[r].start, ctx.regions[r].end, (r,), "DIRECT"
         out.append(
             Candidate(
                 Priority.LABEL,
@@ -29,6 +37,7 @@ def labelled_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
                 end,
                 (label.cue_start, label.cue_end),
                 None,
+                regions=regions,
                 speaker_span=(label.speaker_start, label.speaker_end),
                 kind=kind,
             )

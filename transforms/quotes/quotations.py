@@ -25,6 +25,8 @@ _MAX_TITLE_WORDS = 8
 # A sentence split off after a closing mark is a cue fragment ("he said, adding ...") only when
 # short; a longer one is the writer's next sentence.
 _MAX_CUE_FRAGMENT_WORDS = 20
+# Of a longer next sentence, only its opening words can be the attribution.
+_CUE_OPENING_WORDS = 6
 
 
 def cue_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
@@ -125,11 +127,14 @@ def _nearby_cue(
     if nxt_i < len(sentences.sentences) and sentences.sentences[nxt_i].paragraph == last.paragraph:
         nxt = sentences.sentences[nxt_i]
         # (distance first: many quotations can share a sentence, one can end right before the next)
-        if (
-            nxt.start - region.outer_end <= 2
-            and len(text[nxt.start : nxt.end].split()) <= _MAX_CUE_FRAGMENT_WORDS
-        ):
-            hi = nxt.end
+        if nxt.start - region.outer_end <= 2:
+            words = text[nxt.start : nxt.end].split()
+            if len(words) <= _MAX_CUE_FRAGMENT_WORDS:
+                hi = nxt.end
+            else:
+                # "“Who do they think they are?” | Trump said of Apple in February, when ...":
+                # a "?" or "!" ends the sentence, the attribution opens the next, long one
+                hi = nxt.start + len(" ".join(words[:_CUE_OPENING_WORDS]))
     # "He said:" closing the previous paragraph introduces a whole-paragraph quotation
     if first.index > 0 and region.outer_start == first.start:
         prev = sentences.sentences[first.index - 1]

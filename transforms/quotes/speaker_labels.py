@@ -10,13 +10,21 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from transforms.quotes.typography import LABEL_OPENING_CHARS
+from transforms.quotes.typography import LABEL_OPENING_CHARS, QUOTATION_OPENING_CHARS
 
 _NAME_WORD = r"[A-Z][\w.\u2019'\-]*"
 # An optional opening quote mark (a transcript turn inside a long quotation), one to four
 # capitalised words, a colon, then the content.
 _LABEL = re.compile(
     rf"[{LABEL_OPENING_CHARS}]?\s*({_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}):[ \t\u00a0]+(?=\S)"
+)
+# A roundup of reactions: "Sarah Lee, The Guardian: “...”". The outlet or role after the comma
+# is not the speaker; only a quotation may follow, so a headline "On Trade, Voters Have a Point:
+# It ..." is no label.
+_ROUNDUP = re.compile(
+    rf"({_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{1,3}}),[ \u00a0]"
+    rf"(?:{_NAME_WORD}|of|the|and|for)(?:[ \u00a0](?:{_NAME_WORD}|of|the|and|for)){{0,5}}"
+    rf":[ \t\u00a0]+(?=[{QUOTATION_OPENING_CHARS}])"
 )
 _DASH_NAME = re.compile(
     rf"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*({_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,5}})"
@@ -45,10 +53,11 @@ class LabelledSpeech(NamedTuple):
 
 
 def find_labelled_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> list[LabelledSpeech]:
-    """Paragraphs of the form "NAME: what they said", content after the colon."""
+    """Paragraphs of the form "NAME: what they said" (or "NAME, OUTLET: “...”"), content after
+    the colon."""
     out: list[LabelledSpeech] = []
     for p_start, p_end in paragraphs:
-        m = _LABEL.match(text, p_start, p_end)
+        m = _LABEL.match(text, p_start, p_end) or _ROUNDUP.match(text, p_start, p_end)
         if m is None:
             continue
         words = m.group(1).split()
@@ -56,7 +65,7 @@ def find_labelled_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> li
             continue
         if len(text[m.end() : p_end].split()) < _MIN_CONTENT_WORDS:
             continue
-        colon = m.end(1)
+        colon = text.index(":", m.end(1), m.end())
         out.append(LabelledSpeech(m.end(), p_end, m.start(1), m.end(1), colon, colon + 1))
     return out
 

@@ -32,6 +32,8 @@ TOGGLES = frozenset({'"', "''"})
 # paragraph is a common typo for the opening one, so it counts as opening here.
 OPENING_CHARS = '"\u201c\u201d\u201e\u00ab`'
 CLOSING_CHARS = "\"\u201d\u00bb'"
+# Characters that open a double quotation.
+QUOTATION_OPENING_CHARS = '"\u201c\u201e\u00ab`'
 # A "NAME:" label may sit just inside an opening mark (a transcript turn inside a quotation).
 LABEL_OPENING_CHARS = '"\u201c\u201d'
 

@@ -1,0 +1,177 @@
+"""Issue 12, item 3: quote styles news uses that PolNeAR dev lacks, and the precision cases from a
+new user's articles; each through the real model and the whole analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _quotes(analyse, text: str) -> list[dict]:
+    _doc, analysis = analyse(text)
+
+    def cut(start, end):
+        return None if start is None else text[start:end]
+
+    return [
+        {
+            "kind": q.kind,
+            "content": text[q.start : q.end],
+            "speaker": cut(q.speaker_start, q.speaker_end),
+            "cue": cut(q.cue_start, q.cue_end),
+        }
+        for q in analysis.quotes
+    ]
+
+
+def _holding(quotes: list[dict], words: str) -> dict:
+    found = [q for q in quotes if words in q["content"]]
+    assert len(found) == 1, (words, quotes)
+    return found[0]
+
+
+# (text, words of the quote, speaker as written, cue)
+STYLES = [
+    pytest.param(
+        "Reactions poured in overnight.\n\n"
+        "Sarah Lee, The Guardian: \u201cThis is the most important election of our lifetimes.\u201d"
+        "\n\nTom Rich, Fox News: \u201cNobody expected the debate to go this badly for him.\u201d",
+        "Nobody expected the debate",
+        "Tom Rich",
+        ":",
+        id="roundup-name-outlet",
+    ),
+    pytest.param(
+        "The minister had a simple message: \u201cWe will not raise taxes this year or next.\u201d",
+        "We will not raise taxes",
+        "The minister",
+        ":",
+        id="colon-introduction",
+    ),
+    pytest.param(
+        "The governor released the following statement:\n\n"
+        "\u201cOur thoughts are with the families of the victims tonight.\u201d",
+        "Our thoughts are with the families",
+        "The governor",
+        ":",
+        id="colon-closing-the-paragraph-before",
+    ),
+    pytest.param(
+        "The party's finance committee met on Monday. \u201cWe have raised more than we expected "
+        "this quarter,\u201d responded national finance director Dennis Cheng.",
+        "We have raised more than we expected",
+        "national finance director Dennis Cheng",
+        "responded",
+        id="long-inverted-subject",
+    ),
+    pytest.param(
+        "\u201cWe will publish the full report next month,\u201d Jones emailed.",
+        "We will publish the full report",
+        "Jones",
+        "emailed",
+        id="emailed",
+    ),
+    pytest.param(
+        "The senator was blunt. \u201cI do not trust this administration to keep its word,\u201d "
+        "Senator Mary Hale tweeted on Friday.",
+        "I do not trust this administration",
+        "Senator Mary Hale",
+        "tweeted",
+        id="tweeted",
+    ),
+    pytest.param(
+        "\u201cThe deal is dead and everyone in this building knows it,\u201d Smith wrote in a "
+        "post on Facebook.",
+        "The deal is dead",
+        "Smith",
+        "wrote",
+        id="wrote-in-a-post",
+    ),
+    pytest.param(
+        "\u201cI cannot believe they did this to us,\u201d Tom Baker blurted out.",
+        "I cannot believe they did this",
+        "Tom Baker",
+        "blurted out",
+        id="blurted-out",
+    ),
+    pytest.param(
+        "\u201cIs this really the best we can do for our children?\u201d the mayor wondered aloud "
+        "at the meeting.",
+        "Is this really the best we can do",
+        "the mayor",
+        "wondered",
+        id="wondered-aloud",
+    ),
+    pytest.param(
+        "\u201cWe are reviewing the claims and will respond in due course,\u201d the company said "
+        "in a statement.",
+        "We are reviewing the claims",
+        "the company",
+        "said",
+        id="in-a-statement",
+    ),
+    pytest.param(
+        "Trump spoke for an hour.\n\n\u201cWho do they think they are?\u201d Trump said of the "
+        "company in February, when it refused to help investigators unlock a phone used by one "
+        "of the attackers.",
+        "Who do they think they are?",
+        "Trump",
+        "said",
+        id="paragraph-opening-quote-attributed-in-next-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "cue"), STYLES)
+def test_direct_quote_styles(analyse, text, words, speaker, cue):
+    q = _holding(_quotes(analyse, text), words)
+    assert q["kind"] == "DIRECT"
+    assert q["content"].startswith(words)  # the marks are not content
+    assert q["speaker"] == speaker
+    assert q["cue"] == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses in the east of the country rejected a 3 per cent pay offer on Tuesday.",
+        "After months of delay, officials welcomed the decision to build the new hospital.",
+    ],
+)
+def test_an_act_on_a_noun_is_no_quote(analyse, text):
+    assert _quotes(analyse, text) == []
+
+
+def test_rejected_with_a_clause_is_still_a_view(analyse):
+    quotes = _quotes(analyse, "The union rejected claims that its members had broken the law.")
+    assert [q["content"] for q in quotes] == ["claims that its members had broken the law"]
+
+
+def test_described_as_keeps_the_quoted_predicate(analyse):
+    quotes = _quotes(
+        analyse, "The opposition leader described the plan as \u201ca fantasy\u201d on Monday."
+    )
+    assert not [q for q in quotes if q["content"] == "the plan"]
+    q = _holding(quotes, "a fantasy")
+    assert q["speaker"] == "The opposition leader"
+    assert q["cue"] == "described"
+
+
+def test_the_reporters_question_is_not_the_answerers(analyse):
+    quotes = _quotes(analyse, "Asked whether she would resign, Donnelly replied: \u201cNo.\u201d")
+    assert quotes == [{"kind": "DIRECT", "content": "No.", "speaker": "Donnelly", "cue": "replied"}]
+
+
+def test_headline_in_single_marks_is_direct(analyse):
+    text = (
+        "\u2018We will not back down,\u2019 says housing minister\n\n"
+        "The housing minister defended the policy on Monday."
+    )
+    q = _holding(_quotes(analyse, text), "We will not back down")
+    assert q["kind"] == "DIRECT"
+    assert q["content"] == "We will not back down"
+    assert q["speaker"] == "housing minister"
+
+
+def test_a_headline_with_a_comma_and_colon_is_no_roundup(analyse):
+    text = "On Trade, Angry Voters Have a Point: It Has Not Been Much Good for Them\n\nBody text."
+    assert not [q for q in _quotes(analyse, text) if q["cue"] == ":"]
