@@ -208,6 +208,7 @@ class ArticleNames:
         trusted for the surnames in it.
         """
         people = self.people()
+        written = _before_lower_case_word(written)
         key = name_key(written.split())
         if not key:
             return None
@@ -229,6 +230,16 @@ class ArticleNames:
         if candidates:
             return self._best(candidates, at).name
         return _without_possessive(_without_titles(written))
+
+    def known_person(self, written: str, at: int) -> str | None:
+        """``person_name`` for a name the article's people have ("Trump"), else None."""
+        key = name_key(_before_lower_case_word(written).split())
+        if not key:
+            return None
+        people = self.people()
+        if key in people or surname(key) in self._by_surname or key[0] in self._by_first:
+            return self.person_name(written, at)
+        return None
 
     @staticmethod
     def _best(candidates: list[_Person], at: int) -> _Person:
@@ -327,6 +338,22 @@ def surname(key: tuple[str, ...]) -> str:
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return len(longer) > len(shorter) and all(w in longer for w in shorter)
+
+
+# Lower-case words inside a name ("Bill de Blasio", "Osama bin Laden", "Anwar al-Awlaki").
+_NAME_PARTICLES = frozenset(
+    "de la le du des del della di da van von der den ter bin ibn al el dos das y".split()
+)
+
+
+def _before_lower_case_word(written: str) -> str:
+    """A PERSON span the NER ran on into the sentence ends at its first lower-case word that
+    is no name particle: "Trump assured Jones" -> "Trump"."""
+    words = written.split()
+    for i, word in enumerate(words):
+        if i and word[:1].islower() and word.split("-")[0] not in _NAME_PARTICLES:
+            return " ".join(words[:i])
+    return written
 
 
 def _without_titles(written: str) -> str:

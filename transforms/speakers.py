@@ -61,6 +61,8 @@ _GROUP = {"they", "them", "it"}
 _PERSON_LABELS = {"PERSON"}
 _GROUP_LABELS = {"ORG", "NORP", "GPE"}
 _NAMED_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"}
+# Labels of names that speak; a PRODUCT or WORK_OF_ART span over a speaker is a tagging slip.
+_SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "FAC"}
 
 
 def speaker_token(verb: Token) -> Token | None:
@@ -195,6 +197,9 @@ class SpeakerResolver:
 
     def resolve_written(self, start: int, end: int) -> str | None:
         """The name for a mention that is a bare name label ("PENCE", "Sonya Herridge")."""
+        return _a_name(self._resolve_written(start, end))
+
+    def _resolve_written(self, start: int, end: int) -> str | None:
         e = self.entity_at(start, end, _NAMED_LABELS)
         if e is not None:
             return self.name_of(e)
@@ -212,6 +217,11 @@ class SpeakerResolver:
         ``previous_speaker``: the name on the quote before this one in the passage, if the
         caller knows it; a pronoun that could be either it or a nearer person prefers it.
         """
+        return _a_name(self._resolve(head, start, end, previous_speaker))
+
+    def _resolve(
+        self, head: Token, start: int, end: int, previous_speaker: str | None
+    ) -> str | None:
         word = head.lower_
         if word in _RELATIVE:
             # "the ministry, which said ...", "Smith, who said ...": the noun the clause hangs on
@@ -232,8 +242,14 @@ class SpeakerResolver:
         # the head itself is (part of) a name
         if head.ent_type_ in _NAMED_LABELS and head.ent_type_ != "NORP":
             e = self.entity_covering(head.idx)
-            if e is not None and e.label in _NAMED_LABELS:
+            if e is not None and e.label in _SPEAKER_LABELS:
                 return self.name_of(e)
+            if e is not None and e.label in _NAMED_LABELS:
+                # a title the NER ran over the speaker ("Trump assured Jones" as a
+                # WORK_OF_ART): the person the mention itself names, if the article has one
+                if e.start < start or e.end > end:
+                    return self.names.known_person(self._text[start:end], start)
+                return e.canonical
         nominal = self._nominal(head, start, end)
         if nominal is not _NOT_NOMINAL:
             return nominal
@@ -637,6 +653,20 @@ def _by_agent(head: Token) -> Token | None:
                         if obj.dep_ == "pobj":
                             return obj
     return None
+
+
+# Never a name on their own, whatever the parse made of them: "I" (an op-ed's author, or the
+# speaker inside a quote), "You".
+_NEVER_NAMES = frozenset(
+    "i we you me us he she him her it they them who which that this these those".split()
+)
+
+
+def _a_name(name: str | None) -> str | None:
+    """``name``, unless it is a pronoun or empty."""
+    if not name or name.strip().lower() in _NEVER_NAMES:
+        return None
+    return name
 
 
 def _unrecognised_name(text: str, head: Token, start: int, end: int) -> str | None:
