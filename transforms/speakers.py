@@ -129,7 +129,7 @@ class SpeakerResolver:
         # (labels, gender) -> the entities ``antecedent`` may return for them, and their starts
         self._eligible: dict[tuple[frozenset[str], str | None], list[EntityMention]] = {}
         self._eligible_starts: dict[tuple[frozenset[str], str | None], list[int]] = {}
-        # token index of a "he"/"she" -> its name: a pronoun chain is resolved once
+        # token index of a pronoun -> its name: a pronoun chain is resolved once
         self._pronouns: dict[int, str | None] = {}
 
     def _inside_quote(self, offset: int) -> bool:
@@ -337,8 +337,17 @@ class SpeakerResolver:
         return None
 
     def _group_pronoun(self, head: Token, start: int) -> str | None:
-        """"it"/"they": the salient organisation of the sentences before (a named one, or a
-        subject like "the Sanders campaign"), else the nearest one named."""
+        """"it"/"they": the salient organisation of the sentences before (a named one, a
+        subject like "the Sanders campaign", an "it" or "they" subject by its own antecedent),
+        else the nearest one named."""
+        if head.i in self._pronouns:
+            return self._pronouns[head.i]
+        self._pronouns[head.i] = None  # a chain never loops back to itself
+        name = self._salient_group(head, start)
+        self._pronouns[head.i] = name
+        return name
+
+    def _salient_group(self, head: Token, start: int) -> str | None:
         labels = _GROUP_LABELS if head.lower_ != "it" else _IT_LABELS
         doc = self._doc
         sent = head.sent
@@ -359,14 +368,18 @@ class SpeakerResolver:
                     candidates.append((_salience(root, e.label == "ORG"), -e.start, name))
             for tok in sent:
                 if (
-                    tok.idx < limit
-                    and tok.dep_ in _SUBJECT_DEPS
-                    and tok.lower_ in _ORGANISATION_NOUNS
-                    and not self._inside_quote(tok.idx)
+                    tok.idx >= limit
+                    or tok.dep_ not in _SUBJECT_DEPS
+                    or self._inside_quote(tok.idx)
                 ):
+                    continue
+                name = None
+                if tok.lower_ in _ORGANISATION_NOUNS:
                     name = self.resolve(tok, *mention_span(tok))
-                    if name:
-                        candidates.append((_salience(tok, True), -tok.idx, name))
+                elif distance > 0 and tok.lower_ == head.lower_:
+                    name = self._group_pronoun(tok, tok.idx)
+                if name:
+                    candidates.append((_salience(tok, True), -tok.idx, name))
             if candidates:
                 return min(candidates, key=lambda c: (-c[0], c[1]))[2]
             if sent.start == 0:
