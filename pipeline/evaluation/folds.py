@@ -53,7 +53,7 @@ def gaps(dev: dict[str, float], train: dict[str, float]) -> dict[str, float]:
 
 def render_folds(dev: dict[str, float], result: dict[str, Any]) -> list[str]:
     """The table `newsbeam eval --train_folds` prints: dev, each train fold, all of train, gap."""
-    head = f"{'quotes':<16}" + "".join(f"{label:>10}" for _, label in QUOTE_METRICS)
+    head = f"{'quotes':<20}" + "".join(f"{label:>10}" for _, label in QUOTE_METRICS)
     lines = [
         f"PolNeAR train in {len(result['folds'])} folds (by article id hash; read for patterns, "
         "never tuned on) next to dev",
@@ -62,7 +62,7 @@ def render_folds(dev: dict[str, float], result: dict[str, Any]) -> list[str]:
     ]
 
     def row(name: str, scores: dict[str, float]) -> str:
-        return f"{name:<16}" + "".join(f"{scores[key]:>10.3f}" for key, _ in QUOTE_METRICS)
+        return f"{name:<20}" + "".join(f"{scores[key]:>10.3f}" for key, _ in QUOTE_METRICS)
 
     lines.append(row("dev", dev))
     for k, (scores, n) in enumerate(zip(result["folds"], result["articles"], strict=True)):
@@ -70,7 +70,7 @@ def render_folds(dev: dict[str, float], result: dict[str, Any]) -> list[str]:
     lines.append(row("train all", result["all"]))
     gap = gaps(dev, result["all"])
     lines.append(
-        f"{'dev - train (pt)':<16}" + "".join(f"{gap[key]:>+10.1f}" for key, _ in QUOTE_METRICS)
+        f"{'dev - train (pt)':<20}" + "".join(f"{gap[key]:>+10.1f}" for key, _ in QUOTE_METRICS)
     )
     worst = max(abs(v) for v in gap.values())
     lines.append(

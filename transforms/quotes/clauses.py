@@ -36,6 +36,8 @@ _STANCE_OBJECT_DEPS = {"dobj", "xcomp", "oprd", "ccomp"}
 # "call for", "call on", "push for", "accuse X of", "warn of/about/against", "agree with".
 _STANCE_PREPS = {"for", "on", "of", "about", "against", "to"}
 _BARE_OBJECTS = {"it", "this", "that", "himself", "herself", "themselves", "itself", "one"}
+# What "in a ..." names as the source of a clause: "In a Fox News poll, ...".
+_SOURCE_DOCUMENTS = {"poll", "polls", "survey", "surveys"}
 _NOT_SOURCES = {"this", "that", "there", "what", "these", "those"}
 _NOT_VERB_DEPS = {"amod", "compound", "nmod", "pobj", "dobj", "nsubj", "attr"}
 # Participles of the verbs a reporter puts questions and news to a speaker with.
@@ -108,6 +110,10 @@ def _clause_attributions(doc: Doc, quoted: list[int]) -> list[Candidate]:
                 out.append(attr)
         elif is_reporting_verb(tok.text):
             out.extend(_reporting_clauses(tok))
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            attr = _in_source(tok)
+            if attr is not None:
+                out.append(attr)
     return out
 
 
@@ -231,12 +237,28 @@ def _is_clause(head: Token) -> bool:
     return bool(deps & {"nsubj", "nsubjpass", "expl", "mark", "csubj"}) or head.is_punct
 
 
+def _in_source(prep: Token) -> Candidate | None:
+    """"In a CNN poll released Monday, 50 percent chose Clinton": the poll says so."""
+    objs = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _SOURCE_DOCUMENTS]
+    # only a phrase fronted before its clause: "ahead in the polls" is no source
+    if not objs or prep.i > prep.head.i or prep.head.dep_ == "prep":
+        return None
+    return _content_around(prep, prep, objs[0], (prep.idx, prep.idx + len(prep)))
+
+
 def _according_to(according: Token) -> Candidate | None:
     to = according.doc[according.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"] or [
         c for c in according.children if c.dep_ == "pobj"
     ]
     source = objs[0] if objs else None
+    return _content_around(according, to, source, (according.idx, to.idx + len(to)))
+
+
+def _content_around(
+    according: Token, to: Token, source: Token | None, cue: tuple[int, int]
+) -> Candidate | None:
+    """The clause a source phrase ("according to X", "in a poll") is attached to, without it."""
     head = according.head
     while (
         head.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "parataxis"} and head.head is not head
@@ -253,4 +275,4 @@ def _according_to(according: Token) -> Candidate | None:
     start, end = trimmed_span(tokens)
     if start is None:
         return None
-    return _clause(start, end, (according.idx, to.idx + len(to)), source)
+    return _clause(start, end, cue, source)

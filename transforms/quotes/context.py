@@ -25,7 +25,8 @@ class QuoteContext:
     labels: list[LabelledSpeech]  # "NAME: words" paragraphs that name someone
     regions: list[QuotedRegion]  # quotations, cut at transcript turns
     quoted: list[int]  # per token: the index of the quotation holding it, or -1
-    region_paragraph: list[int]  # per quotation: its paragraph
+    region_paragraph: list[int]  # per quotation: the paragraph it starts in
+    region_end_paragraph: list[int]  # ... and the one it ends in (a quotation can run over several)
 
     def paragraph_of(self, offset: int) -> int:
         return self.sentences.at(offset).paragraph
@@ -56,6 +57,7 @@ def build_context(doc: Doc, sentences: list[SentenceSpan]) -> QuoteContext:
         regions=regions,
         quoted=_quoted_tokens(doc, regions),
         region_paragraph=[index.at(r.start).paragraph for r in regions],
+        region_end_paragraph=[index.at(max(r.start, r.end - 1)).paragraph for r in regions],
     )
 
 

@@ -49,7 +49,8 @@ def attribute_quotations(ctx: QuoteContext, selection: Selection) -> list[Candid
         )
         attributed[i] = chosen
         if chosen.cue is not None or chosen.speaker is not None:
-            previous, previous_paragraph = chosen, in_paragraph[i]
+            # a quotation over several paragraphs: what follows it follows its last paragraph
+            previous, previous_paragraph = chosen, ctx.region_end_paragraph[i]
     return out
 
 
@@ -61,7 +62,7 @@ def _next_fragment_of(
     before = attributed.get(i - 1)
     if before is None or before.cue is None:
         return None
-    if ctx.region_paragraph[i - 1] != ctx.region_paragraph[i]:
+    if ctx.region_end_paragraph[i - 1] != ctx.region_paragraph[i]:
         return None
     if ctx.regions[i - 1].outer_end <= before.cue[0] < ctx.regions[i].outer_start:
         return before._replace(priority=Priority.NEXT_FRAGMENT)

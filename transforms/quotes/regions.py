@@ -60,6 +60,10 @@ def find_quoted_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Qu
                     balance[family] = _closing_balance(marks, family)
                 if balance[family][j] > 0:
                     nested += 1  # “... what he calls “hell” than ...”
+                elif _closes_by_typo(text, pos, len(mark), p_end):
+                    # “It's unusual,“ said X: an opening mark after the words' last comma
+                    regions.append(_region(text, open_at, open_len, pos, len(mark), closed=True))
+                    open_at = None
                 else:
                     # a new opening mark while a quotation is open: the earlier one never closed
                     regions.append(_region(text, open_at, open_len, pos, 0, closed=False))
@@ -96,6 +100,19 @@ def _closing_balance(marks: list[re.Match[str]], family: str) -> list[int]:
             running += -1 if mark in OPENING else 1
         out[j] = running
     return out
+
+
+def _closes_by_typo(text: str, pos: int, length: int, end: int) -> bool:
+    """An opening mark typed for the closing one: right after sentence punctuation, before a
+    space and a lower-case word ("unusual,“ said")."""
+    after = pos + length
+    return (
+        pos > 0
+        and text[pos - 1] in ",.?!"
+        and after + 1 < end
+        and text[after] == " "
+        and text[after + 1].islower()
+    )
 
 
 def _opens(text: str, mark: str, pos: int, start: int, end: int) -> bool:
