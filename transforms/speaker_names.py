@@ -87,13 +87,13 @@ def is_headline(line: str) -> bool:
 class _Person:
     """One distinct full name of the article's body, and how often it is written."""
 
-    __slots__ = ("key", "written", "count", "last_start")
+    __slots__ = ("key", "written", "count", "first_start")
 
     def __init__(self, key: tuple[str, ...], written: str, start: int) -> None:
         self.key = key
         self.written: Counter[str] = Counter({written: 1})
         self.count = 1
-        self.last_start = start
+        self.first_start = start
 
     @property
     def name(self) -> str:
@@ -140,7 +140,7 @@ class ArticleNames:
     # -- people ----------------------------------------------------------------------------
 
     def _mention_words(self, e: EntityMention) -> list[str]:
-        return self._text[e.start : e.end].split()
+        return name_part(self._text[e.start : e.end]).split()
 
     def _build_people(self) -> dict[tuple[str, ...], _Person]:
         people: dict[tuple[str, ...], _Person] = {}
@@ -159,12 +159,10 @@ class ArticleNames:
                 self._gender_by_surname.setdefault(key[-1], "f")
             if len(key) < 2:
                 continue
-            written = " ".join(w for w in words if name_key([w]) or len(w.strip(".")) == 1)
-            written = _without_possessive(_without_titles(written))
+            written = _without_possessive(_without_titles(" ".join(words)))
             if key in people:
                 people[key].written[written] += 1
                 people[key].count += 1
-                people[key].last_start = e.start
             else:
                 people[key] = _Person(key, written, e.start)
         # "Crooked Hillary Clinton" beside "Hillary Clinton": a leading word that is no given
@@ -203,12 +201,12 @@ class ArticleNames:
         """The name a PERSON mention written ``written`` at offset ``at`` stands for.
 
         A full name stays itself (or the most written form with the same words); a surname or a
-        given name alone becomes the article's full name for it: the one written most often, of
-        two equally frequent the one last written before ``at``. A headline's "name" is only
-        trusted for the surnames in it.
+        given name alone becomes the article's full name for it: the one written most often (of
+        equals, one with a given name first, then the one introduced first). A headline's "name"
+        is only trusted for the surnames in it.
         """
         people = self.people()
-        written = _before_lower_case_word(written)
+        written = name_part(written)
         key = name_key(written.split())
         if not key:
             return None
@@ -233,7 +231,7 @@ class ArticleNames:
 
     def known_person(self, written: str, at: int) -> str | None:
         """``person_name`` for a name the article's people have ("Trump"), else None."""
-        key = name_key(_before_lower_case_word(written).split())
+        key = name_key(name_part(written).split())
         if not key:
             return None
         people = self.people()
@@ -243,7 +241,13 @@ class ArticleNames:
 
     @staticmethod
     def _best(candidates: list[_Person], at: int) -> _Person:
-        return max(candidates, key=lambda p: (p.count, p.last_start < at, -abs(p.last_start - at)))
+        # the form written most; of equals, one that starts with a given name ("Donald Trump",
+        # not "Los Hijos de Trump"), then the one the article introduced first: its subject
+        # (Carly Fiorina before her husband Frank)
+        return max(
+            candidates,
+            key=lambda p: (p.count, first_name_gender(p.key[0]) is not None, -p.first_start),
+        )
 
     def gender(self, name: str | None) -> str | None:
         """"m", "f" or None for a person's name: a title in the article first, then the given
@@ -346,14 +350,27 @@ _NAME_PARTICLES = frozenset(
 )
 
 
-def _before_lower_case_word(written: str) -> str:
-    """A PERSON span the NER ran on into the sentence ends at its first lower-case word that
-    is no name particle: "Trump assured Jones" -> "Trump"."""
+def name_part(written: str) -> str:
+    """The name inside a PERSON span the NER ran too far: "Trump assured Jones" -> "Trump",
+    "Peruvian novelist Mario Vargas Llosa" -> "Mario Vargas Llosa", "Weak - Rubio" -> "Rubio".
+
+    Lower-case words other than name particles ("de", "bin") split the span; the part after the
+    last one is the name when it starts with a given name, else the part before the first.
+    """
+    for dash in (" - ", " \u2014 ", " \u2013 "):
+        if dash in written:
+            written = written.rsplit(dash, 1)[1]
     words = written.split()
-    for i, word in enumerate(words):
-        if i and word[:1].islower() and word.split("-")[0] not in _NAME_PARTICLES:
-            return " ".join(words[:i])
-    return written
+    breaks = [
+        i for i, w in enumerate(words)
+        if w[:1].islower() and w.split("-")[0] not in _NAME_PARTICLES
+    ]
+    if not breaks:
+        return written
+    after = words[breaks[-1] + 1 :]
+    if after and first_name_gender(after[0]) is not None:
+        return " ".join(after)
+    return " ".join(words[: breaks[0]]) or " ".join(after)
 
 
 def _without_titles(written: str) -> str:
