@@ -56,6 +56,21 @@ STYLES = [
         id="colon-closing-the-paragraph-before",
     ),
     pytest.param(
+        "The lesson of Iowa - Carl Bialik: \u201cKeep on contacting voters until the end.\u201d",
+        "Keep on contacting voters",
+        "Carl Bialik",
+        ":",
+        id="roundup-name-after-a-dash",
+    ),
+    pytest.param(
+        "\u201cHe would be a great senator. Not good, great. One of the brightest members of the "
+        "entire Congress,\u201d Rep. Elijah Cummings said in a phone interview.",
+        "He would be a great senator",
+        "Rep. Elijah Cummings",
+        "said",
+        id="quoted-phrase-parsed-as-a-second-subject",
+    ),
+    pytest.param(
         "The party's finance committee met on Monday. \u201cWe have raised more than we expected "
         "this quarter,\u201d responded national finance director Dennis Cheng.",
         "We have raised more than we expected",

@@ -238,7 +238,7 @@ def _is_clause(head: Token) -> bool:
 
 
 def _in_source(prep: Token) -> Candidate | None:
-    """"In a CNN poll released Monday, 50 percent chose Clinton": the poll says so."""
+    """ "In a CNN poll released Monday, 50 percent chose Clinton": the poll says so."""
     objs = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _SOURCE_DOCUMENTS]
     # only a phrase fronted before its clause: "ahead in the polls" is no source
     if not objs or prep.i > prep.head.i or prep.head.dep_ == "prep":

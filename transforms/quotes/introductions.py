@@ -8,12 +8,20 @@ colon ends.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from transforms.quotes.candidates import Candidate, Priority
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.labels import SPEAKER_LABELS
 from transforms.speakers import speaker_token
+
+# One to five capitalised words between a dash and the colon, the colon ending the search.
+_WORD = r"[A-Z][\w.\u2019'\-]*"
+_DASHED_NAME = re.compile(
+    rf"[\u2014\u2013-][ \u00a0]+({_WORD}(?:[ \u00a0]{_WORD}){{0,4}})[ \u00a0]*$"
+)
 
 
 def introduction_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
@@ -22,6 +30,23 @@ def introduction_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
         colon = _introducing_colon(ctx, region.outer_start)
         if colon is None:
             continue
+        cue = (colon, colon + 1)
+        named = _DASHED_NAME.search(ctx.text, max(0, colon - 80), colon)
+        if named is not None:
+            # "Pollsters agree - Carl Bialik: “...”": a roundup's name after a dash
+            out.append(
+                Candidate(
+                    Priority.INTRODUCTION,
+                    (i,),
+                    region.start,
+                    region.end,
+                    cue,
+                    None,
+                    speaker_span=named.span(1),
+                    region=i,
+                )
+            )
+            continue
         span = doc.char_span(colon, colon + 1, alignment_mode="expand")
         if span is None or span[0].i == 0:
             continue
@@ -29,15 +54,7 @@ def introduction_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
         if speaker is None or ctx.quoted[speaker.i] >= 0:
             continue
         out.append(
-            Candidate(
-                Priority.INTRODUCTION,
-                (i,),
-                region.start,
-                region.end,
-                (colon, colon + 1),
-                speaker,
-                region=i,
-            )
+            Candidate(Priority.INTRODUCTION, (i,), region.start, region.end, cue, speaker, region=i)
         )
     return out
 

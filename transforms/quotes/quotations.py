@@ -74,12 +74,20 @@ class _SpeechCues:
 
     def __init__(self, doc: Doc, quoted: list[int]) -> None:
         self.verbs: list[Token] = []
+        self.subject: dict[int, Token] = {}  # verb index -> its subject outside quotation marks
         for tok in doc:
             if quoted[tok.i] >= 0 or not is_speech_verb(tok.text):
                 continue
             subject = speaker_token(tok)
-            if subject is not None and quoted[subject.i] < 0:
+            if subject is not None and quoted[subject.i] >= 0:
+                # "“One of the brightest ...,” Rep. Cummings said": the parse can take a quoted
+                # phrase for a second subject; the speaker is the one outside the marks
+                subject = next(
+                    (c for c in tok.lefts if c.dep_ == "nsubj" and quoted[c.i] < 0), None
+                )
+            if subject is not None:
                 self.verbs.append(tok)
+                self.subject[tok.i] = subject
         self._offsets = [tok.idx for tok in self.verbs]
         self._indices = [tok.i for tok in self.verbs]
 
@@ -147,5 +155,5 @@ def _nearby_cue(
     if verb is None:
         return None
     return Candidate(
-        Priority.CUE, (), region.start, region.end, cue_span(verb), speaker_token(verb)
+        Priority.CUE, (), region.start, region.end, cue_span(verb), cues.subject[verb.i]
     )
