@@ -130,6 +130,7 @@ class Corpus:
     articles: list[dict[str, Any]]
     quotes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     entities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    speakers: list[dict[str, Any]] = field(default_factory=list)
 
 
 def load_corpus(output: str) -> Corpus:
@@ -142,7 +143,30 @@ def load_corpus(output: str) -> Corpus:
     entities: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in read_table(output, "entities"):
         entities[e["article_id"]].append(e)
-    return Corpus(summary, articles, dict(quotes), dict(entities))
+    speakers = list(read_table(output, "speakers")) if "speakers" in REGISTRY else []
+    return Corpus(summary, articles, dict(quotes), dict(entities), speakers)
+
+
+def top_speakers(corpus: Corpus, top: int) -> list[tuple[str, str, int, int]]:
+    """(name, type, quotes, articles) of the most quoted speaker identities.
+
+    From the ``speakers`` table (one identity across the run: "Trump" and "Donald J. Trump"
+    counted once); an output written before that table existed falls back to counting
+    ``speaker_name``. Quotes without a named speaker are not a speaker ("he", "who"): the
+    report counts them apart.
+    """
+    if corpus.speakers:
+        rows = [(s["name"], s["type"], s["n_quotes"], s["n_articles"]) for s in corpus.speakers]
+    else:
+        quotes = Counter()
+        articles: dict[str, set[str]] = defaultdict(set)
+        for aid, qs in corpus.quotes.items():
+            for q in qs:
+                if q.get("speaker_name"):
+                    quotes[q["speaker_name"]] += 1
+                    articles[q["speaker_name"]].add(aid)
+        rows = [(name, "", n, len(articles[name])) for name, n in quotes.items()]
+    return sorted(rows, key=lambda r: (-r[2], -r[3], r[0]))[:top]
 
 
 def speaker_of(quote: dict[str, Any]) -> str | None:
@@ -357,9 +381,10 @@ def summary_cards(summary: Summary, distinct_speakers: int) -> list[tuple[str, i
 def render_report(corpus: Corpus, *, max_articles: int = 200, top: int = 15) -> str:
     all_quotes = [q for qs in corpus.quotes.values() for q in qs]
     all_entities = [e for es in corpus.entities.values() for e in es]
-    speakers = Counter(speaker_of(q) or "unknown" for q in all_quotes)
-    speaker_articles = Counter(
-        who for qs in corpus.quotes.values() for who in {speaker_of(q) or "unknown" for q in qs})
+    speakers = top_speakers(corpus, top)
+    unnamed = sum(1 for q in all_quotes if not q.get("speaker_name"))
+    distinct = len(corpus.speakers) or len({q["speaker_name"] for q in all_quotes
+                                            if q.get("speaker_name")})
     names = Counter((e.get("canonical") or e["text"], e["label"]) for e in all_entities)
     labels = Counter(e["label"] for e in all_entities)
     kinds = Counter(q["kind"] for q in all_quotes)
@@ -367,16 +392,19 @@ def render_report(corpus: Corpus, *, max_articles: int = 200, top: int = 15) -> 
 
     cards = "".join(
         f'<div class="nb-card"><b>{n:,}</b><span>{esc(label)}</span></div>'
-        for label, n in summary_cards(corpus.summary, len(speakers)))
+        for label, n in summary_cards(corpus.summary, distinct))
     cards = f'<div class="nb-cards">{cards}</div>'
 
     per_article = sorted(((titles[a["article_id"]], len(corpus.quotes.get(a["article_id"], [])))
                           for a in corpus.articles), key=lambda kv: (-kv[1], kv[0]))
     panels = [
-        panel("Top speakers", bar_chart(speakers.most_common(top), "quotes per speaker")
-              + table(["speaker", "quotes", "articles"],
-                      [[who, n, speaker_articles[who]] for who, n in speakers.most_common(top)],
-                      "nb-top-speakers")),
+        panel("Top speakers", bar_chart([(name, n) for name, _, n, _ in speakers],
+                                        "quotes per speaker")
+              + table(["speaker", "type", "quotes", "articles"],
+                      [list(row) for row in speakers], "nb-top-speakers")
+              + (f'<p class="nb-note">{unnamed:,} of {len(all_quotes):,} quotes have no named '
+                 'speaker ("a source", an unresolved "he") and are not counted here</p>'
+                 if unnamed else "")),
         panel("Top entities", table(["entity", "label", "mentions"],
                                     [[name, label, n] for (name, label), n
                                      in names.most_common(top)], "nb-top-entities")),

@@ -46,6 +46,9 @@ def bigquery_field(avro_field: dict) -> dict:
         assert avro_field.get("default", "missing") is None, (
             f"{avro_field['name']}: a nullable field needs \"default\": null")
         avro_type, mode = avro_type[1], "NULLABLE"
+    if isinstance(avro_type, dict) and avro_type["type"] == "array" and mode == "REQUIRED":
+        # An array of a plain type loads as a REPEATED column (speakers.variants).
+        avro_type, mode = avro_type["items"], "REPEATED"
     if isinstance(avro_type, dict):
         key = avro_type.get("logicalType", avro_type["type"])
     else:

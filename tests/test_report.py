@@ -160,3 +160,30 @@ def test_report_command_refuses_a_folder_and_a_missing_output(tmp_path, capsys):
     assert "give a file name" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "nowhere"), "--out", str(tmp_path / "r.html")]) == 2
     assert "no newsbeam tables" in capsys.readouterr().err
+
+
+def test_top_speakers_come_from_the_speakers_table(tmp_path):
+    # one identity under three written names, and quotes with no named speaker kept apart
+    out = tmp_path / "out"
+    text = "Trump said, \u201cA.\u201d He said, \u201cB.\u201d"
+    write_table(out, "articles", [article("aaa111", text)])
+    write_table(out, "quotes", [
+        quote_row(quote_id="q1", article_id="aaa111", start=13, end=15, speaker_name="Trump",
+                  speaker_type="PERSON", speaker_id="t"),
+        quote_row(quote_id="q2", article_id="aaa111", start=28, end=30, speaker_text="He"),
+    ])
+    write_table(out, "speakers", [
+        {"speaker_id": "t", "name": "Donald J. Trump", "type": "PERSON", "n_quotes": 3,
+         "n_articles": 2, "variants": ["Donald J. Trump", "Donald Trump", "Trump"]},
+        {"speaker_id": "c", "name": "Hillary Clinton", "type": "PERSON", "n_quotes": 1,
+         "n_articles": 1, "variants": ["Hillary Clinton"]},
+    ])
+    for table in ("sentences", "entities", "errors"):
+        write_table(out, table, [])
+    page = render_report(load_corpus(str(out)))
+    top = page[page.index('class="nb-top-speakers"'):]
+    top = top[: top.index("</table>")]
+    assert top.index("Donald J. Trump") < top.index("Hillary Clinton")
+    assert '<td class="n">3</td><td class="n">2</td>' in top
+    assert "He" not in top and "unknown" not in top
+    assert "1 of 2 quotes have no named speaker" in page

@@ -30,13 +30,7 @@ from typing import Any, NamedTuple
 
 from transforms.entity_spans import DETERMINERS, PERSON_TITLES
 
-PERSON = "PERSON"
-#: Entity labels -> the speaker types of the ``speakers`` table.
-SPEAKER_TYPES = {
-    "PERSON": PERSON, "ORG": "ORG", "NORP": "GROUP", "GPE": "PLACE", "LOC": "PLACE",
-    "FAC": "PLACE", "WORK_OF_ART": "WORK", "PRODUCT": "OTHER", "EVENT": "OTHER",
-}
-UNKNOWN = "UNKNOWN"
+PERSON = "PERSON"  # the one speaker type (transforms/tables.py SPEAKER_TYPES) with surnames
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Lower-case particles that belong to a surname: "Ursula von der Leyen", "Charles de Gaulle".
@@ -59,10 +53,6 @@ class NameKey(NamedTuple):
     @property
     def text(self) -> str:
         return f"{self.type}|{self.given}|{self.last}|{self.suffix}"
-
-
-def speaker_type(label: str | None) -> str:
-    return SPEAKER_TYPES.get(label or "", UNKNOWN)
 
 
 def _words(name: str) -> list[str]:

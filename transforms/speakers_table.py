@@ -26,10 +26,11 @@ from transforms.speaker_identity import (
     name_key,
     resolve_group,
 )
+from transforms.tables import UNKNOWN_SPEAKER_TYPE
 
 
 def quote_key(quote: dict[str, Any]) -> NameKey | None:
-    return name_key(quote.get("speaker_name"), quote.get("speaker_type") or "UNKNOWN")
+    return name_key(quote.get("speaker_name"), quote.get("speaker_type") or UNKNOWN_SPEAKER_TYPE)
 
 
 class SpeakerVariants(beam.CombineFn):

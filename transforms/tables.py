@@ -266,19 +266,54 @@ def entity_rows(ctx: ArticleContext) -> list[Row]:
     ]
 
 
+#: Entity labels -> the speaker types of ``quotes.speaker_type`` and ``speakers.type``.
+SPEAKER_TYPES = {
+    "PERSON": "PERSON", "ORG": "ORG", "NORP": "GROUP", "GPE": "PLACE", "LOC": "PLACE",
+    "FAC": "PLACE", "WORK_OF_ART": "WORK", "PRODUCT": "OTHER", "EVENT": "OTHER",
+}
+UNKNOWN_SPEAKER_TYPE = "UNKNOWN"
+# When one name carries several labels in an article, the likelier speaker wins.
+_SPEAKER_LABEL_ORDER = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def speaker_types(entities: Any) -> dict[str, str]:
+    """Name -> speaker type, from one article's entities (their canonical names and texts)."""
+    labels: dict[str, set[str]] = {}
+    for e in entities:
+        labels.setdefault(e.canonical, set()).add(e.label)
+    out = {}
+    for name, found in labels.items():
+        best = next((lab for lab in _SPEAKER_LABEL_ORDER if lab in found), min(found))
+        out[name] = SPEAKER_TYPES.get(best, "OTHER")
+    return out
+
+
 def quote_rows(ctx: ArticleContext) -> list[Row]:
     aid, text = ctx.article_id, ctx.text
+    types = speaker_types(ctx.analysis.entities)
     return [
         {"quote_id": quote_id(aid, q.start, q.end), "article_id": aid, "kind": q.kind,
          "start": q.start, "end": q.end, "text": text[q.start : q.end],
          "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
          "speaker_text": _piece(text, q.speaker_start, q.speaker_end),
-         "speaker_name": q.speaker_name, "cue_start": q.cue_start, "cue_end": q.cue_end,
+         "speaker_name": q.speaker_name,
+         "speaker_type": types.get(q.speaker_name, UNKNOWN_SPEAKER_TYPE) if q.speaker_name
+         else None,
+         "speaker_id": None,  # set across articles by the speakers table's aggregation
+         "cue_start": q.cue_start, "cue_end": q.cue_end,
          "cue_text": _piece(text, q.cue_start, q.cue_end),
          "sentence_start_index": q.sentence_start_index,
          "sentence_end_index": q.sentence_end_index}
         for q in ctx.analysis.quotes
     ]
+
+
+def _derive_speakers(tables: Mapping[str, Any]) -> Mapping[str, Any]:
+    # Imported here: this module stays free of Beam and of the NLP modules.
+    from transforms.speakers_table import BuildSpeakers
+
+    built = tables["quotes"] | "BuildSpeakers" >> BuildSpeakers()
+    return {"speakers": built.speakers, "quotes": built.quotes}
 
 
 for _spec in (
@@ -290,6 +325,8 @@ for _spec in (
               columns=("article_id", "start", "end", "label", "text", "canonical")),
     TableSpec("quotes", "quote.avsc", quote_rows, "n_quotes",
               columns=("article_id", "kind", "speaker_name", "speaker_text", "cue_text", "text")),
+    TableSpec("speakers", "speaker.avsc", derive=_derive_speakers, has_article_id=False,
+              columns=("speaker_id", "name", "type", "n_quotes", "n_articles", "variants")),
     TableSpec("errors", "error.avsc", has_article_id=False,
               columns=("source_uri", "line", "stage", "error_type", "message")),
 ):
