@@ -15,7 +15,6 @@ import json
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,9 +112,11 @@ def portable_jobs(gcs_emulator: GcsEmulator) -> Iterator[PortableJobs]:
 
 
 def _download(url: str, dest: Path, sha256: str) -> Path:
+    from apache_beam.io.filesystem import CompressionTypes
     from apache_beam.io.filesystems import FileSystems
 
-    with FileSystems.open(url) as source:
+    # as staged: FileSystems would otherwise gunzip workflow.tar.gz on the way
+    with FileSystems.open(url, compression_type=CompressionTypes.UNCOMPRESSED) as source:
         data = source.read()
     if sha256 and hashlib.sha256(data).hexdigest() != sha256:
         raise ValueError(f"{url}: sha256 differs from the one in pipeline.pb")
@@ -159,22 +160,32 @@ def localize_environment(proto, worker_endpoint: str, artifact_dir: Path):
 
 
 def run_pipeline_proto(proto, options: dict, job_endpoint: str, timeout: float = 600) -> str:
-    """Submit a Pipeline proto to a job service as PortableRunner does; the final state's name."""
+    """Submit a Pipeline proto with ``options`` (as staged: a template's sdkPipelineOptions) to a
+    job service as PortableRunner does; returns the final state's name."""
     import grpc
     from apache_beam.options.pipeline_options import PipelineOptions
     from apache_beam.portability.api import beam_job_api_pb2, beam_job_api_pb2_grpc
     from apache_beam.runners.portability.portable_runner import JobServiceHandle
+    from google.protobuf import struct_pb2
+
+    def integral(value):
+        # The template stores every number as a JSON double (apitools' JsonValue): 600 became
+        # 600.0, which the worker's flag parser refuses for an int option. The service hands its
+        # workers the submitted numbers; whole numbers back to ints is what they were (and
+        # encode_pipeline_options then passes ints as strings, as PortableRunner does).
+        return int(value) if isinstance(value, float) and value.is_integer() else value
+
+    class StagedJob(JobServiceHandle):
+        def get_pipeline_options(self) -> struct_pb2.Struct:
+            return self.encode_pipeline_options({k: integral(v) for k, v in options.items()})
 
     with grpc.insecure_channel(job_endpoint) as channel:
         stub = beam_job_api_pb2_grpc.JobServiceStub(channel)
-        handle = JobServiceHandle(stub, PipelineOptions.from_dictionary(options))
-        job_id, states, _ = handle.submit(proto)
-        deadline = time.monotonic() + timeout
+        # the state stream ends (DEADLINE_EXCEEDED) after --job_server_timeout seconds
+        handle = StagedJob(stub, PipelineOptions([f"--job_server_timeout={int(timeout)}"]))
+        _, _, states = handle.submit(proto)
         for event in states:
             state = beam_job_api_pb2.JobState.Enum.Name(event.state)
             if state in {"DONE", "FAILED", "CANCELLED", "UPDATED", "DRAINED"}:
                 return state
-            if time.monotonic() > deadline:
-                stub.Cancel(beam_job_api_pb2.CancelJobRequest(job_id=job_id))
-                return "TIMED_OUT"
     return "UNKNOWN"
