@@ -130,3 +130,42 @@ def test_build_speakers_in_a_pipeline():
                       ("a3-0", False, False), ("a4-0", False, False), ("a5-0", False, False),
                       ("a5-1", False, False), ("a6-0", False, True)]),
             label="quotes")
+
+
+def test_streaming_windows_keep_an_identity_s_id():
+    """Per window, and a later window that adds a variant and a namesake keeps the id."""
+    from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+    from apache_beam.testing.test_stream import TestStream
+    from apache_beam.transforms import window
+    from apache_beam.transforms.window import TimestampedValue
+
+    stream = (
+        TestStream()
+        .add_elements([TimestampedValue(_quote("a1", "Donald Trump"), 1),
+                       TimestampedValue(_quote("a2", "Trump"), 2)])
+        .advance_watermark_to(10)
+        .add_elements([TimestampedValue(_quote("a3", "Donald J. Trump"), 11),
+                       TimestampedValue(_quote("a4", "Melania Trump"), 12),
+                       TimestampedValue(_quote("a5", "Trump"), 13)])
+        .advance_watermark_to_infinity()
+    )
+    options = PipelineOptions()
+    options.view_as(StandardOptions).streaming = True
+    options.view_as(StandardOptions).runner = "BundleBasedDirectRunner"  # what TestStream needs
+    donald = speaker_id(NameKey(PERSON, "donald", "trump"))
+    with BeamTestPipeline(options=options) as p:
+        quotes = p | stream | beam.WindowInto(window.FixedWindows(10))
+        out = quotes | BuildSpeakers()
+        assert_that(
+            out.speakers | beam.Map(lambda r: (r["speaker_id"] == donald, r["name"],
+                                               r["n_quotes"])),
+            equal_to([(True, "Donald Trump", 2),  # window 1: "Trump" is the one Trump
+                      (True, "Donald J. Trump", 1),  # window 2: a new variant, the same id
+                      (False, "Melania Trump", 1),
+                      (False, "Trump", 1)]),  # window 2: two Trumps, the bare one stays apart
+            label="speakers")
+        assert_that(
+            out.quotes | beam.Map(lambda q: (q["quote_id"], q["speaker_id"] == donald)),
+            equal_to([("a1-0", True), ("a2-0", True), ("a3-0", True), ("a4-0", False),
+                      ("a5-0", False)]),
+            label="quotes")
