@@ -128,7 +128,11 @@ def _reporting_clauses(verb: Token) -> list[Candidate]:
         return []  # "It is worth noting that ...", "It goes without saying": nobody's words
     if not is_speech_verb(verb.text) and _unrealised(verb):
         return []  # "will seek to", "to reject": an intention the writer reports, not a view held
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _is_clause(c)]
+    clauses = [
+        c
+        for c in verb.children
+        if (c.dep_ == "ccomp" and _is_clause(c)) or _misparsed_clause(verb, c)
+    ]
     sides: list[list[Token]] = []
     if clauses:
         for before in (True, False):
@@ -150,6 +154,18 @@ def _reporting_clauses(verb: Token) -> list[Candidate]:
         if start is not None:
             out.append(_clause(start, end, cue_span(verb), subject))
     return out
+
+
+def _misparsed_clause(verb: Token, child: Token) -> bool:
+    """A clause the parser hung on a speech verb as its open complement: "He said legalizing it
+    could put thousands to work" (said -xcomp-> legalizing -> put)."""
+    return (
+        child.dep_ == "xcomp"
+        and child.i == verb.i + 1
+        and is_speech_verb(verb.text)
+        and not any(c.dep_ == "aux" for c in child.children)
+        and any(t.dep_ == "ccomp" and _is_clause(t) for t in child.subtree)
+    )
 
 
 def _addressed(verb: Token) -> bool:
