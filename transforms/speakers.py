@@ -395,6 +395,15 @@ class SpeakerResolver:
         word = head.lower_
         dets = {c.lower_ for c in head.children if c.dep_ in {"det", "poss"}}
         owner = _owner(head)
+        for child in head.children:
+            # "the paper's editorial board", "the bank's board": the organisation they are of
+            if (
+                child.dep_ == "poss"
+                and child.lower_ in _ORGANISATION_NOUNS
+                and word not in _DOCUMENT_NOUNS
+                and any(c.lower_ in {"the", "its"} for c in child.children)
+            ):
+                return self.resolve(child, *mention_span(child))
         if word == "campaign":
             # "the Clinton campaign", "Trump's campaign": the campaign, not the candidate
             if owner is not None:
@@ -525,6 +534,12 @@ class SpeakerResolver:
             if root.head.lower_ == noun and root.dep_ in {"compound", "poss", "nmod"}:
                 return self.name_of(e)
             if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lower_ == noun:
+                return self.name_of(e)
+            if root.dep_ in _SUBJECT_DEPS and e.label == "ORG" and any(
+                t.lower_ == noun for t in root.sent if t.i < root.i
+            ):
+                # "In an online poll of 800 voters, Democracy Corp found ...": the
+                # organisation that did what the sentence says of the poll
                 return self.name_of(e)
         return None
 
