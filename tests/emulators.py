@@ -98,13 +98,16 @@ class _Emulator:
         self._log.seek(0)
         return self._log.read().decode("utf-8", "replace")[-tail:]
 
-    def stop(self) -> None:
+    def _restore_env(self) -> None:
         if not self.env_var:
-            pass
-        elif self._saved_env is None:
+            return
+        if self._saved_env is None:
             os.environ.pop(self.env_var, None)
         else:
             os.environ[self.env_var] = self._saved_env
+
+    def stop(self) -> None:
+        self._restore_env()
         proc, self._proc = self._proc, None
         if proc is None or proc.poll() is not None:
             return

@@ -5,7 +5,8 @@ Dataflow staging wrote.
 A pytest plugin, like tests/emulators.py: ``pytest_plugins = ["tests.emulators",
 "tests.portable_jobs"]`` and the session fixture ``portable_jobs``. The servers are Beam's own
 modules, started from this interpreter and stopped at the end of the session; nothing is skipped
-(they need nothing but apache-beam).
+(they need nothing but apache-beam). The job service listens on localhost; Beam's worker_pool_main
+binds ``[::]:PORT`` (hard-coded there) and is only ever addressed as localhost.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -104,8 +106,11 @@ def portable_jobs(gcs_emulator: GcsEmulator) -> Iterator[PortableJobs]:
     emulator, so the pool starts after it, with STORAGE_EMULATOR_HOST in its environment)."""
     require_tool("gcp-storage-emulator", GcsEmulator.executable())
     root = Path(tempfile.mkdtemp(prefix="newsbeam-workers-"))
-    with JobService() as job_service, WorkerPool(root) as worker_pool:
-        yield PortableJobs(job_service, worker_pool)
+    try:
+        with JobService() as job_service, WorkerPool(root) as worker_pool:
+            yield PortableJobs(job_service, worker_pool)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 # --- replaying what Dataflow staging wrote --------------------------------------------------
