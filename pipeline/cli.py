@@ -12,12 +12,16 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from apache_beam.options.pipeline_options import PipelineOptions
 
 from pipeline import runners
 from pipeline.options import NewsbeamOptions
 from pipeline.run_config import ConfigError, RunConfig, beam_pipeline, configure, newsbeam_values
+
+if TYPE_CHECKING:
+    from pipeline.summary import Summary
 
 LOG = logging.getLogger("newsbeam")
 
@@ -161,8 +165,10 @@ def run_command(config: RunConfig, options: PipelineOptions) -> int:
         print(_nothing_ran(config))
         return 0
     prepare_output(config.output, config.overwrite)
-    summary = run_pipeline(config, options)
+    ran = run_pipeline(config, options)
+    summary = ran.summary
     print(summary.render())
+    print(workers_line(config, ran.articles_per_worker))
     if summary.error_ratio > config.max_error_ratio:
         print(f"newsbeam: error: {summary.error_ratio:.1%} of the input went to errors, above "
               f"--max_error_ratio={config.max_error_ratio}; see {config.output}/errors/",
@@ -177,9 +183,37 @@ def _nothing_ran(config: RunConfig) -> str:
     return f"template: graph translated and staged to {config.template_location}, nothing ran"
 
 
-def run_pipeline(config: RunConfig, options: PipelineOptions):
-    """Build and run the batch pipeline; returns the Summary read back from the output (None
-    when nothing ran: a dry run or a template)."""
+class Ran(NamedTuple):
+    """What a batch run produced: its tables' summary (read back from the output), and the
+    articles each worker process annotated (None when the runner reports no metrics)."""
+
+    summary: Summary
+    articles_per_worker: list[int] | None
+
+
+def workers_line(config: RunConfig, per_worker: list[int] | None) -> str:
+    """The summary's last line: how many worker processes ran, and their share of articles."""
+    kind = config.runner.kind
+    if kind is runners.RunnerKind.DASK:
+        if config.worker_processes == 1 and config.dask_workers != 1:
+            return "workers     the Dask cluster's own (--dask_client_address)"
+        where = f"{config.worker_processes} process(es), Dask local cluster"
+    elif kind is runners.RunnerKind.LOCAL_MULTIPROCESS:
+        where = f"{config.worker_processes} process(es), DirectRunner multi_processing"
+    elif kind is runners.RunnerKind.LOCAL:
+        where = "1, in-process"
+    else:
+        where = f"as {config.runner.beam_name} runs them"
+    if not per_worker:
+        return f"workers     {where}"
+    # Counted per worker pid (pipeline/graph.py): a process that got no article has no count.
+    shares = ", ".join(f"{n:,}" for n in per_worker)
+    return f"workers     {where}; articles per worker: {shares}"
+
+
+def run_pipeline(config: RunConfig, options: PipelineOptions) -> Ran | None:
+    """Build and run the batch pipeline; returns what it produced (None when nothing ran: a dry
+    run or a template)."""
     from pipeline import graph
     from pipeline.summary import summarize
 
@@ -197,9 +231,10 @@ def run_pipeline(config: RunConfig, options: PipelineOptions):
         if not config.runs_here:
             return None  # a template's result has no job to wait for
         result.wait_until_finish()
+    per_worker = graph.articles_per_worker(result)
     summary = summarize(config.output)
     summary.wall_seconds = time.monotonic() - started
-    return summary
+    return Ran(summary, per_worker)
 
 
 if __name__ == "__main__":

@@ -2,30 +2,50 @@
 
 from __future__ import annotations
 
-import apache_beam as beam
-from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions
+import os
+from collections.abc import Iterator
+from typing import Any
 
-from pipeline.options import NewsbeamOptions
+import apache_beam as beam
+
 from pipeline.run_config import RunConfig
-from pipeline.runners import RunnerKind, recognise
+from pipeline.run_config import worker_processes as worker_processes  # re-exported
 from transforms.annotate import Annotate, Tables
+from transforms.metrics import counter
 from transforms.progress import ReportProgress, expected_articles
 from transforms.read_articles import ReadArticles
 from transforms.write_tables import WriteTables
 
+#: Counter name prefix: articles annotated by the worker process with that pid (one counter per
+#: process), so a run can say how many workers took part and how evenly the articles spread.
+WORKER_COUNTER_PREFIX = "articles_in_worker_pid_"
 
-def worker_processes(options: PipelineOptions) -> int:
-    """Worker processes a local run spreads the articles over (1 when unknown or remote)."""
-    kind = recognise(options).kind
-    if kind is RunnerKind.DASK:
-        from apache_beam.runners.dask.dask_runner import DaskOptions
 
-        if options.view_as(DaskOptions).address:
-            return 1  # a remote scheduler: its worker count is not known here
-        return options.view_as(NewsbeamOptions).dask_workers or 1
-    if kind is RunnerKind.LOCAL_MULTIPROCESS:
-        return max(1, options.view_as(DirectOptions).direct_num_workers or 1)
-    return 1
+class CountWorkerArticles(beam.DoFn):
+    """Articles -> the same articles, counted per worker process."""
+
+    def setup(self) -> None:
+        self._articles = counter(f"{WORKER_COUNTER_PREFIX}{os.getpid()}")
+
+    def process(self, article: Any) -> Iterator[Any]:
+        self._articles.inc()
+        yield article
+
+
+def articles_per_worker(result: beam.runners.runner.PipelineResult) -> list[int] | None:
+    """Articles each worker process annotated, largest first; None when the runner reports no
+    metrics (Beam's DaskRunner)."""
+    from apache_beam.metrics.metric import MetricsFilter
+
+    try:
+        counters = result.metrics().query(MetricsFilter())["counters"]
+    except NotImplementedError:
+        return None
+    per_pid: dict[str, int] = {}
+    for c in counters:
+        if c.key.metric.name.startswith(WORKER_COUNTER_PREFIX):
+            per_pid[c.key.metric.name] = per_pid.get(c.key.metric.name, 0) + c.committed
+    return sorted(per_pid.values(), reverse=True)
 
 
 def annotate_articles(inputs, config: RunConfig, expected_total: int | None = None) -> Tables:
@@ -38,7 +58,8 @@ def annotate_articles(inputs, config: RunConfig, expected_total: int | None = No
     tables = articles | "Annotate" >> Annotate(
         config.spacy_model, config.batch_size, languages=config.languages)
     tables = tables._replace(articles=tables.articles | "ReportProgress" >> ReportProgress(
-        expected_total, workers=config.worker_processes))
+        expected_total, workers=config.worker_processes)
+        | "CountPerWorker" >> beam.ParDo(CountWorkerArticles()))
     errors = (read_errors, tables.errors) | "MergeErrors" >> beam.Flatten()
     return tables._replace(errors=errors)
 

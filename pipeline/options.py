@@ -11,6 +11,9 @@ from transforms.nlp_model import DEFAULT_MODEL
 from transforms.readers import DEFAULT_MAX_ARTICLE_BYTES, FORMATS
 from transforms.write_tables import AVRO_CODECS
 
+#: Worker processes of the local Dask cluster when neither --dask_workers nor --workers says.
+DEFAULT_DASK_WORKERS = 2
+
 #: ``--languages all``: annotate every article whatever its language.
 ALL_LANGUAGES = "all"
 
@@ -67,6 +70,15 @@ class NewsbeamOptions(PipelineOptions):
             help="Articles per spaCy nlp.pipe batch (default: 32).",
         )
         group.add_argument(
+            "--workers", type=int, default=None, metavar="N",
+            help="Local worker processes, the shorthand for both local runners: without "
+            "--runner, N > 1 runs Beam's DirectRunner in multi_processing mode with N "
+            "processes (--direct_num_workers N --direct_running_mode multi_processing); with "
+            "--runner dask it is --dask_workers N. 1 is the in-process default. The run "
+            "summary says how many ran. Not for streaming or remote runners (Dataflow: "
+            "--num_workers).",
+        )
+        group.add_argument(
             "--max_article_bytes", type=int, default=DEFAULT_MAX_ARTICLE_BYTES, metavar="BYTES",
             help="Largest input file accepted, after decompression; bigger ones (gzip bombs "
             f"included) become `too_large` errors (default: {DEFAULT_MAX_ARTICLE_BYTES}).",
@@ -105,8 +117,8 @@ class NewsbeamOptions(PipelineOptions):
             "dask", "--runner dask: Beam's --dask_client_address etc. pass through untouched."
         )
         dask.add_argument(
-            "--dask_workers", type=int, default=2, metavar="N",
+            "--dask_workers", type=int, default=None, metavar="N",
             help="--runner dask without --dask_client_address/--dask_scheduler_file: start a "
             "local dask.distributed cluster of N worker processes (one thread each) on 127.0.0.1 "
-            "for the run (default: 2).",
+            f"for the run (default: --workers, else {DEFAULT_DASK_WORKERS}).",
         )

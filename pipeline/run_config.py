@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from apache_beam.options.pipeline_options import (
+    DirectOptions,
     GoogleCloudOptions,
     PipelineOptions,
     StandardOptions,
@@ -25,7 +26,7 @@ from apache_beam.options.pipeline_options import (
 )
 
 from pipeline import remote_checks
-from pipeline.options import NewsbeamOptions
+from pipeline.options import DEFAULT_DASK_WORKERS, NewsbeamOptions
 from pipeline.runners import LOCAL_BATCH_RUNNER, Runner, RunnerKind, recognise
 
 if TYPE_CHECKING:
@@ -57,7 +58,8 @@ class RunConfig:
     input_subscription: str | None
     window_seconds: int
     watch_interval: float | None
-    dask_workers: int
+    dask_workers: int  # resolved: --dask_workers, else --workers, else DEFAULT_DASK_WORKERS
+    workers: int | None  # --workers as given (None: not given)
     # derived from Beam's options
     runner: Runner = Runner(LOCAL_BATCH_RUNNER, RunnerKind.LOCAL, remote=False)
     streaming: bool = False
@@ -74,7 +76,7 @@ class RunConfig:
     def with_defaults(cls, **values: Any) -> RunConfig:
         """The defaults of ``newsbeam run``, changed by ``values`` (no checks: for tests)."""
         defaults = {a.dest: a.default for a in newsbeam_actions()}
-        return cls(**{**defaults, "input": (), **values})
+        return cls(**{**defaults, "input": (), "dask_workers": DEFAULT_DASK_WORKERS, **values})
 
 
 def newsbeam_actions() -> list[argparse.Action]:
@@ -99,11 +101,14 @@ def configure(options: PipelineOptions) -> RunConfig:
     standard = options.view_as(StandardOptions)
     # --watch_interval implies --streaming
     streaming = bool(standard.streaming) or values["watch_interval"] is not None
-    runner = recognise(options, streaming)
+    runner = recognise(options, streaming, values["workers"])
+    _check_workers(options, values, runner, streaming)
     dry_run = _dry_run(options)
     template = options.view_as(GoogleCloudOptions).template_location
     _check_streaming(values, streaming, runner)
     _check_batch_values(values)
+    if values["dask_workers"] is None:
+        values["dask_workers"] = values["workers"] or DEFAULT_DASK_WORKERS
     if (dry_run or template) and runner.kind is not RunnerKind.DATAFLOW:
         flag = "--dry_run" if dry_run else "--template_location"
         raise ConfigError(f"{flag} applies to --runner dataflow only (Beam's other runners "
@@ -122,8 +127,6 @@ def configure(options: PipelineOptions) -> RunConfig:
     # A watched glob may match nothing yet; a dry run lists nothing (it needs no credentials).
     if values["watch_interval"] is None and not dry_run:
         _check_inputs_match(inputs)
-    from pipeline.graph import worker_processes
-
     return RunConfig(**{
         **values, "input": inputs, "output": output,
         "runner": runner, "streaming": streaming, "dry_run": dry_run,
@@ -170,8 +173,67 @@ def _check_batch_values(values: dict[str, Any]) -> None:
     if not 0.0 <= values["max_error_ratio"] <= 1.0:
         raise ConfigError(
             f"--max_error_ratio must be between 0 and 1, got {values['max_error_ratio']}")
-    if values["dask_workers"] < 1:
+    if values["dask_workers"] is not None and values["dask_workers"] < 1:
         raise ConfigError(f"--dask_workers must be at least 1, got {values['dask_workers']}")
+
+
+def worker_processes(options: PipelineOptions) -> int:
+    """Worker processes a local run spreads the articles over (1 when unknown or remote)."""
+    newsbeam = options.view_as(NewsbeamOptions)
+    kind = recognise(options, workers=newsbeam.workers).kind
+    if kind is RunnerKind.DASK:
+        if _external_dask_cluster(options):
+            return 1  # the scheduler's own workers: their number is not known here
+        return newsbeam.dask_workers or newsbeam.workers or DEFAULT_DASK_WORKERS
+    if kind is RunnerKind.LOCAL_MULTIPROCESS:
+        return newsbeam.workers or max(1, options.view_as(DirectOptions).direct_num_workers or 1)
+    return 1
+
+
+def _external_dask_cluster(options: PipelineOptions) -> bool:
+    try:
+        from apache_beam.runners.dask.dask_runner import DaskOptions
+    except ImportError:  # dask is an optional extra; the run itself says so
+        return False
+    dask = options.view_as(DaskOptions)
+    return bool(dask.address or dask.scheduler_file)
+
+
+def _check_workers(options: PipelineOptions, values: dict[str, Any], runner: Runner,
+                   streaming: bool) -> None:
+    """--workers N is a shorthand for the local runners' own flags; refuse what contradicts it."""
+    workers = values["workers"]
+    if workers is None:
+        return
+    if workers < 1:
+        raise ConfigError(f"--workers must be at least 1, got {workers}")
+    if streaming:
+        raise ConfigError("--workers applies to batch runs (a local streaming run is one "
+                          "process): drop --workers")
+    if runner.kind is RunnerKind.DASK:
+        if _external_dask_cluster(options):
+            raise ConfigError("--workers starts a local Dask cluster; with --dask_client_address "
+                              "or --dask_scheduler_file that cluster's own workers run: drop "
+                              "--workers")
+        if values["dask_workers"] not in (None, workers):
+            raise ConfigError(f"--workers {workers} and --dask_workers {values['dask_workers']} "
+                              "disagree: give one of them")
+        return
+    if not runner.local:
+        raise ConfigError(f"--workers starts local worker processes (the default runner or "
+                          f"--runner dask), not {runner.beam_name}'s: use that runner's own "
+                          "flags (Dataflow: --num_workers, --max_num_workers)")
+    # Only flags given on the command line: Beam's defaults (1, in_memory) contradict nothing.
+    given = options.get_all_options(drop_default=True)
+    mode, num = given.get("direct_running_mode"), given.get("direct_num_workers")
+    if mode is not None and (workers == 1 or mode != "multi_processing"):
+        wants = ("one in-process worker" if workers == 1
+                 else f"{workers} worker processes (multi_processing)")
+        raise ConfigError(f"--workers {workers} means {wants}; --direct_running_mode {mode} "
+                          "contradicts it: give one of them")
+    if num is not None and num != workers:
+        raise ConfigError(f"--workers {workers} and --direct_num_workers {num} disagree: give "
+                          "one of them")
 
 
 def _check_streaming(values: dict[str, Any], streaming: bool, runner: Runner) -> None:
@@ -270,4 +332,9 @@ def beam_pipeline(config: RunConfig, options: PipelineOptions) -> beam.Pipeline:
     standard.runner = config.runner.beam_name
     standard.streaming = config.streaming
     options.view_as(TestOptions).dry_run = config.dry_run
+    if config.runner.kind is RunnerKind.LOCAL_MULTIPROCESS and config.workers:
+        # --workers N: the FnApiRunner reads these when it starts its worker processes
+        direct = options.view_as(DirectOptions)
+        direct.direct_num_workers = config.workers
+        direct.direct_running_mode = "multi_processing"
     return beam.Pipeline(options=options)

@@ -97,10 +97,12 @@ def beam_runner_name(runner: str | None, streaming: bool) -> str:
     return runner
 
 
-def recognise(options: PipelineOptions, streaming: bool | None = None) -> Runner:
+def recognise(options: PipelineOptions, streaming: bool | None = None,
+              workers: int | None = None) -> Runner:
     """The runner ``options`` name (pinned as above when they name none or DirectRunner).
 
-    ``streaming`` overrides Beam's --streaming flag (newsbeam's --watch_interval implies it).
+    ``streaming`` overrides Beam's --streaming flag (newsbeam's --watch_interval implies it);
+    ``workers`` is newsbeam's --workers: more than one makes the local runner multi-process.
     """
     standard = options.view_as(StandardOptions)
     if streaming is None:
@@ -108,7 +110,8 @@ def recognise(options: PipelineOptions, streaming: bool | None = None) -> Runner
     name = beam_runner_name(standard.runner, streaming)
     kind = _KIND_OF_CLASS.get(_class_key(name), RunnerKind.OTHER)
     direct = options.view_as(DirectOptions)
-    if kind is RunnerKind.LOCAL and direct.direct_running_mode == "multi_processing":
+    if kind is RunnerKind.LOCAL and (direct.direct_running_mode == "multi_processing"
+                                     or (workers or 1) > 1):
         kind = RunnerKind.LOCAL_MULTIPROCESS
     return Runner(name, kind, _is_remote(kind, options))
 

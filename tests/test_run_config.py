@@ -64,6 +64,8 @@ def _non_default(action: argparse.Action, tmp_path) -> tuple[list[str], object]:
         "languages": ([flag, "en,DE"], ("de", "en")),
         "input_subscription": ([flag, SUBSCRIPTION], SUBSCRIPTION),
         "watch_interval": ([flag, "7.5"], 7.5),
+        "workers": ([flag, "2"], 2),
+        "dask_workers": ([flag, "3"], 3),
     }
     if action.dest in special:
         return special[action.dest]
@@ -80,7 +82,7 @@ def _non_default(action: argparse.Action, tmp_path) -> tuple[list[str], object]:
 
 # Options each kind of run refuses (with a message, tests/test_streaming_write.py): the rest
 # must reach the config of the batch graph and of both streaming graphs.
-_BATCH_ONLY = {"overwrite"}
+_BATCH_ONLY = {"overwrite", "workers"}
 _STREAMING_ONLY = {"input_subscription", "watch_interval"}
 
 

