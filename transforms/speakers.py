@@ -4,17 +4,27 @@ Two steps, both pure functions over the parse:
 
 - ``speaker_token`` / ``mention_span`` find the mention as written: the subject of the reporting
   verb ("He", "Chuviliaev", "a spokesperson for Go By The Forest"), or the object of "according to".
-- ``SpeakerResolver`` turns a mention into a name: a named mention into its entity's canonical
-  name ("Zelensky", "President Zelensky" -> "Volodymyr Zelensky"); "he"/"she" into the nearest
-  preceding person named outside quotation marks (a name inside a quote is someone the speaker
-  talks about, not the speaker), skipping people whose "Mr."/"Mrs." title says otherwise;
-  "they"/"it" into the nearest preceding organisation or place, "the company" into the nearest
-  organisation, "who"/"which" into the noun the relative clause hangs on (the mention itself stays
-  "who", as annotators mark it). "a spokesperson for X" (a role noun with "for"/"of"/"at" and a
-  named organisation) resolves to X: the organisation is what the article names and what an
-  entities join can use; the person stays recoverable from ``speaker_start``/``speaker_end``.
-  A capitalised subject the NER missed ("Mediazone, a Russian website") is its own name. An
-  unnamed mention ("a source") gets None.
+- ``SpeakerResolver`` turns a mention into a name (issue 12):
+  - a named mention into the article's full name for it ("Zelensky", "President Zelensky" ->
+    "Volodymyr Zelensky"; see ``speaker_names.ArticleNames``: never a headline fragment, an
+    epithet or a sentence the NER ran on into);
+  - "he"/"she" into the salient person of the sentences before it, nearest sentence first,
+    the subject before other mentions, a same pronoun subject by its own antecedent (the
+    current speaker of the passage), never a person of the other gender (a "Mr."/"Mrs." title,
+    else the first name) and never a name inside quotation marks (someone the speaker talks
+    about); "they"/"it" likewise into an organisation (or a place);
+  - "who"/"which" into the noun the relative clause hangs on (the mention itself stays "who",
+    as annotators mark it);
+  - a description with a name in apposition into that name ("The health minister, Robert
+    Castellano"); "the mayor"/"the senator" into the person given that role, or, when nobody
+    was, the person the next sentences introduce; "the department" into an organisation whose
+    name holds the noun; "the Clinton campaign" into "Clinton campaign"; "the poll" into its
+    author;
+  - "a spokesperson for X" (a role noun with "for"/"of"/"at" and a named organisation) into X:
+    the organisation is what the article names and what an entities join can use; the person
+    stays recoverable from ``speaker_start``/``speaker_end``. A capitalised subject the NER
+    missed ("Mediazone, a Russian website") is its own name. An unnamed mention ("a source"),
+    a pronoun or a job title alone gets None.
 """
 
 from __future__ import annotations
