@@ -139,6 +139,7 @@ class SpeakerResolver:
         # (labels, gender) -> the entities ``antecedent`` may return for them, and their starts
         self._eligible: dict[tuple[frozenset[str], str | None], list[EntityMention]] = {}
         self._eligible_starts: dict[tuple[frozenset[str], str | None], list[int]] = {}
+        self._named: dict[str, int] | None = None
         # token index of a pronoun -> its name: a pronoun chain is resolved once
         self._pronouns: dict[int, str | None] = {}
 
@@ -508,12 +509,15 @@ class SpeakerResolver:
         return None
 
     def _named_before(self, name: str, before: int) -> bool:
-        for e in self._entities:
-            if e.start >= before:
-                return False
-            if e.label in _PERSON_LABELS and self.name_of(e) == name:
-                return True
-        return False
+        if self._named is None:
+            # each name's first offset, once per article
+            self._named = {}
+            for e in self._entities:
+                if e.label in _PERSON_LABELS:
+                    found = self.name_of(e)
+                    if found is not None:
+                        self._named.setdefault(found, e.start)
+        return self._named.get(name, before) < before
 
     def _last_campaign(self, before: int) -> str | None:
         window = self._text[max(0, before - _CAMPAIGN_WINDOW) : before]
@@ -557,7 +561,7 @@ class SpeakerResolver:
         i = bisect.bisect_left(self._starts, before) - 1
         nearest = None
         wanted = _NEWSPAPER_WORDS if noun in {"newspaper", "paper"} else {noun}
-        while i >= 0:
+        while i >= 0 and self._entities[i].start > before - _ORGANISATION_WINDOW:
             e = self._entities[i]
             i -= 1
             if e.label != "ORG" or e.end > before or self._inside_quote(e.start):
@@ -593,6 +597,8 @@ _DOCUMENT_NOUNS = frozenset(
 _CAMPAIGN = re.compile(r"\b([A-Z][\w\-]+)(?:'s|\u2019s)?(?: [a-z]+)? campaign\b")
 _CAMPAIGN_WINDOW = 6000
 _DOCUMENT_WINDOW = 4000
+# How far back "the company" looks (bounded, so a long article costs per quote, not per entity).
+_ORGANISATION_WINDOW = 20000
 
 
 def _end(token: Token) -> int:
