@@ -19,9 +19,8 @@ import sys
 
 import pipeline
 import transforms
+from pipeline.worker_boot import MANIFEST_ENV
 from transforms.gcs_access import use_anonymous_gcs
-
-MANIFEST_ENV = "NEWSBEAM_WORKER_MANIFEST"
 
 
 def manifest() -> dict:

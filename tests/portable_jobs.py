@@ -24,7 +24,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.worker_boot import ROOT_ENV, write_launcher
+from schemas import TABLES
+from tests.conftest import ROOT
 from tests.emulators import GcsEmulator, _Emulator, port_open, require_tool
+from tests.pipeline_runs import without
 
 
 class JobService(_Emulator):
@@ -111,6 +114,33 @@ def portable_jobs(gcs_emulator: GcsEmulator) -> Iterator[PortableJobs]:
             yield PortableJobs(job_service, worker_pool)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def assert_same_tables(got: dict, expected: dict) -> None:
+    """Every table row for row equal (all but ``ingested_at``), and not vacuously."""
+    assert expected["articles"] and expected["sentences"] and expected["quotes"]
+    for table in TABLES:
+        assert without(got[table], "ingested_at") == without(expected[table], "ingested_at"), table
+
+
+def assert_workers_ran_the_staged_package(jobs: PortableJobs, job_name: str) -> list[dict]:
+    """The job's DoFns ran in other processes, which imported newsbeam from the staged sdist
+    installed in their private folder, not from this source tree (the test's editable install)."""
+    workers = jobs.worker_pool.manifests(job_name)
+    assert workers, jobs.logs()
+    for worker in workers:
+        assert "workflow.tar.gz" in worker["staged"]
+        site = Path(worker["site"])
+        assert worker["pid"] != os.getpid()
+        for module in ("transforms", "pipeline"):
+            imported = Path(worker[module])
+            assert imported.is_relative_to(site), (module, imported, site)
+            assert not imported.is_relative_to(ROOT)
+        # package data travelled in the sdist
+        assert sorted(p.name for p in (site / "schemas").glob("*.avsc")) == sorted(
+            p.name for p in (ROOT / "schemas").glob("*.avsc")
+        )
+    return workers
 
 
 # --- replaying what Dataflow staging wrote --------------------------------------------------

@@ -20,9 +20,8 @@ import apache_beam
 import pytest
 
 from pipeline.cli import main
-from schemas import TABLES
 from tests.conftest import ROOT, SEEDS
-from tests.pipeline_runs import read_tables, without
+from tests.pipeline_runs import read_tables
 
 pytest_plugins = ["tests.emulators", "tests.portable_jobs"]
 pytestmark = pytest.mark.slow
@@ -94,7 +93,12 @@ def test_the_staged_graph_runs_on_the_worker_pool_with_the_direct_runners_rows(
 ):
     from apache_beam.portability.api import beam_runner_api_pb2
 
-    from tests.portable_jobs import localize_environment, run_pipeline_proto
+    from tests.portable_jobs import (
+        assert_same_tables,
+        assert_workers_ran_the_staged_package,
+        localize_environment,
+        run_pipeline_proto,
+    )
 
     direct = f"gs://{BUCKET}/direct"
     assert main(["run", "--input", f"gs://{BUCKET}/seeds/*", "--output", direct]) == 0
@@ -105,14 +109,7 @@ def test_the_staged_graph_runs_on_the_worker_pool_with_the_direct_runners_rows(
     state = run_pipeline_proto(proto, options, portable_jobs.job_endpoint)
     assert state == "DONE", portable_jobs.logs()
 
-    expected, got = read_tables(direct), read_tables(options["output"])
-    assert expected["articles"] and expected["sentences"] and expected["quotes"]
-    for table in TABLES:
-        assert without(got[table], "ingested_at") == without(expected[table], "ingested_at"), table
-
-    workers = portable_jobs.worker_pool.manifests(JOB)
-    assert workers, portable_jobs.logs()
-    for worker in workers:
-        assert Path(worker["transforms"]).is_relative_to(worker["site"])
+    assert_same_tables(read_tables(options["output"]), read_tables(direct))
+    for worker in assert_workers_ran_the_staged_package(portable_jobs, JOB):
         # the worker plugin made GCS anonymous before ReadArticles/Match ran
         assert worker["anonymous_gcs"] is True

@@ -12,13 +12,11 @@ the source tree.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
-from schemas import TABLES
 from tests.conftest import ROOT, SEEDS
-from tests.pipeline_runs import read_tables, run_cli, without
+from tests.pipeline_runs import read_tables, run_cli
 
 pytest_plugins = ["tests.emulators", "tests.portable_jobs"]
 pytestmark = pytest.mark.slow
@@ -27,6 +25,9 @@ pytestmark = pytest.mark.slow
 def test_seeds_on_the_portable_job_api_match_the_direct_runner(
     portable_jobs, seed_output, tmp_path
 ):
+    # imported here: the plugin module must be first imported by pytest, to rewrite its asserts
+    from tests.portable_jobs import assert_same_tables, assert_workers_ran_the_staged_package
+
     job = f"newsbeam-portable-{os.getpid()}"
     out = tmp_path / "out"
     rc = run_cli(
@@ -37,24 +38,5 @@ def test_seeds_on_the_portable_job_api_match_the_direct_runner(
     assert rc == 0, portable_jobs.logs()
 
     _, expected = seed_output
-    got = read_tables(out)
-    assert expected["articles"] and expected["sentences"] and expected["quotes"]
-    for table in TABLES:
-        assert without(got[table], "ingested_at") == without(expected[table], "ingested_at"), table
-
-    # The DoFns ran in another process, which imported newsbeam from the staged sdist installed
-    # in its private folder, not from this source tree (the test's own editable install).
-    workers = portable_jobs.worker_pool.manifests(job)
-    assert workers, portable_jobs.logs()
-    for worker in workers:
-        assert "workflow.tar.gz" in worker["staged"]
-        site = Path(worker["site"])
-        assert worker["pid"] != os.getpid()
-        for module in ("transforms", "pipeline"):
-            imported = Path(worker[module])
-            assert imported.is_relative_to(site), (module, imported, site)
-            assert not imported.is_relative_to(ROOT)
-        # package data travelled in the sdist
-        assert sorted(p.name for p in (site / "schemas").glob("*.avsc")) == sorted(
-            p.name for p in (ROOT / "schemas").glob("*.avsc")
-        )
+    assert_same_tables(read_tables(out), expected)
+    assert_workers_ran_the_staged_package(portable_jobs, job)
