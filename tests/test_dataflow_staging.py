@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import tarfile
 from pathlib import Path
 
@@ -113,3 +115,24 @@ def test_the_staged_graph_runs_on_the_worker_pool_with_the_direct_runners_rows(
     for worker in assert_workers_ran_the_staged_package(portable_jobs, JOB):
         # the worker plugin made GCS anonymous before ReadArticles/Match ran
         assert worker["anonymous_gcs"] is True
+
+
+_PLUGIN_PROBE = (
+    "from apache_beam.internal.gcp import auth\n"
+    "import pipeline.worker_plugin as plugin\n"
+    "print(plugin.ANONYMOUS_GCS, auth._Credentials._credentials_init)\n"
+)
+
+
+@pytest.mark.parametrize("emulator, expected", [(None, "False False"),
+                                                ("http://127.0.0.1:9", "True True")])
+def test_the_worker_plugin_acts_only_when_an_emulator_is_configured(emulator, expected):
+    """With STORAGE_EMULATOR_HOST, Beam's credential lookup is answered ("none") before any
+    step runs; without it the plugin leaves Beam alone, so real workers keep their account."""
+    env = {k: v for k, v in os.environ.items() if k != "STORAGE_EMULATOR_HOST"}
+    if emulator:
+        env["STORAGE_EMULATOR_HOST"] = emulator
+    done = subprocess.run([sys.executable, "-c", _PLUGIN_PROBE], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-2:] == expected.split()
