@@ -22,6 +22,7 @@ from pipeline.evaluation.entities import score_entities
 from pipeline.evaluation.folds import render_folds, score_quote_folds
 from pipeline.evaluation.quotes import score_quotes
 from pipeline.evaluation.sentences import load_cases, score_golden_rules, score_sentence_boundaries
+from pipeline.evaluation.speaker_merges import merge_units, score_merges
 from pipeline.evaluation.speaker_names import MENTION_KINDS, score_speaker_names
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -62,6 +63,7 @@ TARGETS: dict[str, tuple[str, float]] = {
     "speaker_name_pronoun_exact": ("  ... of pronoun mentions", 0.75),
     "speaker_name_nominal_exact": ("  ... of nominal mentions", 0.60),
     "speaker_name_unresolved": ("speaker name unresolved (share)", 0.05),
+    "speaker_merge_precision": ("speaker merge precision (run)", 0.98),
     "entity_f1": ("entity F1 (IE-ER APW)", 0.67),
     "sentence_boundary_f1": ("sentence boundary F1 (WSJ)", 0.98),
     "golden_rules_passed": ("Golden Rules passed (of 48)", 40),
@@ -150,7 +152,9 @@ def run_pipeline_on(
             name, ext_id = key_of[row["article_id"]]
             rows[name][ext_id].setdefault(table, []).append(row)
     errors = list(read_table(str(output), "errors"))
-    return {"rows": rows, "seconds": seconds, "articles": len(key_of), "errors": errors}
+    speakers = {row["speaker_id"]: row for row in read_table(str(output), "speakers")}
+    return {"rows": rows, "seconds": seconds, "articles": len(key_of), "errors": errors,
+            "speakers": speakers}
 
 
 def evaluate(
@@ -177,8 +181,11 @@ def evaluate(
     rules_pred = {k: [r["text"] for r in sorted(v, key=lambda r: r["index"])]
                   for k, v in of(GOLD_FILES["golden_rules"], "sentences").items()}
     g = score_golden_rules(rules, rules_pred)
-    n = score_speaker_names(polnear, load_cases(data / LABEL_FILES["speaker_names"]),
-                            of(GOLD_FILES["quotes"], "quotes"))
+    speaker_labels = load_cases(data / LABEL_FILES["speaker_names"])
+    n = score_speaker_names(polnear, speaker_labels, of(GOLD_FILES["quotes"], "quotes"))
+    identities = score_speaker_names(polnear, speaker_labels, identity_named(
+        of(GOLD_FILES["quotes"], "quotes"), run["speakers"]))
+    merges = score_merges(merge_units(polnear, speaker_labels, of(GOLD_FILES["quotes"], "quotes")))
     return {
         "quote_precision": q["precision"], "quote_recall": q["recall"], "quote_f1": q["f1"],
         "quote_speaker_precision": q["speaker_precision"],
@@ -188,6 +195,13 @@ def evaluate(
         "quote_speaker_accuracy": q["speaker_accuracy"],
         "quote_counts": {k: q[k] for k in ("predictions", "gold", "gold_direct", "found")},
         **speaker_name_scores(n),
+        "speaker_identity_exact": identities["overall"]["exact"],
+        "speaker_identity_surname": identities["overall"]["surname"],
+        "speaker_merge_precision": merges["merge_precision"],
+        "speaker_merge_recall": merges["merge_recall"],
+        "speaker_merge_counts": {k: merges[k] for k in ("merge_units", "merged_pairs",
+                                                       "same_person_pairs")},
+        "speakers_rows": len(run["speakers"]),
         "entity_precision": e["overall"]["precision"], "entity_recall": e["overall"]["recall"],
         "entity_f1": e["overall"]["f1"],
         "entity_per_type": {t: v["f1"] for t, v in e["per_type"].items()},
@@ -198,6 +212,18 @@ def evaluate(
         "pipeline_seconds": run["seconds"], "pipeline_articles": run["articles"],
         "pipeline_errors": len(run["errors"]),
         **folds,
+    }
+
+
+def identity_named(
+    quotes: dict[str, list[dict]], speakers: dict[str, dict[str, Any]]
+) -> dict[str, list[dict]]:
+    """The quotes with ``speaker_name`` replaced by their speaker identity's name (the fullest
+    form across the run: an article's "Obama" is "Barack Obama" when the run says so)."""
+    return {
+        ext_id: [{**q, "speaker_name": speakers[q["speaker_id"]]["name"]
+                  if q.get("speaker_id") in speakers else q.get("speaker_name")} for q in qs]
+        for ext_id, qs in quotes.items()
     }
 
 
@@ -250,11 +276,21 @@ def render(scores: dict[str, Any]) -> str:
         f"{scores['pipeline_seconds']:.1f} s",
         "",
         *render_speaker_names(scores),
+        f"{'identity name exact / surname':<34}{scores['speaker_identity_exact']:>8.3f}"
+        f"{scores['speaker_identity_surname']:>9.3f}   (speakers.name via quotes.speaker_id)",
+        f"{'speaker merge P / R':<34}{scores['speaker_merge_precision']:>8.3f}"
+        f"{scores['speaker_merge_recall']:>9.3f}   ({_merge_counts(scores)})",
     ]
     if "train_folds" in scores:
         dev = {k.removeprefix("quote_"): v for k, v in scores.items() if k.startswith("quote_")}
         lines += ["", *render_folds(dev, scores["train_folds"])]
     return "\n".join(lines)
+
+
+def _merge_counts(scores: dict[str, Any]) -> str:
+    c = scores["speaker_merge_counts"]
+    return (f"{c['merge_units']} names, {c['merged_pairs']} pairs merged, "
+            f"{c['same_person_pairs']} pairs of one person; {scores['speakers_rows']:,} speakers")
 
 
 def render_speaker_names(scores: dict[str, Any]) -> list[str]:

@@ -147,6 +147,15 @@ def load_corpus(output: str) -> Corpus:
     return Corpus(summary, articles, dict(quotes), dict(entities), speakers)
 
 
+def _speaker_label(speaker: dict[str, Any]) -> str:
+    # A name kept to one article because the run has several people of that surname says so,
+    # or the chart would list "Obama" ten times with no reason given.
+    could_be = speaker.get("could_be") or []
+    if not could_be:
+        return speaker["name"]
+    return f"{speaker['name']} (one article; {' or '.join(could_be)}?)"
+
+
 def top_speakers(corpus: Corpus, top: int) -> list[tuple[str, str, int, int]]:
     """(name, type, quotes, articles) of the most quoted speaker identities.
 
@@ -156,7 +165,8 @@ def top_speakers(corpus: Corpus, top: int) -> list[tuple[str, str, int, int]]:
     report counts them apart.
     """
     if corpus.speakers:
-        rows = [(s["name"], s["type"], s["n_quotes"], s["n_articles"]) for s in corpus.speakers]
+        rows = [(_speaker_label(s), s["type"], s["n_quotes"], s["n_articles"])
+                for s in corpus.speakers]
     else:
         quotes = Counter()
         articles: dict[str, set[str]] = defaultdict(set)

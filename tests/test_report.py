@@ -177,6 +177,8 @@ def test_top_speakers_come_from_the_speakers_table(tmp_path):
          "n_articles": 2, "variants": ["Donald J. Trump", "Donald Trump", "Trump"]},
         {"speaker_id": "c", "name": "Hillary Clinton", "type": "PERSON", "n_quotes": 1,
          "n_articles": 1, "variants": ["Hillary Clinton"]},
+        {"speaker_id": "o", "name": "Obama", "type": "PERSON", "n_quotes": 1, "n_articles": 1,
+         "variants": ["Obama"], "could_be": ["Barack Obama", "Michelle Obama"]},
     ])
     for table in ("sentences", "entities", "errors"):
         write_table(out, table, [])
@@ -187,3 +189,4 @@ def test_top_speakers_come_from_the_speakers_table(tmp_path):
     assert '<td class="n">3</td><td class="n">2</td>' in top
     assert "He" not in top and "unknown" not in top
     assert "1 of 2 quotes have no named speaker" in page
+    assert "Obama (one article; Barack Obama or Michelle Obama?)" in top

@@ -78,6 +78,9 @@ def test_a_shared_surname_is_never_merged_blindly():
     assert bare3 != bare4  # resolved per article: two articles, two identities
     resolution = _resolve(mentions)["PERSON|clinton|"]
     assert {i.n_articles for i in resolution.identities if i.name == "Clinton"} == {1}
+    assert {tuple(i.could_be) for i in resolution.identities if i.name == "Clinton"} == {
+        ("Bill Clinton", "Hillary Clinton")}
+    assert all(not i.could_be for i in resolution.identities if i.name != "Clinton")
 
 
 def test_a_son_is_not_his_father():
@@ -169,3 +172,19 @@ def test_streaming_windows_keep_an_identity_s_id():
             equal_to([("a1-0", True), ("a2-0", True), ("a3-0", True), ("a4-0", False),
                       ("a5-0", False)]),
             label="quotes")
+
+
+def test_speaker_types_come_from_the_article_s_entities():
+    from collections import namedtuple
+
+    from transforms.tables import SpeakerTypes
+
+    mention = namedtuple("mention", "start end label sentence_index canonical")
+    text = "Crooked Hillary Clinton met Universe Alicia Machado at Acme Corp."
+    types = SpeakerTypes([mention(0, 23, "PERSON", 0, "Crooked Hillary Clinton"),
+                          mention(27, 50, "PERSON", 0, "Universe Alicia Machado"),
+                          mention(54, 63, "ORG", 0, "Acme Corp")], text)
+    # the resolver's cleaned-up names are still the people the model labelled
+    assert types("Hillary Clinton") == types("Alicia Machado") == "PERSON"
+    assert types("Acme Corp") == "ORG" and types("Clinton campaign") == "ORG"
+    assert types("Mediazone") == "UNKNOWN" and types(None) is None

@@ -49,6 +49,7 @@ def test_a_shared_surname_stays_apart(speaker_run):
     assert names["Hillary Clinton"] == 1 and names["Bill Clinton"] == 1
     bare = [s for s in speakers if s["name"] == "Clinton"]
     assert len(bare) == 1 and bare[0]["n_articles"] == 1  # a5's Clinton, merged with no one
+    assert bare[0]["could_be"] == ["Bill Clinton", "Hillary Clinton"]
 
 
 def test_quotes_join_their_speaker_and_counts_add_up(speaker_run):

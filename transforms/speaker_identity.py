@@ -128,6 +128,9 @@ class Identity(NamedTuple):
     type: str
     n_quotes: int
     n_articles: int
+    #: For a name resolved per article: the run's identities it could be ("Obama" ->
+    #: ["Barack Obama", "Michelle Obama"]); empty for everything merged run-wide.
+    could_be: list[str] = []
 
 
 class GroupResolution(NamedTuple):
@@ -144,8 +147,9 @@ def _key_of(text: str) -> NameKey:
 
 
 def _fullest(forms: Counter) -> str:
-    # The fullest written form: most words, then most used, then alphabetical (deterministic).
-    return min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
+    # The fullest written form: most words (stray punctuation is no word), then most used, then
+    # alphabetical (deterministic).
+    return min(forms, key=lambda f: (-len(_words(f)), -forms[f], f))
 
 
 def resolve_group(acc: Variants) -> GroupResolution:
@@ -177,17 +181,22 @@ def resolve_group(acc: Variants) -> GroupResolution:
             articles.update(acc[t][1])
             ids[t] = sid
         identities.append(_identity(sid, forms, articles, keys[head].type))
+    names = {t: _fullest(acc[t][0]) for t in full}
     for text in per_article:
         forms, articles = acc[text]
+        given = keys[text].given
+        could_be = sorted({names[t] for t in full if keys[t].given.startswith(given)})
         for article, n in sorted(articles.items()):
             identities.append(_identity(
-                speaker_id(keys[text], article), forms, Counter({article: n}), keys[text].type))
+                speaker_id(keys[text], article), forms, Counter({article: n}), keys[text].type,
+                could_be))
     return GroupResolution(identities, ids, frozenset(per_article))
 
 
-def _identity(sid: str, forms: Counter, articles: Counter, type_: str) -> Identity:
+def _identity(sid: str, forms: Counter, articles: Counter, type_: str,
+              could_be: list[str] | None = None) -> Identity:
     return Identity(sid, _fullest(forms), sorted(forms), type_, sum(articles.values()),
-                    len(articles))
+                    len(articles), could_be or [])
 
 
 def identity_row(identity: Identity) -> dict[str, Any]:

@@ -276,29 +276,60 @@ UNKNOWN_SPEAKER_TYPE = "UNKNOWN"
 _SPEAKER_LABEL_ORDER = ("PERSON", "ORG", "NORP", "GPE")
 
 
-def speaker_types(entities: Any) -> dict[str, str]:
-    """Name -> speaker type, from one article's entities (their canonical names and texts)."""
-    labels: dict[str, set[str]] = {}
-    for e in entities:
-        labels.setdefault(e.canonical, set()).add(e.label)
-    out = {}
-    for name, found in labels.items():
-        best = next((lab for lab in _SPEAKER_LABEL_ORDER if lab in found), min(found))
-        out[name] = SPEAKER_TYPES.get(best, "OTHER")
-    return out
+_ORGANISATION_ENDINGS = {"campaign", "committee", "administration", "foundation", "party"}
+
+
+class SpeakerTypes:
+    """What a speaker_name is, from one article's entities.
+
+    A resolved name is not always an entity's text or canonical form (the resolver drops an
+    epithet the model took in: "Crooked Hillary Clinton" -> "Hillary Clinton"), so after the
+    canonical names and the mention texts, a name whose last word ends a PERSON mention is a
+    person ("Alicia Machado" when the model read "Universe Alicia Machado").
+    """
+
+    def __init__(self, entities: Any, text: str):
+        labels: dict[str, set[str]] = {}
+        person_last: set[str] = set()
+        for e in entities:
+            labels.setdefault(e.canonical, set()).add(e.label)
+            labels.setdefault(text[e.start : e.end], set()).add(e.label)
+            if e.label == "PERSON":
+                person_last.add(_last_word(e.canonical))
+        self._labels = labels
+        self._person_last = person_last - {""}
+
+    def __call__(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        found = self._labels.get(name)
+        if found:
+            best = next((lab for lab in _SPEAKER_LABEL_ORDER if lab in found), min(found))
+            return SPEAKER_TYPES.get(best, "OTHER")
+        last = _last_word(name)
+        if last in _ORGANISATION_ENDINGS:
+            return "ORG"  # "Clinton campaign": the resolver's name for "her campaign"
+        if len(name.split()) <= 4 and last in self._person_last:
+            return "PERSON"
+        return UNKNOWN_SPEAKER_TYPE
+
+
+def _last_word(name: str) -> str:
+    words = [w.strip(".,;:'\u2019\"") for w in name.split()]
+    words = [w for w in words if w]
+    return words[-1].lower() if words else ""
 
 
 def quote_rows(ctx: ArticleContext) -> list[Row]:
     aid, text = ctx.article_id, ctx.text
-    types = speaker_types(ctx.analysis.entities)
+    speaker_type = SpeakerTypes(ctx.analysis.entities, text)
     return [
         {"quote_id": quote_id(aid, q.start, q.end), "article_id": aid, "kind": q.kind,
          "start": q.start, "end": q.end, "text": text[q.start : q.end],
          "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
          "speaker_text": _piece(text, q.speaker_start, q.speaker_end),
          "speaker_name": q.speaker_name,
-         "speaker_type": types.get(q.speaker_name, UNKNOWN_SPEAKER_TYPE) if q.speaker_name
-         else None,
+         "speaker_type": speaker_type(q.speaker_name),
          "speaker_id": None,  # set across articles by the speakers table's aggregation
          "cue_start": q.cue_start, "cue_end": q.cue_end,
          "cue_text": _piece(text, q.cue_start, q.cue_end),

@@ -16,7 +16,11 @@ A wrong merge is worse than a missed one, so precision is the number with a floo
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from itertools import combinations
+from typing import Any
+
+from pipeline.evaluation.speaker_names import predicted_names, same_surname
 
 
 def score_merges(units: list[tuple[str, str, str]]) -> dict[str, float | int]:
@@ -44,3 +48,26 @@ def score_merges(units: list[tuple[str, str, str]]) -> dict[str, float | int]:
         "merged_pairs": merged,
         "same_person_pairs": same,
     }
+
+
+def merge_units(
+    gold_articles: list[dict], labels: list[dict], predictions: Mapping[str, list[dict]]
+) -> list[tuple[str, str, str]]:
+    """(speaker_name, speaker_id, label name) of every labelled attribution with a name whose
+    quote is found (the speaker-name metric's matching) and whose predicted name is right at
+    least by surname."""
+    by_id = {a["id"]: a for a in gold_articles}
+    found: dict[str, dict[int, Any]] = {}
+    units = []
+    for label in labels:
+        art_id = label["id"]
+        if not label.get("name") or art_id not in by_id:
+            continue
+        if art_id not in found:
+            found[art_id] = predicted_names(
+                by_id[art_id], predictions.get(art_id, []),
+                value=lambda q: (q.get("speaker_name"), q.get("speaker_id")))
+        name, sid = found[art_id].get(label["attr"], (None, None))
+        if sid and same_surname(name, label["name"], label.get("type", "")):
+            units.append((name, sid, label["name"]))
+    return units

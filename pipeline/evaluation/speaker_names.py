@@ -19,7 +19,7 @@ Each rate is given overall and per ``mention_kind`` (name / pronoun / nominal / 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pipeline.evaluation.quotes import match_prediction
@@ -68,8 +68,12 @@ def _content_chars(text: str, spans: Iterable[Iterable[int]]) -> set[int]:
     return out
 
 
-def predicted_names(article: Mapping[str, Any], predictions: list[dict]) -> dict[int, str | None]:
-    """Attribution index -> the speaker_name of the prediction scored for it (found ones only)."""
+def predicted_names(
+    article: Mapping[str, Any], predictions: list[dict],
+    value: Callable[[dict], Any] = lambda pred: pred.get("speaker_name"),
+) -> dict[int, Any]:
+    """Attribution index -> the speaker_name (or ``value``) of the prediction scored for it
+    (found ones only)."""
     text = article["text"]
     gold_chars = [_content_chars(text, g["content"]) for g in article["attributions"]]
     best: dict[int, tuple[int, int, str | None]] = {}  # index -> (-covered, start, name)
@@ -78,7 +82,7 @@ def predicted_names(article: Mapping[str, Any], predictions: list[dict]) -> dict
         if i is None:
             continue
         covered = len(gold_chars[i] & set(range(pred["start"], pred["end"])))
-        key = (-covered, pred["start"], pred.get("speaker_name"))
+        key = (-covered, pred["start"], value(pred))
         if i not in best or key[:2] < best[i][:2]:
             best[i] = key
     return {i: name for i, (_, _, name) in best.items()}
