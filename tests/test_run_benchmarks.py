@@ -1,0 +1,58 @@
+"""The benchmark's report: what it writes from given samples (nothing here is timed)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+_SPEC = importlib.util.spec_from_file_location(
+    "run_benchmarks", Path(__file__).resolve().parent.parent / "benchmarks" / "run_benchmarks.py")
+bench = importlib.util.module_from_spec(_SPEC)
+sys.modules["run_benchmarks"] = bench  # dataclasses look their module up while defining
+_SPEC.loader.exec_module(bench)
+
+
+def _cell(key: str, n: int, walls: list[float], load: float = 0.1) -> bench.Cell:
+    inner = {"setup_s": 1.0, "pipe_s": walls[0] / 2} if key in ("a", "s") else {}
+    return bench.Cell(key, n, n * 400, [bench.Sample(w, 300.0, load, load, 0.01, inner)
+                                         for w in walls])
+
+
+def _report(load: float = 0.1) -> str:
+    cells = {}
+    for n, scale in ((1, 0.05), (300, 1.0)):
+        for key, walls in (("a", [30, 28, 29]), ("s", [22, 20, 21]), ("b", [24, 23, 25]),
+                           ("c", [14, 13, 15]), ("d", [16, 15, 17])):
+            cells[(n, key)] = _cell(key, n, [w * scale for w in walls], load)
+    return bench.throughput_report(cells, "BBC News", 3, "run_benchmarks.py --runs 3", False,
+                                   "0.1", "0.2")
+
+
+def test_every_size_and_configuration_has_min_median_and_load():
+    report = _report()
+    assert "| 300 | 120,000 | b | newsbeam, DirectRunner, 1 worker | 23.0 | 24.0 |" in report
+    assert "0.10-0.10 → 0.10-0.10" in report and "command: `run_benchmarks.py --runs 3`" in report
+    # b/a, c/b, d/b and b against spaCy's ceiling (s), on medians: 29/24, 24/14, 24/16, 21/24
+    assert "| 300 | 1.21 | 1.71 | 1.50 | 0.88 |" in report
+    assert "not benchmark results" not in report
+
+
+def test_a_table_measured_under_load_says_so():
+    assert "these numbers are not benchmark results" in _report(load=4.0 * (os.cpu_count() or 1))
+
+
+def test_steady_rate_takes_the_one_article_run_away():
+    one, big = _cell("b", 1, [4.0]), _cell("b", 301, [34.0])
+    assert bench.steady(big, one) == pytest.approx((301 - 1) * 400 / 30.0)
+
+
+@pytest.mark.parametrize("value", ["0", "x", ""])
+def test_sizes_are_positive_counts(value):
+    import argparse
+
+    with pytest.raises(argparse.ArgumentTypeError):
+        bench.parse_sizes(value)
