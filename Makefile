@@ -30,7 +30,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
-	$(BIN)/newsbeam eval --write docs/quality.md
+	$(BIN)/newsbeam eval --write docs/quality.md $(EVAL_ARGS)
 
 # 1, 300, 1,000 and all 2,225 BBC articles; a s b c d, 3 runs each, interleaved (about an hour on
 # 2 quiet cores); appends its table to docs/benchmarks.md. A quick look:
