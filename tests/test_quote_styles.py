@@ -190,3 +190,12 @@ def test_headline_in_single_marks_is_direct(analyse):
 def test_a_headline_with_a_comma_and_colon_is_no_roundup(analyse):
     text = "On Trade, Angry Voters Have a Point: It Has Not Been Much Good for Them\n\nBody text."
     assert not [q for q in _quotes(analyse, text) if q["cue"] == ":"]
+
+
+def test_markup_attribute_values_are_no_quotations(analyse):
+    text = (
+        'The campaign tweeted <tweet id="747986907162877952" author="@realDonaldTrump">Great '
+        "rally tonight in Ohio, thank you all</tweet> on Monday."
+    )
+    markup = ("747986907162877952", "@realDonaldTrump", "</tweet>")
+    assert not [q for q in _quotes(analyse, text) if any(m in q["content"] for m in markup)]

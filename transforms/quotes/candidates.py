@@ -74,8 +74,9 @@ def trimmed_span(tokens: list[Token]) -> tuple[int | None, int]:
 
 def cue_span(verb: Token) -> tuple[int, int]:
     """The verb with a particle right after it ("pointed out", "blurted out")."""
-    end_tok = verb
-    for child in verb.rights:
-        if child.dep_ == "prt" and child.i == end_tok.i + 1:
-            end_tok = child
-    return verb.idx, end_tok.idx + len(end_tok)
+    # the tokens after the verb, not its right children: a verb can head thousands of tokens
+    # (a paragraph of unclosed quotations), and this runs once per quotation
+    doc, end = verb.doc, verb.i
+    while end + 1 < len(doc) and doc[end + 1].dep_ == "prt" and doc[end + 1].head.i == verb.i:
+        end += 1
+    return verb.idx, doc[end].idx + len(doc[end])

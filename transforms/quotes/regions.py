@@ -117,6 +117,10 @@ def _closes_by_typo(text: str, pos: int, length: int, end: int) -> bool:
 
 def _opens(text: str, mark: str, pos: int, start: int, end: int) -> bool:
     after = pos + len(mark)
+    if mark == '"' and pos > start and (text[pos - 1] == "=" or text[pos - 1].isalnum()):
+        # markup pasted with the text (<tweet author="@x">): a value, not speech; a straight
+        # mark right after a word closes something, it opens nothing
+        return False
     if mark in TOGGLES or (mark == "\u201d" and pos == start):
         # a closing curly mark opening a paragraph is a common typo for the opening one
         return after < end and not text[after].isspace()
