@@ -26,6 +26,9 @@ _DASHED_NAME = re.compile(
 
 def introduction_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
     out = []
+    # head index -> its subject: many colons can hang on one long sentence's verb, and finding
+    # a subject reads all of that verb's children
+    subjects: dict[int, Token | None] = {}
     for i, region in enumerate(ctx.regions):
         colon = _introducing_colon(ctx, region.outer_start)
         if colon is None:
@@ -50,7 +53,7 @@ def introduction_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
         span = doc.char_span(colon, colon + 1, alignment_mode="expand")
         if span is None or span[0].i == 0:
             continue
-        speaker = _introducer(span[0])
+        speaker = _introducer(span[0], subjects)
         if speaker is None or ctx.quoted[speaker.i] >= 0:
             continue
         out.append(
@@ -76,7 +79,7 @@ def _introducing_colon(ctx: QuoteContext, opening: int) -> int | None:
     return None
 
 
-def _introducer(colon: Token) -> Token | None:
+def _introducer(colon: Token, subjects: dict[int, Token | None]) -> Token | None:
     before = colon.doc[colon.i - 1]
     if before.ent_type_ in SPEAKER_LABELS and before.ent_iob_ in {"B", "I"}:
         # "pollster Daron Shaw:": the name the colon follows; its last word heads it
@@ -86,7 +89,9 @@ def _introducer(colon: Token) -> Token | None:
     for _ in range(3):
         if head is colon:
             return None
-        speaker = speaker_token(head)
+        if head.i not in subjects:
+            subjects[head.i] = speaker_token(head)
+        speaker = subjects[head.i]
         if speaker is not None:
             return speaker
         if head.head is head:
