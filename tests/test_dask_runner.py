@@ -14,12 +14,14 @@ import apache_beam as beam
 import pytest
 from apache_beam.transforms import trigger, userstate, window
 
+from schemas import TABLES
 from tests.conftest import IN_CI, ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
 DASK_RUNNER = "--runner=pipeline.dask_cluster.NewsbeamDaskRunner"
 
-TABLES_COMPARED = ("articles", "sentences", "entities", "quotes", "errors")
+# Every registered table, the corpus-level speakers table (a combine and a join) included.
+TABLES_COMPARED = tuple(TABLES)
 
 
 def _dask():
@@ -72,7 +74,7 @@ def test_seeds_on_dask_match_direct_runner(tmp_path, cluster_address):
         assert len(got) == len(expected), table
         assert got == expected, f"{table} differs between DirectRunner and Dask"
     # guard against comparing two empty outputs
-    assert _rows(direct, "articles") and _rows(direct, "sentences")
+    assert _rows(direct, "articles") and _rows(direct, "sentences") and _rows(direct, "speakers")
     ids = {dict(r)["article_id"] for r in _rows(dask, "articles")}
     assert len(ids) == len(_rows(dask, "articles"))
 
