@@ -13,6 +13,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
+from transforms import speakers  # the module: see extract.py
 from transforms.quotes.candidates import Candidate, Priority, cue_span, trimmed_span
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.reporting_verbs import (
@@ -27,7 +28,6 @@ from transforms.quotes.typography import (
     SINGLE_CLOSING,
     SINGLE_OPENING,
 )
-from transforms.speakers import speaker_token
 
 # Verbs that take a clause but whose clause is rarely someone's statement when the verb is a
 # bare participle or infinitive ("to show", "known as"); they still count with a subject.
@@ -123,7 +123,7 @@ def _reporting_clauses(verb: Token) -> list[Candidate]:
         return []  # "the said agreement", "a known issue": not a verb here
     if _addressed(verb):
         return []  # "Asked whether she would resign, Donnelly replied": the reporter asked
-    subject = speaker_token(verb)
+    subject = speakers.speaker_token(verb)
     if subject is None and (verb.lower_ in _NEEDS_SUBJECT_FORMS or verb.lower_.endswith("ing")):
         return []  # "It is worth noting that ...", "It goes without saying": nobody's words
     if not is_speech_verb(verb.text) and _unrealised(verb):

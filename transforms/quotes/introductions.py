@@ -12,10 +12,10 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from transforms import speakers  # the module: see extract.py
 from transforms.quotes.candidates import Candidate, Priority
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.labels import SPEAKER_LABELS
-from transforms.speakers import speaker_token
 
 # One to five capitalised words between a dash and the colon, the colon ending the search.
 _WORD = r"[A-Z][\w.\u2019'\-]*"
@@ -90,7 +90,7 @@ def _introducer(colon: Token, subjects: dict[int, Token | None]) -> Token | None
         if head is colon:
             return None
         if head.i not in subjects:
-            subjects[head.i] = speaker_token(head)
+            subjects[head.i] = speakers.speaker_token(head)
         speaker = subjects[head.i]
         if speaker is not None:
             return speaker

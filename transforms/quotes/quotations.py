@@ -12,12 +12,12 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
+from transforms import speakers  # the module: see extract.py
 from transforms.quotes.candidates import Candidate, Priority, cue_span
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.regions import QuotedRegion
 from transforms.quotes.reporting_verbs import is_speech_verb
 from transforms.quotes.speaker_labels import trailing_dash_speaker
-from transforms.speakers import speaker_token
 
 # A floating quotation (no cue, no inheritance) must be at least this many words to be kept.
 MIN_FLOATING_WORDS = 6
@@ -78,7 +78,7 @@ class _SpeechCues:
         for tok in doc:
             if quoted[tok.i] >= 0 or not is_speech_verb(tok.text):
                 continue
-            subject = speaker_token(tok)
+            subject = speakers.speaker_token(tok)
             if subject is not None and quoted[subject.i] >= 0:
                 # "“One of the brightest ...,” Rep. Cummings said": the parse can take a quoted
                 # phrase for a second subject; the speaker is the one outside the marks
