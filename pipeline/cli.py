@@ -18,7 +18,14 @@ from apache_beam.options.pipeline_options import PipelineOptions
 
 from pipeline import runners
 from pipeline.options import NewsbeamOptions
-from pipeline.run_config import ConfigError, RunConfig, beam_pipeline, configure, newsbeam_values
+from pipeline.run_config import (
+    ConfigError,
+    RunConfig,
+    beam_pipeline,
+    configure,
+    external_dask_cluster,
+    newsbeam_values,
+)
 
 if TYPE_CHECKING:
     from pipeline.summary import Summary
@@ -168,7 +175,9 @@ def run_command(config: RunConfig, options: PipelineOptions) -> int:
     ran = run_pipeline(config, options)
     summary = ran.summary
     print(summary.render())
-    print(workers_line(config, ran.articles_per_worker))
+    print(workers_line(config, ran.articles_per_worker,
+                       external_cluster=config.runner.kind is runners.RunnerKind.DASK
+                       and external_dask_cluster(options)))
     if summary.error_ratio > config.max_error_ratio:
         print(f"newsbeam: error: {summary.error_ratio:.1%} of the input went to errors, above "
               f"--max_error_ratio={config.max_error_ratio}; see {config.output}/errors/",
@@ -191,11 +200,12 @@ class Ran(NamedTuple):
     articles_per_worker: list[int] | None
 
 
-def workers_line(config: RunConfig, per_worker: list[int] | None) -> str:
+def workers_line(config: RunConfig, per_worker: list[int] | None,
+                 external_cluster: bool = False) -> str:
     """The summary's last line: how many worker processes ran, and their share of articles."""
     kind = config.runner.kind
     if kind is runners.RunnerKind.DASK:
-        if config.worker_processes == 1 and config.dask_workers != 1:
+        if external_cluster:
             return "workers     the Dask cluster's own (--dask_client_address)"
         where = f"{config.worker_processes} process(es), Dask local cluster"
     elif kind is runners.RunnerKind.LOCAL_MULTIPROCESS:

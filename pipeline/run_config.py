@@ -182,7 +182,7 @@ def worker_processes(options: PipelineOptions) -> int:
     newsbeam = options.view_as(NewsbeamOptions)
     kind = recognise(options, workers=newsbeam.workers).kind
     if kind is RunnerKind.DASK:
-        if _external_dask_cluster(options):
+        if external_dask_cluster(options):
             return 1  # the scheduler's own workers: their number is not known here
         return newsbeam.dask_workers or newsbeam.workers or DEFAULT_DASK_WORKERS
     if kind is RunnerKind.LOCAL_MULTIPROCESS:
@@ -190,7 +190,8 @@ def worker_processes(options: PipelineOptions) -> int:
     return 1
 
 
-def _external_dask_cluster(options: PipelineOptions) -> bool:
+def external_dask_cluster(options: PipelineOptions) -> bool:
+    """True when --runner dask is pointed at a running cluster (its own workers run)."""
     try:
         from apache_beam.runners.dask.dask_runner import DaskOptions
     except ImportError:  # dask is an optional extra; the run itself says so
@@ -211,7 +212,7 @@ def _check_workers(options: PipelineOptions, values: dict[str, Any], runner: Run
         raise ConfigError("--workers applies to batch runs (a local streaming run is one "
                           "process): drop --workers")
     if runner.kind is RunnerKind.DASK:
-        if _external_dask_cluster(options):
+        if external_dask_cluster(options):
             raise ConfigError("--workers starts a local Dask cluster; with --dask_client_address "
                               "or --dask_scheduler_file that cluster's own workers run: drop "
                               "--workers")

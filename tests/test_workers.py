@@ -115,6 +115,13 @@ def test_the_summary_says_how_many_workers_ran(kind, processes, per_worker, expe
     assert cli.workers_line(config, per_worker) == expected
 
 
+def test_a_dask_cluster_of_its_own_is_not_counted_here():
+    config = RunConfig.with_defaults(output="out", runner=Runner(DASK_RUNNER, RunnerKind.DASK,
+                                                                 False), dask_workers=1)
+    line = cli.workers_line(config, None, external_cluster=True)
+    assert line == "workers     the Dask cluster's own (--dask_client_address)"
+
+
 @pytest.mark.slow
 def test_workers_2_gives_the_same_rows_as_workers_1(seed_output, tmp_path, capsys):
     _, single = seed_output
