@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.speaker_labels import find_labelled_paragraphs, trailing_dash_speaker
+from transforms.quotes.speaker_labels import find_labelled_paragraphs, trailing_dash_speaker
 from transforms.speakers import SpeakerResolver, mention_span, speaker_token
 
 

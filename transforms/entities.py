@@ -9,9 +9,9 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from transforms.entity_labels import NAME_LABELS
 from transforms.entity_spans import (
     DETERMINERS,
-    NAME_LABELS,
     CharMention,
     TokenSpan,
     dateline_mentions,

@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
+from transforms.entity_labels import NAME_LABELS
+
 DETERMINERS = {"the", "a", "an"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _WEEKDAYS = {
@@ -37,22 +39,6 @@ PERSON_TITLES = {
     "attorney", "lawyer", "astronomer", "doctor", "nurse", "farmer", "owner",
     "chef", "author", "writer", "economist", "analyst", "researcher", "scientist", "activist",
 }  # fmt: skip
-
-# Labels whose mentions are names: they are trimmed to the bare name here, and get a canonical
-# form looked up among the article's longer mentions in entities.py ("Zelensky" -> "Volodymyr
-# Zelensky"). Other labels (DATE, MONEY, ...) are kept as written and are their own canonical form.
-NAME_LABELS = {
-    "PERSON",
-    "ORG",
-    "GPE",
-    "LOC",
-    "FAC",
-    "NORP",
-    "PRODUCT",
-    "EVENT",
-    "WORK_OF_ART",
-    "LAW",
-}
 
 # "CITY, Region (AP) _" at the start of a paragraph near the top. The region is an ordinary
 # place name; the city is upper case (with spaces, dots, apostrophes, backticks or hyphens).

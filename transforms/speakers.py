@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from transforms.entities import EntityMention
+from transforms.entity_labels import GROUP_LABELS, NAMED_LABELS, PERSON_LABELS
 from transforms.speaker_names import ArticleNames, role_noun
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -68,9 +69,6 @@ _NAME_LINKS = {"by", "the", "of", "for", "and", "&", "on", "in"}
 _MALE = {"he", "him", "his"}
 _FEMALE = {"she", "her", "hers"}
 _GROUP = {"they", "them", "it"}
-_PERSON_LABELS = {"PERSON"}
-_GROUP_LABELS = {"ORG", "NORP", "GPE"}
-_NAMED_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"}
 # Labels of names that speak; a PRODUCT or WORK_OF_ART span over a speaker is a tagging slip.
 _SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "FAC"}
 
@@ -167,7 +165,7 @@ class SpeakerResolver:
         """The speaker name an entity mention stands for (a person by the article's full name,
         an acronym by the name it abbreviates)."""
         written = self._text[e.start : e.end]
-        if e.label in _PERSON_LABELS:
+        if e.label in PERSON_LABELS:
             return self.names.person_name(written, e.start)
         if e.label == "ORG":
             return self.names.organisation_name(written) or e.canonical
@@ -199,7 +197,7 @@ class SpeakerResolver:
                 continue
             if self.names.in_headline(e.start):
                 continue
-            if gender is not None and e.label in _PERSON_LABELS:
+            if gender is not None and e.label in PERSON_LABELS:
                 known = self.names.gender(self.name_of(e))
                 if known is not None and known != gender:
                     continue
@@ -211,7 +209,7 @@ class SpeakerResolver:
         return _a_name(self._resolve_written(start, end))
 
     def _resolve_written(self, start: int, end: int) -> str | None:
-        e = self.entity_at(start, end, _NAMED_LABELS)
+        e = self.entity_at(start, end, NAMED_LABELS)
         if e is not None:
             return self.name_of(e)
         written = self._text[start:end]
@@ -251,11 +249,11 @@ class SpeakerResolver:
                     if e is not None and e.label in {"PERSON", "ORG"}:
                         return self.name_of(e)
         # the head itself is (part of) a name
-        if head.ent_type_ in _NAMED_LABELS and head.ent_type_ != "NORP":
+        if head.ent_type_ in NAMED_LABELS and head.ent_type_ != "NORP":
             e = self.entity_covering(head.idx)
             if e is not None and e.label in _SPEAKER_LABELS:
                 return self.name_of(e)
-            if e is not None and e.label in _NAMED_LABELS:
+            if e is not None and e.label in NAMED_LABELS:
                 # a title the NER ran over the speaker ("Trump assured Jones" as a
                 # WORK_OF_ART): the person the mention itself names, if the article has one
                 if e.start < start or e.end > end:
@@ -273,7 +271,7 @@ class SpeakerResolver:
             if e is not None and e.end == named[1]:
                 return self.name_of(e)
             return self._text[slice(*named)]
-        e = self.entity_at(start, end, _PERSON_LABELS) or self.entity_at(start, end, {"ORG"})
+        e = self.entity_at(start, end, PERSON_LABELS) or self.entity_at(start, end, {"ORG"})
         if e is not None:
             return self.name_of(e)
         if head.ent_type_ == "NORP":
@@ -297,7 +295,7 @@ class SpeakerResolver:
         self._pronouns[head.i] = None  # a chain never loops back to itself
         name = self._salient_person(head, start, gender, previous_speaker)
         if name is None:
-            name = self.antecedent(start, _PERSON_LABELS, gender)
+            name = self.antecedent(start, PERSON_LABELS, gender)
         self._pronouns[head.i] = name
         return name
 
@@ -316,7 +314,7 @@ class SpeakerResolver:
             while i < len(self._entities) and self._entities[i].end <= limit:
                 e = self._entities[i]
                 i += 1
-                if e.label not in _PERSON_LABELS or self._inside_quote(e.start):
+                if e.label not in PERSON_LABELS or self._inside_quote(e.start):
                     continue
                 if self.names.in_headline(e.start):
                     continue
@@ -359,7 +357,7 @@ class SpeakerResolver:
         return name
 
     def _salient_group(self, head: Token, start: int) -> str | None:
-        labels = _GROUP_LABELS if head.lower_ != "it" else _IT_LABELS
+        labels = GROUP_LABELS if head.lower_ != "it" else _IT_LABELS
         doc = self._doc
         sent = head.sent
         for distance in range(_GROUP_SENTENCES):
@@ -498,7 +496,7 @@ class SpeakerResolver:
             while i < len(self._entities) and self._entities[i].start < sent.end_char:
                 e = self._entities[i]
                 i += 1
-                if e.label not in _PERSON_LABELS or self._inside_quote(e.start):
+                if e.label not in PERSON_LABELS or self._inside_quote(e.start):
                     continue
                 span = doc.char_span(e.start, e.end, alignment_mode="expand")
                 if span is None or span.root.dep_ not in _SUBJECT_DEPS:
@@ -513,7 +511,7 @@ class SpeakerResolver:
             # each name's first offset, once per article
             self._named = {}
             for e in self._entities:
-                if e.label in _PERSON_LABELS:
+                if e.label in PERSON_LABELS:
                     found = self.name_of(e)
                     if found is not None:
                         self._named.setdefault(found, e.start)
@@ -527,7 +525,7 @@ class SpeakerResolver:
         if found is None:
             return None
         e = self.entity_covering(max(0, before - _CAMPAIGN_WINDOW) + window.rfind(found))
-        if e is not None and e.label in _PERSON_LABELS:
+        if e is not None and e.label in PERSON_LABELS:
             name = self.name_of(e)
             found = name.split()[-1] if name else found
         return f"{found} campaign"
@@ -662,7 +660,7 @@ def _owner(head: Token) -> Token | None:
     """A name that owns or modifies the description: "Clinton" in "the Clinton campaign" and
     "Clinton's campaign", "Bloomberg" in "a Bloomberg poll"."""
     for child in head.children:
-        if child.dep_ in {"poss", "compound", "nmod"} and child.ent_type_ in _NAMED_LABELS:
+        if child.dep_ in {"poss", "compound", "nmod"} and child.ent_type_ in NAMED_LABELS:
             return child
     return None
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from transforms.quotes.labels import SPEAKER_LABELS
+from transforms.entity_labels import SPEAKER_LABELS
 from transforms.quotes.regions import QuotedRegion, find_quoted_regions
 from transforms.quotes.speaker_labels import LabelledSpeech, find_labelled_paragraphs
 from transforms.quotes.typography import CLOSING_CHARS, OPENING_CHARS

@@ -13,9 +13,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from transforms import speakers  # the module: see extract.py
+from transforms.entity_labels import SPEAKER_LABELS
 from transforms.quotes.candidates import Candidate, Priority
 from transforms.quotes.context import QuoteContext
-from transforms.quotes.labels import SPEAKER_LABELS
 
 # One to five capitalised words between a dash and the colon, the colon ending the search.
 _WORD = r"[A-Z][\w.\u2019'\-]*"
