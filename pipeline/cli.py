@@ -39,8 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsbeam",
         description="Turn raw news articles into Avro tables of articles, sentences, named "
-        "entities and attributed quotes, on Apache Beam and spaCy.",
+        "entities, attributed quotes and their speakers, on Apache Beam and spaCy.",
     )
+    from transforms.tables import PIPELINE_VERSION  # the leaf module: no NLP, no Beam
+
+    parser.add_argument("--version", action="version", version=f"newsbeam {PIPELINE_VERSION}")
     _add_log_level(parser, default="WARNING")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

@@ -82,8 +82,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser,
     summary = summarize(args.output)
     if not any(summary.files.values()):
         print(f"newsbeam: error: no newsbeam tables under {args.output} (expected "
-              f"{args.output.rstrip('/')}/articles/*.avro, ...; run `newsbeam run --output "
-              f"{args.output}` first, or check the path)", file=sys.stderr)
+              f"{args.output.rstrip('/')}/articles/*.avro, ...): give the folder that a "
+              "`newsbeam run` wrote with --output, not its input", file=sys.stderr)
         return 2
     if not args.table:
         print_summary(summary, out)

@@ -102,8 +102,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                      f"--out {args.out.rstrip('/')}/report.html")
     corpus = load_corpus(args.output)
     if not any(corpus.summary.files.values()):
-        print(f"newsbeam: error: no newsbeam tables under {args.output} (run `newsbeam run "
-              f"--output {args.output}` first, or check the path)", file=sys.stderr)
+        print(f"newsbeam: error: no newsbeam tables under {args.output}: give the folder "
+              "that a `newsbeam run` wrote with --output, not its input", file=sys.stderr)
         return 2
     page = render_report(corpus, max_articles=args.max_articles, top=args.top)
     with FileSystems.create(args.out, mime_type="text/html") as f:

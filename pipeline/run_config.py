@@ -26,8 +26,14 @@ from apache_beam.options.pipeline_options import (
 )
 
 from pipeline import remote_checks
-from pipeline.options import DEFAULT_DASK_WORKERS, NewsbeamOptions
-from pipeline.runners import LOCAL_BATCH_RUNNER, Runner, RunnerKind, recognise
+from pipeline.options import ALL_LANGUAGES, DEFAULT_DASK_WORKERS, NewsbeamOptions
+from pipeline.runners import (
+    LOCAL_BATCH_RUNNER,
+    Runner,
+    RunnerKind,
+    recognise,
+    unknown_runner_error,
+)
 
 if TYPE_CHECKING:
     import apache_beam as beam
@@ -101,6 +107,7 @@ def configure(options: PipelineOptions) -> RunConfig:
     standard = options.view_as(StandardOptions)
     # --watch_interval implies --streaming
     streaming = bool(standard.streaming) or values["watch_interval"] is not None
+    _first([unknown_runner_error(standard.runner)] if standard.runner else [])
     runner = recognise(options, streaming, values["workers"])
     _check_workers(options, values, runner, streaming)
     dry_run = _dry_run(options)
@@ -124,6 +131,7 @@ def configure(options: PipelineOptions) -> RunConfig:
     if runner.kind is RunnerKind.DATAFLOW and not dry_run and not _anonymous_gcs(options):
         _first([remote_checks.credentials_error()])
     _check_model(values["spacy_model"])
+    _check_languages(values["languages"], values["spacy_model"])
     # A watched glob may match nothing yet; a dry run lists nothing (it needs no credentials).
     if values["watch_interval"] is None and not dry_run:
         _check_inputs_match(inputs)
@@ -308,6 +316,33 @@ def _check_model(name: str) -> None:
     raise ConfigError(f"--spacy_model {name!r} is neither an installed spaCy package nor a model "
                       f"directory; newsbeam never downloads a model at run time, so install it "
                       f"first (`{install}`, or pip install its package) or give a model directory")
+
+
+def _check_languages(languages: tuple[str, ...] | None, model: str) -> None:
+    """``--languages`` other than the model's own would annotate them with the wrong model."""
+    if not languages or languages == (ALL_LANGUAGES,):
+        return
+    lang = model_language(model)
+    if lang in (None, "xx"):
+        return  # a multi-language model, or one whose metadata says nothing: its user's call
+    other = [code for code in languages if code != lang]
+    if other:
+        raise ConfigError(
+            f"--languages {','.join(languages)}: --spacy_model {model!r} is for language {lang!r}, "
+            f"so articles in {','.join(other)} would get {lang!r} entities and quotes; give a "
+            f"model for that language (one language per run), or --languages all to annotate "
+            "every article with this model anyway")
+
+
+def model_language(name: str) -> str | None:
+    """The language code in an installed model's metadata, without loading the model."""
+    from spacy import util
+
+    try:
+        path = Path(name) if Path(name).is_dir() else util.get_package_path(name)
+        return util.get_model_meta(path).get("lang")
+    except Exception:  # noqa: BLE001 - metadata is a courtesy check; loading reports real errors
+        return None
 
 
 def _is_model_package(name: str) -> bool:

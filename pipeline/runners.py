@@ -116,6 +116,21 @@ def recognise(options: PipelineOptions, streaming: bool | None = None,
     return Runner(name, kind, _is_remote(kind, options))
 
 
+def unknown_runner_error(name: str) -> str | None:
+    """One line for a ``--runner`` that neither newsbeam nor Beam knows (None when it is known).
+
+    Beam itself answers a typo with a traceback; a dotted path is a runner class of the user's
+    and is left to Beam to import.
+    """
+    from apache_beam.runners.runner import _RUNNER_MAP
+
+    key = _class_key(name)
+    if "." in name or name.lower() in ALIASES or key in _KIND_OF_CLASS or key in _RUNNER_MAP:
+        return None
+    return (f"--runner {name!r} is not a runner: use one of {', '.join(ALIASES)}, a Beam "
+            "runner name (DataflowRunner, PortableRunner, ...) or a dotted path to a runner class")
+
+
 def _class_key(name: str) -> str:
     return name.rsplit(".", 1)[-1].lower()
 

@@ -62,3 +62,39 @@ def test_an_alias_is_only_the_runners_value():
     assert recognise(options).beam_name == "FlinkRunner"
     assert options.get_all_options()["job_name"] == "spark"
     assert options.get_all_options()["project"] == "dask"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--runner", "dsk"], "--runner 'dsk' is not a runner: use one of direct, dask"),
+    (["--runner", "DataflowRunnr"], "is not a runner"),
+    # the English model would give German articles English entities and quotes
+    (["--languages", "de"], "is for language 'en', so articles in de would get"),
+    (["--languages", "en,fr"], "so articles in fr would get"),
+])
+def test_mistakes_a_user_makes_fail_in_one_line(argv, message, tmp_path, capsys):
+    from pipeline.cli import main
+
+    with pytest.raises(SystemExit) as info:
+        main(["run", "--input", "seeds/000_*", "--output", str(tmp_path / "out"), *argv])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_model_language_comes_from_its_metadata_without_loading_it():
+    from pipeline.run_config import model_language
+    from transforms.nlp_model import DEFAULT_MODEL
+
+    assert model_language(DEFAULT_MODEL) == "en"
+    assert model_language("no_such_model_package") is None
+
+
+def test_version(capsys):
+    from importlib import metadata
+
+    from pipeline.cli import main
+
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"newsbeam {metadata.version('newsbeam')}"

@@ -275,3 +275,11 @@ def test_special_files_in_an_input_folder_become_error_rows_not_a_hang(tmp_path)
                           ("broken.txt", "read", "not_a_file")]), label="Errors")
     finally:
         sock.close()
+
+
+def test_invalid_json_message_says_where_once():
+    from transforms.readers import InputError, _load_json
+
+    with pytest.raises(InputError) as info:
+        _load_json('{"text": "unterminated')
+    assert "at at" not in str(info.value.args) and "(line 1, column 10)" in str(info.value.args)

@@ -396,7 +396,8 @@ def _load_json(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError("parse", "invalid_json",
-                         f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
+                         # exc.msg can end in "at" ("Unterminated string starting at")
+                         f"{exc.msg} (line {exc.lineno}, column {exc.colno})") from None
     except RecursionError:
         raise InputError("parse", "invalid_json", "nested too deeply") from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits

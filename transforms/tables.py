@@ -349,7 +349,8 @@ def _derive_speakers(tables: Mapping[str, Any]) -> Mapping[str, Any]:
 
 for _spec in (
     TableSpec("articles", "article.avsc", columns=(
-        "article_id", "title", "source_uri", "language", "n_sentences", "n_entities", "n_quotes")),
+        "article_id", "title", "source_uri", "language", "annotation_skipped", "n_sentences",
+        "n_entities", "n_quotes")),
     TableSpec("sentences", "sentence.avsc", sentence_rows, "n_sentences",
               columns=("article_id", "index", "paragraph", "start", "end", "text")),
     TableSpec("entities", "entity.avsc", entity_rows, "n_entities",
