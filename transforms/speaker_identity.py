@@ -141,7 +141,7 @@ class GroupResolution(NamedTuple):
     per_article: frozenset[str]
 
 
-def _key_of(text: str) -> NameKey:
+def key_of(text: str) -> NameKey:
     type_, given, last, suffix = text.split("|", 3)
     return NameKey(type_, given, last, suffix)
 
@@ -154,7 +154,7 @@ def _fullest(forms: Counter) -> str:
 
 def resolve_group(acc: Variants) -> GroupResolution:
     """Which keys of one group are one identity, by the rules in the module docstring."""
-    keys = {text: _key_of(text) for text in acc}
+    keys = {text: key_of(text) for text in acc}
     full = sorted(t for t, k in keys.items() if len(k.given) > 1 or k.type != PERSON)
     members: dict[str, list[str]] = {t: [t] for t in full}  # identity key text -> its keys
     per_article = []

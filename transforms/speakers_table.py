@@ -2,8 +2,9 @@
 
 A combine per name group (type + surname, see ``speaker_identity``), never a pass over the whole
 corpus in one worker: each group's accumulator holds its written forms and a quote count per
-article, so memory follows the number of distinct speakers, not of articles. The quotes are then
-joined back to their group's resolution by key to get their ``speaker_id``. Windowed input
+article, so memory follows the number of distinct speakers, not of articles. A quote whose name
+is full ("Donald Trump") gets its ``speaker_id`` from its key at once; only a bare surname or an
+initial ("Trump", "D. Trump") is joined back to its group's resolution. Windowed input
 (streaming) is combined and joined per window; ids depend only on the name key, so they are the
 same in every window.
 """
@@ -16,15 +17,18 @@ from typing import Any, NamedTuple
 import apache_beam as beam
 
 from transforms.speaker_identity import (
+    PERSON,
     GroupResolution,
     NameKey,
     Variants,
     add_mention,
     id_for,
     identity_row,
+    key_of,
     merge_variants,
     name_key,
     resolve_group,
+    speaker_id,
 )
 from transforms.tables import UNKNOWN_SPEAKER_TYPE
 
@@ -56,12 +60,29 @@ def _keyed_mention(quote: dict[str, Any]) -> Iterator[tuple[str, tuple]]:
         yield key.group, (tuple(key), quote["speaker_name"], quote["article_id"])
 
 
-def _keyed_quote(quote: dict[str, Any]) -> Iterator[Any]:
+def needs_group(key: NameKey) -> bool:
+    """Only a bare surname or an initial needs its group's resolution for an id; a full name's
+    id is its key's, whatever else the run holds."""
+    return key.type == PERSON and len(key.given) <= 1
+
+
+def _route_quote(quote: dict[str, Any]) -> Iterator[Any]:
+    # Most quotes get their id here and go straight on: only the few whose id depends on the
+    # run (a bare "Trump") wait for the join, so a runner that holds a shuffle in memory (the
+    # in-process one does) holds those, not every quote of the run.
     key = quote_key(quote)
     if key is None:
-        yield beam.pvalue.TaggedOutput("unnamed", {**quote, "speaker_id": None})
-    else:
+        yield beam.pvalue.TaggedOutput("done", {**quote, "speaker_id": None})
+    elif needs_group(key):
         yield key.group, quote
+    else:
+        yield beam.pvalue.TaggedOutput("done", {**quote, "speaker_id": speaker_id(key)})
+
+
+def _has_partial_names(group: tuple[str, GroupResolution]) -> bool:
+    resolution = group[1]
+    return bool(resolution.per_article) or any(
+        needs_group(key_of(text)) for text in resolution.ids)
 
 
 def _with_ids(element: tuple[str, dict[str, list]]) -> Iterator[dict[str, Any]]:
@@ -90,12 +111,13 @@ class BuildSpeakers(beam.PTransform):
         )
         speakers = groups | "Identities" >> beam.FlatMap(
             lambda kv: [identity_row(i) for i in kv[1].identities])
-        keyed = quotes | "KeyQuotes" >> beam.FlatMap(_keyed_quote).with_outputs(
-            "unnamed", main="named")
-        named = (
-            {"quotes": keyed.named, "groups": groups}
+        routed = quotes | "KeyQuotes" >> beam.FlatMap(_route_quote).with_outputs(
+            "done", main="partial")
+        partial = (
+            {"quotes": routed.partial,
+             "groups": groups | "PartialGroups" >> beam.Filter(_has_partial_names)}
             | "JoinGroups" >> beam.CoGroupByKey()
             | "SetIds" >> beam.FlatMap(_with_ids)
         )
-        out = (named, keyed.unnamed) | "AllQuotes" >> beam.Flatten()
+        out = (partial, routed.done) | "AllQuotes" >> beam.Flatten()
         return SpeakerTables(speakers, out)
