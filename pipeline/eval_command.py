@@ -355,6 +355,20 @@ def _train_folds_note(scores: dict[str, Any]) -> str:
     )
 
 
+_SPEAKER_MERGES_NOTE = (
+    "## Speakers across a run\n\n"
+    "`speaker merge P / R` scores the `speakers` table (issue 13): the units are the distinct "
+    "(speaker_name, speaker_id) of the run's quotes that cover a labelled attribution and name "
+    "its speaker right at least by surname (so a wrong per-article name is not counted twice); "
+    "two units are one person when their labels agree. Precision is the share of merged pairs "
+    "that are one person (floor 0.98 in CI: a wrong merge puts one person's words in another's "
+    "mouth), recall the share of one-person pairs merged. The pairs left apart on dev are bare "
+    "\"Obama\"s: the run also has Michelle Obama, so a bare surname stays an identity of its "
+    "own article (with `could_be` naming both), as the rules require; `identity name` scores "
+    "`speakers.name` through `quotes.speaker_id` with the speaker-name metric.\n\n"
+)
+
+
 def markdown(scores: dict[str, Any], table: str) -> str:
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return (
@@ -381,7 +395,7 @@ def markdown(scores: dict[str, Any], table: str) -> str:
         f"| **newsbeam** | {scores['quote_precision']:.3f} | {scores['quote_f1']:.3f} "
         f"| {scores['quote_speaker_f1']:.3f} | {scores['quote_direct_recall']:.3f} "
         f"| {scores['quote_speaker_direct_recall']:.3f} |\n\n"
-        + _SPEAKER_NAMES_NOTE +
+        + _SPEAKER_NAMES_NOTE + _SPEAKER_MERGES_NOTE +
         "Raw en_core_web_sm on IE-ER APW: entity F1 0.625 (ORG 0.436); raw spaCy sentences on "
         "WSJ: boundary F1 0.950. CI enforces floors just under these scores "
         "(`tests/quality_floors.json`, `tests/test_quality_floors.py`).\n"
