@@ -137,12 +137,26 @@ def test_output_that_holds_tables_is_refused_without_overwrite(seed_output, caps
 
 
 def test_languages_not_asked_for_keep_their_articles_row_and_get_no_nlp_rows(tmp_path):
-    """--languages reaches Annotate: English seeds under `--languages de` are not annotated."""
-    assert run_cli([str(SEEDS / "00[01]_*")], tmp_path, "--languages", "de") == 0
-    tables = read_tables(tmp_path)
-    assert len(tables["articles"]) == 2
-    for article in tables["articles"]:
-        assert article["language"] == "en"
-        assert article["annotation_skipped"] == "language:en"
-        assert (article["n_sentences"], article["n_entities"], article["n_quotes"]) == (0, 0, 0)
-    assert tables["sentences"] == tables["entities"] == tables["quotes"] == []
+    """--languages reaches Annotate: a German article is skipped by default, annotated with
+    `--languages all`; the English one is annotated either way."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "de.txt").write_text(
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss abzureißen. "
+        "Die Bürgermeisterin sagte, die Sanierung wäre zu teuer gewesen und niemand habe sich "
+        "dagegen ausgesprochen.", encoding="utf-8")
+    (folder / "en.txt").write_text(
+        "The city council voted on Tuesday to tear down the old bridge over the river. The mayor "
+        "said that repairing it would have cost too much.", encoding="utf-8")
+    for flags, german_skipped in (((), "language:de"), (("--languages", "all"), None)):
+        out = tmp_path / f"out{len(flags)}"
+        assert run_cli([str(folder / "*.txt")], out, *flags) == 0
+        tables = read_tables(out)
+        by_lang = {a["language"]: a for a in tables["articles"]}
+        assert set(by_lang) == {"de", "en"}
+        assert by_lang["en"]["annotation_skipped"] is None and by_lang["en"]["n_sentences"] > 0
+        assert by_lang["de"]["annotation_skipped"] == german_skipped
+        german_rows = [r for r in tables["sentences"]
+                       if r["article_id"] == by_lang["de"]["article_id"]]
+        assert bool(german_rows) == (german_skipped is None)
+        assert by_lang["de"]["n_sentences"] == len(german_rows)
