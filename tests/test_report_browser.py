@@ -115,7 +115,11 @@ def test_seed_report_shows_quotes_and_speakers(browser, seeds_report, tmp_path):
     names = {r.text for r in rows}
     assert {"Ivan Chuviliaev", "Serhii Leshchenko"} <= names
     top = browser.find_element(By.CSS_SELECTOR, "table.nb-top-speakers").text
-    assert "Ivan Chuviliaev" in top and "Serhii Leshchenko" in top
+    # the speakers table's identities, most quoted first (Leshchenko's one quote ranks below
+    # the top 15 of the seeds' 20 speakers)
+    assert "Ivan Chuviliaev PERSON 2 1" in top
+    counts = [int(line.split()[-2]) for line in top.splitlines()[1:]]
+    assert counts == sorted(counts, reverse=True) and len(counts) == 15
 
     # entities are coloured by type (PERSON in displaCy's violet)
     person = browser.find_element(By.CSS_SELECTOR, ".nb-ent-PERSON")
