@@ -38,6 +38,8 @@ EXIT_ERROR_RATIO = 3
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsbeam",
+        # one line: a refused flag is this line and the error, nothing more
+        usage="newsbeam [-h] [--version] [--log_level LEVEL] COMMAND ...",
         description="Turn raw news articles into Avro tables of articles, sentences, named "
         "entities, attributed quotes and their speakers, on Apache Beam and spaCy.",
     )
