@@ -116,4 +116,4 @@ def test_bad_flags_say_how_to_fix(output, capsys, argv, message):
 def test_missing_output_is_an_error_not_an_empty_summary(tmp_path, capsys):
     assert main(["inspect", str(tmp_path / "nowhere")]) == 2
     err = capsys.readouterr().err
-    assert "no newsbeam tables under" in err and "newsbeam run --output" in err
+    assert "no newsbeam tables under" in err and "a `newsbeam run` wrote with --output" in err
