@@ -54,12 +54,6 @@ class SpeakerVariants(beam.CombineFn):
         return resolve_group(acc)
 
 
-def _keyed_mention(quote: dict[str, Any]) -> Iterator[tuple[str, tuple]]:
-    key = quote_key(quote)
-    if key is not None:
-        yield key.group, (tuple(key), quote["speaker_name"], quote["article_id"])
-
-
 def needs_group(key: NameKey) -> bool:
     """Only a bare surname or an initial needs its group's resolution for an id; a full name's
     id is its key's, whatever else the run holds."""
@@ -67,13 +61,20 @@ def needs_group(key: NameKey) -> bool:
 
 
 def _route_quote(quote: dict[str, Any]) -> Iterator[Any]:
-    # Most quotes get their id here and go straight on: only the few whose id depends on the
-    # run (a bare "Trump") wait for the join, so a runner that holds a shuffle in memory (the
-    # in-process one does) holds those, not every quote of the run.
+    """One name key per quote: its mention for the group's combine ("mentions"), and the quote,
+    with its id when a full name gives it ("done") or keyed for the join (main).
+
+    Most quotes get their id here and go straight on: only the few whose id depends on the run
+    (a bare "Trump") wait for the join, so a runner that holds a shuffle in memory (the
+    in-process one does) holds those, not every quote of the run.
+    """
     key = quote_key(quote)
     if key is None:
         yield beam.pvalue.TaggedOutput("done", {**quote, "speaker_id": None})
-    elif needs_group(key):
+        return
+    yield beam.pvalue.TaggedOutput(
+        "mentions", (key.group, (tuple(key), quote["speaker_name"], quote["article_id"])))
+    if needs_group(key):
         yield key.group, quote
     else:
         yield beam.pvalue.TaggedOutput("done", {**quote, "speaker_id": speaker_id(key)})
@@ -104,15 +105,11 @@ class BuildSpeakers(beam.PTransform):
     """Quotes rows -> SpeakerTables(speakers rows, the quotes rows with ``speaker_id`` set)."""
 
     def expand(self, quotes: beam.PCollection) -> SpeakerTables:
-        groups = (
-            quotes
-            | "KeyMentions" >> beam.FlatMap(_keyed_mention)
-            | "CombineGroups" >> beam.CombinePerKey(SpeakerVariants())
-        )
+        routed = quotes | "KeyQuotes" >> beam.FlatMap(_route_quote).with_outputs(
+            "mentions", "done", main="partial")
+        groups = routed.mentions | "CombineGroups" >> beam.CombinePerKey(SpeakerVariants())
         speakers = groups | "Identities" >> beam.FlatMap(
             lambda kv: [identity_row(i) for i in kv[1].identities])
-        routed = quotes | "KeyQuotes" >> beam.FlatMap(_route_quote).with_outputs(
-            "done", main="partial")
         partial = (
             {"quotes": routed.partial,
              "groups": groups | "PartialGroups" >> beam.Filter(_has_partial_names)}
