@@ -143,7 +143,7 @@ def load_corpus(output: str) -> Corpus:
     entities: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in read_table(output, "entities"):
         entities[e["article_id"]].append(e)
-    speakers = list(read_table(output, "speakers")) if "speakers" in REGISTRY else []
+    speakers = list(read_table(output, "speakers"))
     return Corpus(summary, articles, dict(quotes), dict(entities), speakers)
 
 
@@ -375,12 +375,10 @@ def render_article(article: dict[str, Any], quotes: list[dict[str, Any]],
     )
 
 
-def summary_cards(summary: Summary, distinct_speakers: int) -> list[tuple[str, int]]:
-    """(label, number) cards: each registered table's rows in registry order, ``errors`` last,
-    and before it the distinct speakers (unless a ``speakers`` table counts them)."""
+def summary_cards(summary: Summary) -> list[tuple[str, int]]:
+    """(label, number) cards: each registered table's rows in registry order (the ``speakers``
+    table counts the distinct speakers), ``errors`` last."""
     cards = [(t, summary.rows.get(t, 0)) for t in REGISTRY if t != "errors"]
-    if "speakers" not in REGISTRY:
-        cards.append(("speakers", distinct_speakers))
     cards.append(("errors", summary.rows.get("errors", 0)))
     not_annotated = sum(summary.not_annotated.values())
     if not_annotated:
@@ -393,8 +391,6 @@ def render_report(corpus: Corpus, *, max_articles: int = 200, top: int = 15) -> 
     all_entities = [e for es in corpus.entities.values() for e in es]
     speakers = top_speakers(corpus, top)
     unnamed = sum(1 for q in all_quotes if not q.get("speaker_name"))
-    distinct = len(corpus.speakers) or len({q["speaker_name"] for q in all_quotes
-                                            if q.get("speaker_name")})
     names = Counter((e.get("canonical") or e["text"], e["label"]) for e in all_entities)
     labels = Counter(e["label"] for e in all_entities)
     kinds = Counter(q["kind"] for q in all_quotes)
@@ -402,7 +398,7 @@ def render_report(corpus: Corpus, *, max_articles: int = 200, top: int = 15) -> 
 
     cards = "".join(
         f'<div class="nb-card"><b>{n:,}</b><span>{esc(label)}</span></div>'
-        for label, n in summary_cards(corpus.summary, distinct))
+        for label, n in summary_cards(corpus.summary))
     cards = f'<div class="nb-cards">{cards}</div>'
 
     per_article = sorted(((titles[a["article_id"]], len(corpus.quotes.get(a["article_id"], [])))
