@@ -8,6 +8,7 @@ the old files are deleted before anything is written.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -106,10 +107,12 @@ def test_existing_output_is_refused_then_replaced_with_overwrite(runs, tmp_path)
         assert without(tables[table], "ingested_at") == without(
             first_tables[table], "ingested_at"
         ), table
-    # only this run's files are left, all in their table folders
+    # only this run's files are left, all in their table folders (a table written in parts,
+    # as quotes is, has ``quotes-*`` and ``quotes.1-*`` files)
     for rel in _files(second):
         table, name = rel.split("/")
-        assert table in TABLES and name.startswith(f"{table}-") and name.endswith(".avro")
+        assert table in TABLES, rel
+        assert re.fullmatch(rf"{table}(\.\d+)?-\d{{5}}-of-\d{{5}}\.avro", name), rel
 
 
 def test_refusal_needs_no_pipeline_run_and_names_the_fix(tmp_path):

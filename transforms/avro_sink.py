@@ -18,7 +18,7 @@ from apache_beam.io import fileio
 from apache_beam.transforms.window import GlobalWindow
 
 from transforms.tables import parsed_schema
-from transforms.write_tables import written_tables
+from transforms.write_tables import part_name, table_parts, written_tables
 
 
 class AvroSink(fileio.FileSink):
@@ -84,13 +84,13 @@ class WriteWindowedTables(beam.PTransform):
         written = {}
         for table in written_tables(tables):
             codec, schema = self._codec, parsed_schema(table)
-            written[table] = getattr(tables, table) | f"Write{table.capitalize()}" >> (
-                fileio.WriteToFiles(
+            for i, part in enumerate(table_parts(getattr(tables, table))):
+                label = f"Write{table.capitalize()}" + (f"{i}" if i else "")
+                written[part_name(table, i)] = part | label >> fileio.WriteToFiles(
                     path=f"{self._output}/{table}",
-                    file_naming=window_file_naming(table, self._run_token),
+                    file_naming=window_file_naming(part_name(table, i), self._run_token),
                     sink=lambda _dest, table=table, codec=codec, schema=schema: AvroSink(
                         table, codec, schema),
                     shards=self._shards,
                 )
-            )
         return written

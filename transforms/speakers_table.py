@@ -31,6 +31,7 @@ from transforms.speaker_identity import (
     speaker_id,
 )
 from transforms.tables import UNKNOWN_SPEAKER_TYPE
+from transforms.write_tables import TableParts
 
 
 def quote_key(quote: dict[str, Any]) -> NameKey | None:
@@ -98,7 +99,9 @@ def _with_ids(element: tuple[str, dict[str, list]]) -> Iterator[dict[str, Any]]:
 
 class SpeakerTables(NamedTuple):
     speakers: beam.PCollection
-    quotes: beam.PCollection
+    #: The quotes whose id their name gave, then the ones joined to their group: two parts, not
+    #: one Flatten (which the in-process runner would hold whole in memory; see TableParts).
+    quotes: TableParts
 
 
 class BuildSpeakers(beam.PTransform):
@@ -116,5 +119,4 @@ class BuildSpeakers(beam.PTransform):
             | "JoinGroups" >> beam.CoGroupByKey()
             | "SetIds" >> beam.FlatMap(_with_ids)
         )
-        out = (partial, routed.done) | "AllQuotes" >> beam.Flatten()
-        return SpeakerTables(speakers, out)
+        return SpeakerTables(speakers, TableParts((routed.done, partial), label="Quotes"))
