@@ -164,9 +164,7 @@ def _is_list_marker(text: str, starts_sentence: bool) -> bool:
     return 0 < len(core) <= 2 and len(text) > len(core) and (core.isdigit() or core.islower())
 
 
-def _list_item_starts(
-    doc: Doc, words: list[str], spaces: list[str]
-) -> tuple[set[int], set[int]]:
+def _list_item_starts(doc: Doc, words: list[str], spaces: list[str]) -> tuple[set[int], set[int]]:
     """Run-in list items ("1.) The first item 2.) The second item"): the token indices where
     each item starts, and those of the rest of each marker plus the item's first word.
 
