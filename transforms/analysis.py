@@ -37,8 +37,10 @@ def _text_kwarg(extractor: Callable[..., Any], text: str) -> dict[str, str]:
     return {"text": text} if _takes_text(extractor) else {}
 
 
-def extract_all(doc: Doc, paragraphs: list[Paragraph]) -> Analysis:
-    text = doc.text
+def extract_all(doc: Doc, paragraphs: list[Paragraph], text: str | None = None) -> Analysis:
+    """Every extractor over one parse. ``text`` is the string that was parsed, when the caller
+    has it: it equals ``doc.text``, which would join every token again to rebuild it."""
+    text = doc.text if text is None else text
     sentences = extract_sentences(doc, paragraphs, text=text)
     entities = extract_entities(doc, sentences, **_text_kwarg(extract_entities, text))
     quotes = extract_quotes(doc, sentences, entities, **_text_kwarg(extract_quotes, text))
@@ -53,8 +55,10 @@ def analyse_texts(
     layouts = [split_paragraphs(t) for t in texts]
     nlp_texts = [text_for_nlp(t, ps) for t, ps in zip(texts, layouts, strict=True)]
     parsed = parse_texts(nlp, nlp_texts, batch_size=batch_size)
-    for doc, paragraphs in zip(parsed, layouts, strict=True):
-        yield doc, extract_all(doc, paragraphs)
+    # spaCy's tokenizer keeps every character, and parse_texts joins parts without adding any,
+    # so each Doc's text is its nlp text
+    for doc, paragraphs, nlp_text in zip(parsed, layouts, nlp_texts, strict=True):
+        yield doc, extract_all(doc, paragraphs, nlp_text)
 
 
 def analyse_text(nlp: Language, text: str) -> tuple[Doc, Analysis]:

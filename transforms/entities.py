@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -28,8 +29,14 @@ class EntityMention(NamedTuple):
     canonical: str
 
 
+@lru_cache(maxsize=16_384)
 def name_tokens(text: str) -> tuple[str, ...]:
-    """Lower-cased words of a name without a leading article or possessive ending."""
+    """Lower-cased words of a name without a leading article or possessive ending.
+
+    Cached: an article asks for the words of each mention about seven times (labels, surnames,
+    canonical names), and names repeat within and across articles (measured on 300 BBC
+    articles: 81k calls for 12k mentions).
+    """
     words = [w.strip(".,;:") for w in text.replace("\u2019", "'").split()]
     words = [w for w in words if w]
     if words and words[0].lower() in DETERMINERS:
@@ -127,11 +134,15 @@ def consistent_labels(mentions: list[tuple[str, str]]) -> list[str]:
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for text, label in mentions:
         votes[name_tokens(text)][label] += 1
+    decided: dict[tuple[tuple[str, ...], str], str] = {}
     labels = []
     for text, label in mentions:
-        counts = votes[name_tokens(text)]
-        top, top_n = counts.most_common(1)[0]
-        labels.append(top if top_n > counts[label] else label)
+        key = (name_tokens(text), label)
+        if key not in decided:
+            counts = votes[key[0]]
+            top, top_n = counts.most_common(1)[0]
+            decided[key] = top if top_n > counts[label] else label
+        labels.append(decided[key])
     return labels
 
 
@@ -172,7 +183,7 @@ def _drop_capitalised_common_words(
     written = _WrittenWords(text)
     out = []
     for m in mentions:
-        if m.label != "PERSON" and _is_capitalised_common_word(doc, written, m):
+        if m.label != "PERSON" and _is_capitalised_common_word(doc, text, written, m):
             continue
         out.append(m)
     return out
@@ -204,7 +215,13 @@ class _WrittenWords:
 _WORD_RUN = re.compile(r"\w+")
 
 
-def _is_capitalised_common_word(doc: Doc, written: _WrittenWords, m: CharMention) -> bool:
+def _is_capitalised_common_word(
+    doc: Doc, text: str, written: _WrittenWords, m: CharMention
+) -> bool:
+    # the test on the mention's own characters first: most mentions fail it, and it spares
+    # them the token lookup (a one-token span's text is exactly this slice)
+    if not text[m.start + 1 : m.end].islower():
+        return False
     span = doc.char_span(m.start, m.end)
     if span is None or len(span) != 1 or not _starts_sentence(span[0]):
         return False
@@ -244,10 +261,19 @@ def _missed_surnames(
     return out
 
 
-def extract_entities(doc: Doc, sentences: list[SentenceSpan]) -> list[EntityMention]:
+def _is_surname(words: tuple[str, ...], surnames: set[str]) -> bool:
+    return len(words) == 1 and words[0] in surnames
+
+
+def extract_entities(
+    doc: Doc, sentences: list[SentenceSpan], *, text: str | None = None
+) -> list[EntityMention]:
     """The article's names and other entities, each trimmed to the name itself and labelled
-    consistently across the article (see ``entity_spans`` for the span repairs)."""
-    text = doc.text
+    consistently across the article (see ``entity_spans`` for the span repairs).
+
+    ``text`` is ``doc.text`` when the caller has it (rebuilding it joins every token again).
+    """
+    text = doc.text if text is None else text
     mentions = _spacy_mentions(doc)
     mentions = _with_dateline(text, mentions)
     mentions = _drop_capitalised_common_words(doc, text, mentions)
@@ -257,9 +283,7 @@ def extract_entities(doc: Doc, sentences: list[SentenceSpan]) -> list[EntityMent
     # a lone surname of a person named in full in the article is that person, whatever the
     # model thought of it on its own ("Moro was abducted", tagged ORG)
     mentions = [
-        m._replace(
-            label="PERSON" if len(name_tokens(t)) == 1 and name_tokens(t)[0] in surnames else label
-        )
+        m._replace(label="PERSON" if _is_surname(name_tokens(t), surnames) else label)
         for m, (t, label) in zip(mentions, pairs, strict=True)
     ]
     mentions = sorted(mentions + _missed_surnames(text, sorted(mentions), surnames))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -55,16 +55,21 @@ def sentence_start_rules(doc: Doc) -> Doc:
 
     Tokens already marked as sentence starts (paragraph starts, from
     ``newsbeam_paragraph_breaks``) are kept as they are. The rules read plain lists of strings
-    and write back with one ``from_array``: per-token attribute access through the Cython
-    objects cost more than the rules themselves (measured: 0.77 s -> 0.2 s on 300 BBC articles).
+    and ints and write back with one ``from_array``: per-token attribute access through the
+    Cython objects cost more than the rules themselves. The words come from one ``to_array``
+    and the string store, and the text is joined from them, not from ``doc.text`` (each builds
+    a Token per token): measured on 300 BBC articles, 0.33 s -> 0.17 s CPU.
     """
     n = len(doc)
     if n < 2:
         return doc
-    words = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
-    starts = doc.to_array([SENT_START]).astype(numpy.int64)
-    forced, in_marker = _list_item_starts(doc)
+    strings = doc.vocab.strings
+    attrs = doc.to_array([ORTH, SPACY, SENT_START])
+    words = [strings[orth] for orth in attrs[:, 0].tolist()]
+    spaces = [" " if space else "" for space in attrs[:, 1].tolist()]
+    # the array is unsigned: "must not start" (-1) comes back through int64
+    starts = attrs[:, 2].astype(numpy.int64).tolist()
+    forced, in_marker = _list_item_starts(doc, words, spaces)
     inside = _inside_brackets(words)
     prev = -1
     for i, word in enumerate(words):
@@ -80,7 +85,7 @@ def sentence_start_rules(doc: Doc) -> Doc:
         elif _must_start(words, i, prev):
             starts[i] = 1
         prev = i
-    doc.from_array([SENT_START], starts.astype(numpy.uint64))
+    doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64))
     return doc
 
 
@@ -90,7 +95,7 @@ def sentence_rules_component(doc: Doc) -> Doc:
 
 
 def _cannot_start(
-    words: list[str], spaces: list[str], i: int, prev: int, starts: numpy.ndarray
+    words: list[str], spaces: list[str], i: int, prev: int, starts: list[int]
 ) -> bool:
     text = words[i]
     first = text[:1]
@@ -159,14 +164,15 @@ def _is_list_marker(text: str, starts_sentence: bool) -> bool:
     return 0 < len(core) <= 2 and len(text) > len(core) and (core.isdigit() or core.islower())
 
 
-def _list_item_starts(doc: Doc) -> tuple[set[int], set[int]]:
+def _list_item_starts(doc: Doc, words: list[str], spaces: list[str]) -> tuple[set[int], set[int]]:
     """Run-in list items ("1.) The first item 2.) The second item"): the token indices where
     each item starts, and those of the rest of each marker plus the item's first word.
 
     Markers count only as a sequence: two or more in a row whose numbers or letters go up by
-    one, so "at 5. Then" or "the letter a. It" stay with the parser.
+    one, so "at 5. Then" or "the letter a. It" stay with the parser. ``words`` and ``spaces``
+    are the tokens' texts and trailing whitespace.
     """
-    text = doc.text
+    text = "".join([w + s for w, s in zip(words, spaces, strict=True)])
     if not _LIST_MARKER.search(text):
         return set(), set()
     runs: list[list[tuple[int, int]]] = []
