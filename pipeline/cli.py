@@ -109,12 +109,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_options(args: argparse.Namespace, beam_args: list[str]) -> PipelineOptions:
-    """The run's one PipelineOptions: Beam's flags as given, newsbeam's as argparse parsed them."""
-    from apache_beam.options.pipeline_options import PipelineOptions
-
+    """The run's one PipelineOptions: Beam's flags as given, newsbeam's as argparse parsed them
+    (each view built once: pipeline/option_views.py)."""
+    from pipeline.option_views import ViewCachingOptions
     from pipeline.run_config import newsbeam_values
 
-    return PipelineOptions(beam_args, **newsbeam_values(args))
+    return ViewCachingOptions(beam_args, **newsbeam_values(args))
 
 
 def _check_beam_args(parser: argparse.ArgumentParser, rest: list[str]) -> list[str]:
