@@ -65,7 +65,7 @@ def load_identifier(norm_probs: bool = True, root: Path | None = None):
         if not _complete(folder):
             _write_arrays(model_path(), folder)
         return _from_arrays(folder, norm_probs)
-    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+    except (OSError, ValueError, RuntimeError, zipfile.BadZipFile) as exc:  # RuntimeError: no home
         LOG.info("py3langid model cache unusable (%s); loading the compressed model", exc)
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=norm_probs)
 
