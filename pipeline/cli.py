@@ -14,20 +14,12 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from apache_beam.options.pipeline_options import PipelineOptions
-
-from pipeline import runners
-from pipeline.options import NewsbeamOptions
-from pipeline.run_config import (
-    ConfigError,
-    RunConfig,
-    beam_pipeline,
-    configure,
-    external_dask_cluster,
-    newsbeam_values,
-)
-
+# Nothing here imports Beam at module level: main() first decides which of Beam's connectors the
+# run can do without (pipeline/lazy_imports.py), and that must happen before Beam's first import.
 if TYPE_CHECKING:
+    from apache_beam.options.pipeline_options import PipelineOptions
+
+    from pipeline.run_config import RunConfig
     from pipeline.summary import Summary
 
 LOG = logging.getLogger("newsbeam")
@@ -43,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn raw news articles into Avro tables of articles, sentences, named "
         "entities, attributed quotes and their speakers, on Apache Beam and spaCy.",
     )
+    from pipeline import runners
+    from pipeline.options import NewsbeamOptions
     from transforms.tables import PIPELINE_VERSION  # the leaf module: no NLP, no Beam
 
     parser.add_argument("--version", action="version", version=f"newsbeam {PIPELINE_VERSION}")
@@ -89,6 +83,11 @@ _EXTRA_COMMANDS: dict[str, str] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:
+        # The process entry only: a test's in-process main([...]) keeps every connector.
+        from pipeline.lazy_imports import skip_unused_connectors
+
+        skip_unused_connectors(sys.argv[1:])
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args, rest = parser.parse_known_args(argv)
@@ -97,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if rest:
             parser.error(f"unrecognized arguments: {' '.join(rest)}")
         return args.func(args, parser)
+    from pipeline.run_config import ConfigError, configure
     from transforms.gcs_access import use_anonymous_gcs
 
     use_anonymous_gcs()  # with STORAGE_EMULATOR_HOST set: no ~20 s credential retries
@@ -109,12 +109,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_options(args: argparse.Namespace, beam_args: list[str]) -> PipelineOptions:
-    """The run's one PipelineOptions: Beam's flags as given, newsbeam's as argparse parsed them."""
-    return PipelineOptions(beam_args, **newsbeam_values(args))
+    """The run's one PipelineOptions: Beam's flags as given, newsbeam's as argparse parsed them
+    (each view built once: pipeline/option_views.py)."""
+    from pipeline.option_views import ViewCachingOptions
+    from pipeline.run_config import newsbeam_values
+
+    return ViewCachingOptions(beam_args, **newsbeam_values(args))
 
 
 def _check_beam_args(parser: argparse.ArgumentParser, rest: list[str]) -> list[str]:
     """Beam's own flags, checked against every registered PipelineOptions class."""
+    from pipeline.options import NewsbeamOptions
+
     if any(a.startswith("--dask_") for a in rest):
         # DaskOptions registers only on import; the import is slow and dask an optional extra
         with contextlib.suppress(ImportError):
@@ -134,6 +140,8 @@ def _check_beam_args(parser: argparse.ArgumentParser, rest: list[str]) -> list[s
 
 
 def _all_option_classes():
+    from apache_beam.options.pipeline_options import PipelineOptions
+
     seen, todo = [], [PipelineOptions]
     while todo:
         cls = todo.pop()
@@ -165,6 +173,9 @@ def prepare_output(output: str, overwrite: bool) -> None:
 
 
 def run_command(config: RunConfig, options: PipelineOptions) -> int:
+    from pipeline import runners
+    from pipeline.run_config import external_dask_cluster
+
     if config.streaming:
         from pipeline.streaming import run_streaming
 
@@ -208,6 +219,8 @@ class Ran(NamedTuple):
 def workers_line(config: RunConfig, per_worker: list[int] | None,
                  external_cluster: bool = False) -> str:
     """The summary's last line: how many worker processes ran, and their share of articles."""
+    from pipeline import runners
+
     kind = config.runner.kind
     if kind is runners.RunnerKind.DASK:
         if external_cluster:
@@ -229,7 +242,8 @@ def workers_line(config: RunConfig, per_worker: list[int] | None,
 def run_pipeline(config: RunConfig, options: PipelineOptions) -> Ran | None:
     """Build and run the batch pipeline; returns what it produced (None when nothing ran: a dry
     run or a template)."""
-    from pipeline import graph
+    from pipeline import graph, runners
+    from pipeline.run_config import beam_pipeline
     from pipeline.summary import summarize
 
     started = time.monotonic()

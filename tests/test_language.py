@@ -153,3 +153,39 @@ def test_identification_accuracy_on_multilingual_pages():
         right += identify_language(article["text"]) == truth
     assert total == 197
     assert right >= 195, f"{right}/{total}"  # measured: 196/197 (docs/language.md)
+
+
+def test_the_cached_model_identifies_exactly_as_py3langid_loads_it(tmp_path):
+    import numpy as np
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from transforms import langid_model
+
+    stock = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    first = langid_model.load_identifier(root=tmp_path)  # decompresses into tmp_path
+    folders = list(tmp_path.iterdir())
+    assert [f.name for f in folders] == [langid_model.cached_model_dir(
+        langid_model.model_path(), tmp_path).name]
+    assert sorted(p.name for p in folders[0].iterdir()) == sorted(
+        f"{name}.npy" for name in langid_model._ARRAYS)  # no temporary files left behind
+    second = langid_model.load_identifier(root=tmp_path)  # reads the cached arrays
+    for cached in (first, second):
+        assert np.array_equal(cached.nb_ptc, stock.nb_ptc)
+        assert np.array_equal(cached.nb_pc, stock.nb_pc)
+        assert cached.nb_classes == stock.nb_classes
+        assert cached.tk_nextmove == stock.tk_nextmove
+        assert cached.tk_row == stock.tk_row
+        assert cached.tk_output == stock.tk_output
+        for text in (GERMAN, FRENCH, ENGLISH, ENGLISH[:60], "Hola, ¿qué tal? Muy bien.", "12"):
+            assert cached.classify(text) == stock.classify(text)
+            assert cached.rank(text) == stock.rank(text)
+
+
+def test_an_unwritable_cache_falls_back_to_the_compressed_model(tmp_path):
+    from transforms import langid_model
+
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder would go")
+    identifier = langid_model.load_identifier(root=blocked)
+    assert identifier.classify(GERMAN)[0] == "de"
+    assert list(tmp_path.iterdir()) == [blocked]

@@ -21,7 +21,6 @@ from transforms.analysis import analyse_texts
 from transforms.language import (
     annotated_languages,
     identify_language,
-    load_identifier,
     skip_reason,
 )
 from transforms.metrics import counter
@@ -96,7 +95,6 @@ class AnnotateBatch(beam.DoFn):
     def setup(self) -> None:
         self._holder = self._shared.acquire(lambda: _ModelHolder(self._model), tag=self._model)
         self._annotated = annotated_languages(self._languages, self._holder.nlp.lang)
-        load_identifier()
         self._counters = {name: counter(name)
                           for name in ("articles", *(t.name for t in self._tables))}
         self._failures = counter("nlp_failures")
