@@ -15,8 +15,10 @@ stage's input over the N workers, and the data goes over gRPC as before.
   ``apache_beam.utils.shared.Shared`` (the spaCy model, transforms/annotate.py): ``warm_shared``
   runs ``setup()`` on a copy of each such DoFn in the launcher, and a worker's own copy of the
   DoFn (unpickled from the graph, same ``Shared`` key) finds the object already there.
-- Fork safety: the pool is forked before any thread exists but the main one (checked: with
-  another thread alive the run falls back to Beam's own subprocess workers, with a warning).
+- Fork safety: the pool is forked before any Python thread exists but the main one (checked:
+  with another thread alive the run falls back to Beam's own subprocess workers, with a
+  warning). The native threads alive then (OpenBLAS's pool, jemalloc's background thread, seen
+  in /proc/self/task at the fork) are the libraries' own, and both register fork handlers.
 - A child exits when the run closes its control stream, or when the launcher dies
   (``PR_SET_PDEATHSIG``); an unused child exits when its pipe closes. A child that dies during
   the run aborts the run's pending requests to it, so the run fails with the exit status instead
@@ -53,6 +55,7 @@ ENABLE_ENV = "NEWSBEAM_FORK_WORKERS"
 # exits as soon as its control stream ends, which the runner closes before the pool.
 _EXIT_GRACE_S = 10.0
 _PR_SET_PDEATHSIG = 1
+_INTERRUPTED = 130  # a child's exit status after Ctrl-C (as a shell reports SIGINT)
 
 
 def enabled() -> bool:
@@ -112,6 +115,7 @@ class _Child:
     pipe: int | None  # write end; None once the request was sent (or the child let go)
     handler: object = None  # the worker handler it serves, once assigned
     status: int | None = None  # os.waitpid status, once it exited
+    died: bool = False  # exited during the run, and not with 0
     exited: threading.Event = field(default_factory=threading.Event)
 
 
@@ -188,9 +192,10 @@ class ForkedWorkerPool:
         _, status = os.waitpid(child.pid, 0)
         with self._lock:
             child.status = status
-            closing = self._closing
+            child.died = not self._closing and not (os.WIFEXITED(status)
+                                              and os.WEXITSTATUS(status) == 0)
         child.exited.set()
-        if closing or (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+        if not child.died or os.WEXITSTATUS(status) == _INTERRUPTED:
             return
         # A worker that dies takes its answers with it: fail what the run waits for from it.
         error = WorkerDied(f"forked SDK worker {child.pid} {_how(status)} during the run")
@@ -198,6 +203,12 @@ class ForkedWorkerPool:
         conn = getattr(child.handler, "control_conn", None)
         if conn is not None:
             conn.abort(error)
+
+    def deaths(self) -> list[str]:
+        """One line per child that died during the run (not released, not stopped by it)."""
+        with self._lock:
+            return [f"forked SDK worker {c.pid} {_how(c.status)} during the run"
+                    for c in self._children if c.died]
 
     def _describe(self) -> str:
         return ", ".join(f"{c.pid} {_how(c.status) if c.status is not None else 'busy'}"
@@ -252,6 +263,8 @@ def _child_main(read_end: int) -> None:
         else:
             _run_harness(json.loads(data))
             code = 0
+    except KeyboardInterrupt:  # Ctrl-C reached the whole process group: the launcher reports it
+        code = _INTERRUPTED
     except BaseException:  # noqa: BLE001 - whatever happens, the child must not return
         traceback.print_exc()
     finally:
@@ -330,7 +343,15 @@ class ForkedFnApiRunner(fn_runner.FnApiRunner):
 
     def run_via_runner_api(self, pipeline_proto, options):
         use_forked_environment(pipeline_proto)
-        return super().run_via_runner_api(pipeline_proto, options)
+        try:
+            return super().run_via_runner_api(pipeline_proto, options)
+        except Exception as exc:
+            # Beam reports a worker's death as whatever broke first (a data channel "closed
+            # prematurely", an aborted request): name the cause.
+            died = _POOL.deaths() if _POOL is not None else []
+            if died:
+                raise WorkerDied("; ".join(died)) from exc
+            raise
 
 
 def use_forked_environment(pipeline_proto) -> None:
