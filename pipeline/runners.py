@@ -13,6 +13,7 @@ choice, Prism first.
 from __future__ import annotations
 
 import enum
+import logging
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -23,6 +24,8 @@ from apache_beam.options.pipeline_options import (
     StandardOptions,
 )
 from apache_beam.runners.runner import PipelineRunner
+
+LOG = logging.getLogger(__name__)
 
 
 class RunnerKind(enum.Enum):
@@ -163,6 +166,10 @@ class LocalBatchRunner(PipelineRunner):
     pipeline options the way it gives them (so ``--direct_running_mode multi_processing``
     workers get them too). Its other fallback, the BundleBasedDirectRunner, is for graphs the
     FnApiRunner cannot run (Pub/Sub, TestStream): newsbeam's batch graph has none of those.
+
+    With more than one worker process, the workers are forked from this process once the
+    model is loaded (pipeline/forked_workers.py) instead of started afresh by Beam, unless a
+    thread already runs here (then forking is unsafe, and Beam starts them as usual).
     """
 
     def run_pipeline(self, pipeline, options):
@@ -173,8 +180,36 @@ class LocalBatchRunner(PipelineRunner):
         encoded = JobServiceHandle.encode_pipeline_options(options.get_all_options())
         provision_info = fn_runner.ExtendedProvisionInfo(
             beam_provision_api_pb2.ProvisionInfo(pipeline_options=encoded))
-        return fn_runner.FnApiRunner(provision_info=provision_info).run_pipeline(
-            pipeline, options)
+        processes = _worker_processes(options)
+        if processes < 2:
+            return fn_runner.FnApiRunner(provision_info=provision_info).run_pipeline(
+                pipeline, options)
+        from pipeline import forked_workers
+
+        blockers = forked_workers.fork_blockers()
+        if not forked_workers.enabled() or blockers:
+            if blockers:
+                LOG.warning("starting %d fresh worker processes: forking is unsafe with other "
+                            "threads running (%s)", processes, ", ".join(blockers))
+            return fn_runner.FnApiRunner(provision_info=provision_info).run_pipeline(
+                pipeline, options)
+        warmed = forked_workers.warm_shared(forked_workers.pardo_dofns(pipeline))
+        LOG.info("forking %d SDK workers (%d DoFn(s) set up before the fork)", processes, warmed)
+        with forked_workers.forked_pool(processes):
+            return forked_workers.ForkedFnApiRunner(provision_info=provision_info).run_pipeline(
+                pipeline, options)
+
+
+def _worker_processes(options: PipelineOptions) -> int:
+    """How many SDK worker processes the FnApiRunner starts for ``options`` (1: in-process)."""
+    direct = options.view_as(DirectOptions)
+    if direct.direct_running_mode != "multi_processing":
+        return 1
+    if direct.direct_num_workers == 0:
+        import multiprocessing
+
+        return multiprocessing.cpu_count()  # as the FnApiRunner reads 0
+    return direct.direct_num_workers or 1
 
 
 # Beam inspects every DoFn's methods with inspect.signature (userstate.get_dofn_specs) about five

@@ -3,8 +3,14 @@ says in the run summary how many workers ran."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
+import apache_beam as beam
 import pytest
 from apache_beam.options.pipeline_options import DirectOptions
+from apache_beam.utils.shared import Shared
 
 from pipeline import cli, graph
 from pipeline.run_config import RunConfig, beam_pipeline
@@ -135,3 +141,102 @@ def test_workers_2_gives_the_same_rows_as_workers_1(seed_output, tmp_path, capsy
     assert sum(shares) == len(multi["articles"])  # every article counted by the worker it ran on
     for table in TABLES:
         assert without(multi[table], "ingested_at") == without(single[table], "ingested_at"), table
+
+
+# --- forked workers (pipeline/forked_workers.py) ------------------------------------------------
+
+ROOT = SEEDS.parent
+
+
+def _python(code: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    """``code`` in a fresh interpreter: a forked pool needs a process with no other thread, which
+    a pytest process that has already run pipelines (and their thread pools) may not be."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-c", code, *args], env=env, cwd=ROOT, text=True,
+                          capture_output=True, timeout=timeout)
+
+
+_CLI = "import sys; from pipeline.cli import main; raise SystemExit(main(sys.argv[1:]))"
+
+
+@pytest.mark.slow
+def test_forked_workers_give_the_same_rows_and_load_the_model_once(seed_output, tmp_path):
+    _, single = seed_output
+    ran = _python(_CLI, "run", "--input", str(SEEDS / "*"), "--output", str(tmp_path),
+                  "--overwrite", "--workers", "2", "--log_level", "INFO")
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    assert "forking 2 SDK workers (1 DoFn(s) set up before the fork)" in ran.stderr
+    # the launcher loads the model; the workers find it in their copy of its memory
+    assert ran.stderr.count("loaded spaCy model") == 1, ran.stderr[-3000:]
+    (workers,) = [line for line in ran.stdout.splitlines() if line.startswith("workers")]
+    shares = [int(n) for n in workers.split("articles per worker:")[1].split(",")]
+    multi = read_tables(tmp_path)
+    assert sum(shares) == len(multi["articles"])
+    for table in TABLES:
+        assert without(multi[table], "ingested_at") == without(single[table], "ingested_at"), table
+
+
+_DYING_WORKER = """
+import os, sys
+import apache_beam as beam
+from apache_beam.options.pipeline_options import PipelineOptions
+from pipeline.runners import LocalBatchRunner
+
+def die_on_3(x):
+    if x == 3:
+        os._exit(7)
+    return x
+
+options = PipelineOptions(["--direct_num_workers", "2", "--direct_running_mode",
+                           "multi_processing"])
+p = beam.Pipeline(runner=LocalBatchRunner(), options=options)
+_ = p | beam.Create(range(10)) | beam.Reshuffle() | beam.Map(die_on_3)
+try:
+    p.run().wait_until_finish()
+except Exception as exc:
+    print("FAILED", type(exc).__name__, exc)
+"""
+
+
+def test_a_forked_worker_that_dies_fails_the_run_with_its_exit_status():
+    ran = _python(_DYING_WORKER, timeout=120)  # a hang fails the test with TimeoutExpired
+    assert "FAILED WorkerDied forked SDK worker" in ran.stdout, ran.stdout + ran.stderr[-3000:]
+    assert "exited with status 7 during the run" in ran.stdout
+
+
+class _LoadsShared(beam.DoFn):
+    built: list = []
+
+    def __init__(self):
+        self._shared = Shared()
+
+    def setup(self):
+        self._thing = self._shared.acquire(self._build)
+
+    def _build(self):
+        thing = _Thing()
+        _LoadsShared.built.append(thing)
+        return thing
+
+
+class _Thing:  # Shared holds weak references: a plain object, not a builtin
+    pass
+
+
+class _Plain(beam.DoFn):
+    def setup(self):
+        raise AssertionError("only DoFns with a Shared object are set up before the fork")
+
+
+def test_warm_shared_sets_up_a_copy_whose_object_the_unpickled_dofn_finds():
+    from apache_beam.internal import pickler
+
+    from pipeline.forked_workers import warm_shared
+
+    fn = _LoadsShared()
+    assert warm_shared([fn, _Plain()]) == 1
+    assert len(_LoadsShared.built) == 1
+    assert "_thing" not in vars(fn)  # the graph's DoFn stays small: it is pickled for workers
+    worker_copy = pickler.loads(pickler.dumps(fn))  # what a worker sets up
+    worker_copy.setup()
+    assert worker_copy._thing is _LoadsShared.built[0] and len(_LoadsShared.built) == 1

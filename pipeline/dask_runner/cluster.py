@@ -85,4 +85,9 @@ def cluster_for(options, n_workers: int) -> Iterator[None]:
         return
     with local_cluster(n_workers) as address:
         dask_options.address = address
-        yield
+        try:
+            yield
+        finally:
+            # the options say again what the user gave: no cluster of their own
+            # (pipeline.run_config.external_dask_cluster reads them after the run)
+            dask_options.address = None

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from apache_beam import pvalue
 from apache_beam.pipeline import AppliedPTransform
 from apache_beam.runners.dask.dask_runner import DaskRunnerResult
 from apache_beam.runners.runner import PipelineState
 
-from pipeline.dask_runner.translation import run_deferred
+from pipeline.dask_runner.translation import forget_run, run_deferred
 
 
 class PhasedResult(DaskRunnerResult):
@@ -17,10 +19,11 @@ class PhasedResult(DaskRunnerResult):
     """
 
     def __init__(self, client, futures, deferred: list[AppliedPTransform],
-                 wanted: list[pvalue.PCollection]):
+                 wanted: list[pvalue.PCollection], run_id: str):
         super().__init__(client, futures)
         self._deferred = deferred
         self._wanted = wanted  # what the main graph's future returns, by index
+        self._run_id = run_id
 
     def wait_until_finish(self, duration=None) -> str:
         try:
@@ -38,5 +41,7 @@ class PhasedResult(DaskRunnerResult):
             self._state = PipelineState.FAILED
             raise
         finally:
+            with contextlib.suppress(Exception):  # a worker gone takes its DoFns with it
+                self.client.run(forget_run, self._run_id)
             self.client.close()
         return self._state

@@ -51,4 +51,4 @@ class NewsbeamDaskRunner(DaskRunner):
         except BaseException:
             client.close()  # the result would have closed it; without one, nothing else will
             raise
-        return PhasedResult(client, [future], visitor.deferred, wanted)
+        return PhasedResult(client, [future], visitor.deferred, wanted, visitor.run_id)

@@ -40,7 +40,11 @@ an ``UnsupportedOnDask`` error while the graph is translated, before anything ru
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import threading
+import uuid
+from collections.abc import Iterator
 from typing import Any
 
 import apache_beam as beam
@@ -142,8 +146,67 @@ class _Receivers(dict):
         return receiver
 
 
-def _run_dofn(items, fn, label, window_fn, args, kwargs, side_specs, *side_values) -> list:
-    """One Dask partition through a DoFn as one bundle -> (output tag, value) pairs."""
+class _SetUpDoFns:
+    """The DoFns this worker process has set up, by step: ``setup()`` once per worker, not once
+    per partition.
+
+    Every task brings its own unpickled copy of its step's DoFn; the first one a worker sees is
+    set up and kept, and later partitions of the step run on it, as Beam's own workers keep one
+    DoFn instance per step and thread. An instance serves one partition at a time (a worker
+    with several threads sets up as many as run at once); one whose partition raised is torn down
+    and dropped, as Beam drops a DoFn after a failed bundle.
+    """
+
+    def __init__(self):
+        self._idle: dict[str, list] = {}
+        self._lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def instance(self, step: str | None, fn) -> Iterator[tuple[Any, DoFnSignature, bool]]:
+        """``(fn, its signature, whether it still needs setup())`` for one partition of
+        ``step``."""
+        with self._lock:
+            idle = self._idle.get(step)
+            cached = idle.pop() if idle else None
+        fresh = cached is None
+        if fresh:
+            cached = (fn, DoFnSignature(fn))
+        try:
+            yield (*cached, fresh)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                cached[0].teardown()
+            raise
+        if step is None:  # a step run once (a deferred finalize step): nothing to keep
+            cached[0].teardown()
+            return
+        with self._lock:
+            self._idle.setdefault(step, []).append(cached)
+
+    def forget(self, run_id: str) -> int:
+        """Tear down and drop the DoFns of run ``run_id``; how many there were."""
+        with self._lock:
+            steps = [step for step in self._idle if step.startswith(f"{run_id}/")]
+            dropped = [fn for step in steps for fn, _ in self._idle.pop(step)]
+        for fn in dropped:
+            fn.teardown()
+        return len(dropped)
+
+
+_SET_UP = _SetUpDoFns()
+
+
+def forget_run(run_id: str) -> int:
+    """Run on every worker once a run is over: its set-up DoFns are torn down and dropped."""
+    return _SET_UP.forget(run_id)
+
+
+def _run_dofn(items, step, fn, label, window_fn, args, kwargs, side_specs, *side_values) -> list:
+    """One Dask partition through a DoFn as one bundle -> (output tag, value) pairs.
+
+    ``step`` names the step in this run: partitions of one step share a set-up DoFn per worker
+    (None: set up for this partition alone, and torn down after it).
+    """
     values: list = []
     receivers = _Receivers(values)
     handler = _OutputHandler(
@@ -156,17 +219,18 @@ def _run_dofn(items, fn, label, window_fn, args, kwargs, side_specs, *side_value
         SideInputMap(view, options, [get_windowed_value(v, None) for v in vals])
         for (view, options), vals in zip(side_specs, side_values, strict=True)
     ]
-    invoker = DoFnInvoker.create_invoker(
-        DoFnSignature(fn), handler, context=DoFnContext(label, state=None),
-        side_inputs=side_inputs, input_args=args, input_kwargs=kwargs,
-        user_state_context=None, bundle_finalizer_param=beam.DoFn.BundleFinalizerParam(),
-    )
-    invoker.invoke_setup()
-    invoker.invoke_start_bundle()
-    for item in items:
-        invoker.invoke_process(get_windowed_value(item, window_fn))
-    invoker.invoke_finish_bundle()
-    invoker.invoke_teardown()
+    with _SET_UP.instance(step, fn) as (fn, signature, fresh):
+        invoker = DoFnInvoker.create_invoker(
+            signature, handler, context=DoFnContext(label, state=None),
+            side_inputs=side_inputs, input_args=args, input_kwargs=kwargs,
+            user_state_context=None, bundle_finalizer_param=beam.DoFn.BundleFinalizerParam(),
+        )
+        if fresh:
+            invoker.invoke_setup()
+        invoker.invoke_start_bundle()
+        for item in items:
+            invoker.invoke_process(get_windowed_value(item, window_fn))
+        invoker.invoke_finish_bundle()
     return values
 
 
@@ -237,6 +301,12 @@ class BagVisitor(PipelineVisitor):
         self._bag_kwargs = bag_kwargs
         self._partitions = partitions
         self._client = client
+        # Steps are named per run, so that a run's DoFns are dropped at its end (forget_run):
+        # the workers of a long-lived cluster serve many runs.
+        self.run_id = uuid.uuid4().hex
+
+    def _step(self, node: AppliedPTransform) -> str:
+        return f"{self.run_id}/{node.full_label}"
 
     def visit_transform(self, node: AppliedPTransform) -> None:
         check_translatable(node)
@@ -299,8 +369,8 @@ class BagVisitor(PipelineVisitor):
             for si in node.side_inputs
         ]
         return bag.map_partitions(
-            _run_dofn, transform.fn, transform.label, _window_fn(node), list(args), kwargs,
-            _side_specs(node), *side_values,
+            _run_dofn, self._step(node), transform.fn, transform.label, _window_fn(node),
+            list(args), kwargs, _side_specs(node), *side_values,
         )
 
     def deferred_inputs(self) -> list[pvalue.PCollection]:
@@ -352,8 +422,8 @@ def run_deferred(client, nodes: list[AppliedPTransform], values: dict[int, list]
             args, kwargs = transform.raw_side_inputs
             sides = [values[id(si.pvalue)] for si in node.side_inputs]
             future = client.submit(
-                _run_dofn, inputs[0], transform.fn, transform.label, _window_fn(node), list(args),
-                kwargs, _side_specs(node), *sides, pure=False,
+                _run_dofn, inputs[0], None, transform.fn, transform.label, _window_fn(node),
+                list(args), kwargs, _side_specs(node), *sides, pure=False,
             )
             pairs = future.result()
             for tag, out in node.outputs.items():
