@@ -19,6 +19,7 @@ from transforms.quotes.context import QuoteContext
 from transforms.quotes.dependencies import DependencyIndex
 from transforms.quotes.reporting_verbs import (
     is_choice_verb,
+    is_refusal_verb,
     is_reporting_verb,
     is_speech_verb,
     is_stance_verb,
@@ -26,6 +27,7 @@ from transforms.quotes.reporting_verbs import (
 from transforms.quotes.typography import (
     CLOSING_CHARS,
     OPENING_CHARS,
+    QUOTATION_OPENING_CHARS,
     SINGLE_CLOSING,
     SINGLE_OPENING,
 )
@@ -45,6 +47,10 @@ _NOT_VERB_DEPS = {"amod", "compound", "nmod", "pobj", "dobj", "nsubj", "attr"}
 _PARTICIPLES = {"asked", "told", "pressed", "questioned", "informed", "reminded", "challenged"}
 _OWN_SUBJECT_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass"}
 _MODALS = {"to", "will", "would", "could", "may", "might", "should", "must", "can", "'ll"}
+# What a spokesman declines to do besides the verbs of saying: "declined to elaborate".
+_HOLDING_BACK = {"elaborate", "discuss", "speculate"}
+# A paragraph ending in none of these is a headline or subheading, not a sentence.
+_SENTENCE_END = tuple('.!?:;,"\u201d\u2019\u2026)')
 
 
 def clause_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
@@ -57,6 +63,8 @@ def clause_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
     out: list[Candidate] = []
     for g, attr in enumerate(_clause_attributions(doc, ctx.quoted)):
         if attr.start >= attr.end:
+            continue
+        if _headline_report(ctx, attr):
             continue
         order = (-(attr.end - attr.start), attr.start, g)
         covered = _regions_in(starts, ends, attr.start, attr.end)
@@ -72,6 +80,25 @@ def clause_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
             attr._replace(order=order, start=start, end=end, regions=tuple(covered), kind=kind)
         )
     return out
+
+
+def _headline_report(ctx: QuoteContext, attr: Candidate) -> bool:
+    """A headline's present-tense report with no quotation marks ("Council leader calls for
+    flood inquiry"): the writer's summary of the story, not someone's words. A headline is a
+    one-line paragraph with no sentence punctuation at its end (PolNeAR's titles end in a full
+    stop the corpus added, so none of its headlines is one)."""
+    if attr.cue is None:
+        return False
+    cue = ctx.text[attr.cue[0] : attr.cue[1]].split()[0].lower()
+    if not cue.endswith("s"):
+        return False
+    p_start, p_end = ctx.paragraphs[ctx.paragraph_of(attr.start)]
+    line = ctx.text[p_start:p_end].strip()
+    return (
+        "\n" not in line
+        and not line.endswith(_SENTENCE_END)
+        and not any(c in line for c in QUOTATION_OPENING_CHARS + SINGLE_OPENING)
+    )
 
 
 def _single_quoted(text: str, start: int, end: int) -> bool:
@@ -125,6 +152,8 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex) -> list[Candidate]:
         return []  # "the said agreement", "a known issue": not a verb here
     if _addressed(verb, tree):
         return []  # "Asked whether she would resign, Donnelly replied": the reporter asked
+    if verb.dep_ == "xcomp" and is_refusal_verb(verb.head.text):
+        return []  # "declined to say whether talks continued": nothing was said
     subject = speakers.speaker_token(verb)
     if subject is None and (verb.lower_ in _NEEDS_SUBJECT_FORMS or verb.lower_.endswith("ing")):
         return []  # "It is worth noting that ...", "It goes without saying": nobody's words
@@ -230,6 +259,10 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
         return []  # "defended himself", "called it": nothing said
     if is_choice_verb(verb.text) and not any(_holds_clause(c, tree) for c in out):
         return []  # "rejected a pay offer", "welcomed the decision": an act, not a view
+    if is_refusal_verb(verb.text) and any(
+        c.dep_ == "xcomp" and (is_speech_verb(c.text) or c.lower_ in _HOLDING_BACK) for c in out
+    ):
+        return []  # "declined to comment", "refused to say whether ...": nothing was said
     return out
 
 
