@@ -337,3 +337,35 @@ def test_reporting_verb_forms():
         REPORTING_VERBS
     )
     assert "know" not in REPORTING_VERBS  # too often not a report ("you know")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "The mayor said the bridge would reopen next week \u2014 a promise she has made "
+            "twice before.",
+            "the bridge would reopen next week",
+            id="dash-aside",
+        ),
+        pytest.param(
+            "The senator said he would take a look at the bill, which would give police more "
+            "time for checks.",
+            "he would take a look at the bill",
+            id="which-clause",
+        ),
+        pytest.param(
+            "Trump said the deadlock had kept the country safe, referring to the court's "
+            "decision in June.",
+            "the deadlock had kept the country safe",
+            id="participle-aside",
+        ),
+        pytest.param(
+            "The mayor said the long-awaited bridge would reopen next week.",
+            "the long-awaited bridge would reopen next week",
+            id="a-hyphen-is-no-dash",
+        ),
+    ],
+)
+def test_reported_clause_stops_before_the_writers_aside(analyse, text, content):
+    assert [q["content"] for q in _quotes(analyse, text)] == [content]
