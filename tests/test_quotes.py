@@ -369,3 +369,28 @@ def test_reporting_verb_forms():
 )
 def test_reported_clause_stops_before_the_writers_aside(analyse, text, content):
     assert [q["content"] for q in _quotes(analyse, text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        pytest.param(
+            "The health minister, Robert Castellano, said the hospital would open in May.",
+            "Robert Castellano",
+            id="title-then-name",
+        ),
+        pytest.param(
+            '"We are delighted," said the museum\'s director, Dr Helen Achterberg.',
+            "Dr Helen Achterberg",
+            id="inverted-title-then-name",
+        ),
+        pytest.param(
+            "According to the company's operations director, Daniel Osei, the plant will close.",
+            "Daniel Osei",
+            id="according-to-title-then-name",
+        ),
+    ],
+)
+def test_speaker_is_the_name_given_in_apposition(analyse, text, speaker_text):
+    (q,) = _quotes(analyse, text)
+    assert q["speaker_text"] == speaker_text
