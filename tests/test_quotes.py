@@ -394,3 +394,25 @@ def test_reported_clause_stops_before_the_writers_aside(analyse, text, content):
 def test_speaker_is_the_name_given_in_apposition(analyse, text, speaker_text):
     (q,) = _quotes(analyse, text)
     assert q["speaker_text"] == speaker_text
+
+
+def test_a_second_report_hung_on_the_first_ones_clause_keeps_its_speaker(analyse):
+    text = (
+        "The deputy head of the delegation said the United States should reduce its patrols "
+        "in the region and said any attempts to isolate China would fail."
+    )
+    quotes = _quotes(analyse, text)
+    assert [q["content"] for q in quotes] == [
+        "the United States should reduce its patrols in the region",
+        "any attempts to isolate China would fail",
+    ]
+    assert {q["speaker_text"] for q in quotes} == {"The deputy head of the delegation"}
+
+
+def test_a_quotation_after_a_coordinated_cue_keeps_the_speaker(analyse):
+    text = (
+        "The mayor said the new bridge had cut journey times and added, "
+        '"We will build another one next year."'
+    )
+    q = _one_starting(_quotes(analyse, text), "We will build")
+    assert (q["kind"], q["speaker_text"], q["cue"]) == ("DIRECT", "The mayor", "added")

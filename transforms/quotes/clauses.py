@@ -67,7 +67,7 @@ def clause_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
     starts = [r.start for r in regions]
     ends = [r.end for r in regions]
     out: list[Candidate] = []
-    for g, attr in enumerate(_clause_attributions(doc, ctx.quoted)):
+    for g, attr in enumerate(_clause_attributions(doc, ctx.quoted, ctx.tree)):
         if attr.start >= attr.end:
             continue
         if _headline_report(ctx, attr):
@@ -133,8 +133,7 @@ def _clause(start: int, end: int, cue: tuple[int, int], speaker: Token | None) -
     return Candidate(Priority.CLAUSE, (), start, end, cue, speaker)
 
 
-def _clause_attributions(doc: Doc, quoted: list[int]) -> list[Candidate]:
-    tree = DependencyIndex(doc)
+def _clause_attributions(doc: Doc, quoted: list[int], tree: DependencyIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for tok in doc:
         if quoted[tok.i] >= 0:
@@ -161,6 +160,9 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex) -> list[Candidate]:
     if verb.dep_ == "xcomp" and is_refusal_verb(verb.head.text):
         return []  # "declined to say whether talks continued": nothing was said
     subject = speakers.speaker_token(verb)
+    outer = outer_report(verb, tree)
+    if outer is not None:
+        subject = speakers.speaker_token(outer) or subject
     if subject is None and (verb.lower_ in _NEEDS_SUBJECT_FORMS or verb.lower_.endswith("ing")):
         return []  # "It is worth noting that ...", "It goes without saying": nobody's words
     if not is_speech_verb(verb.text) and _unrealised(verb, tree):
@@ -228,6 +230,22 @@ def _is_dash(token: Token) -> bool:
         return token.text in _DASHES
     doc = token.doc
     return token.i > 0 and bool(doc[token.i - 1].whitespace_) and bool(token.whitespace_)
+
+
+def outer_report(verb: Token, tree: DependencyIndex) -> Token | None:
+    """The speech verb whose clause the parse hung a second report on: in "He said his attacks
+    have worked and said that ..." the second "said" is a conjunct of "worked", but its subject
+    is the first one's, not "his attacks"."""
+    if verb.dep_ != "conj" or not is_reporting_verb(verb.text):
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tree.children(verb)):
+        return None
+    head = verb.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ == "ccomp" and is_reporting_verb(head.head.text) and head.head.i < verb.i:
+        return head.head
+    return None
 
 
 def _misparsed_clause(verb: Token, child: Token, tree: DependencyIndex) -> bool:
