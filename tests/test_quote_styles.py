@@ -199,3 +199,37 @@ def test_markup_attribute_values_are_no_quotations(analyse):
     )
     markup = ("747986907162877952", "@realDonaldTrump", "</tweet>")
     assert not [q for q in _quotes(analyse, text) if any(m in q["content"] for m in markup)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A spokesman for the council declined to comment.", id="declined-to-comment"),
+        pytest.param("The company refused to comment on the report.", id="refused-to-comment-on"),
+        pytest.param(
+            "A spokeswoman declined to say whether the talks would continue.",
+            id="declined-to-say-whether",
+        ),
+    ],
+)
+def test_declining_to_speak_is_no_quote(analyse, text):
+    assert _quotes(analyse, text) == []
+
+
+def test_declining_an_act_still_reports_a_stance(analyse):
+    quotes = _quotes(analyse, "The senator declined to endorse the nominee.")
+    assert [q["content"] for q in quotes] == ["to endorse the nominee"]
+
+
+def test_a_headline_report_is_no_quote(analyse):
+    text = (
+        "Council leader calls for flood inquiry\n\n"
+        "The council leader said on Monday that an inquiry was needed."
+    )
+    quotes = _quotes(analyse, text)
+    assert [q["content"] for q in quotes] == ["that an inquiry was needed"]
+
+
+def test_the_same_report_as_a_sentence_is_a_quote(analyse):
+    quotes = _quotes(analyse, "The council leader calls for a flood inquiry.")
+    assert [q["cue"] for q in quotes] == ["calls"]

@@ -337,3 +337,82 @@ def test_reporting_verb_forms():
         REPORTING_VERBS
     )
     assert "know" not in REPORTING_VERBS  # too often not a report ("you know")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "The mayor said the bridge would reopen next week \u2014 a promise she has made "
+            "twice before.",
+            "the bridge would reopen next week",
+            id="dash-aside",
+        ),
+        pytest.param(
+            "The senator said he would take a look at the bill, which would give police more "
+            "time for checks.",
+            "he would take a look at the bill",
+            id="which-clause",
+        ),
+        pytest.param(
+            "Trump said the deadlock had kept the country safe, referring to the court's "
+            "decision in June.",
+            "the deadlock had kept the country safe",
+            id="participle-aside",
+        ),
+        pytest.param(
+            "The mayor said the long-awaited bridge would reopen next week.",
+            "the long-awaited bridge would reopen next week",
+            id="a-hyphen-is-no-dash",
+        ),
+    ],
+)
+def test_reported_clause_stops_before_the_writers_aside(analyse, text, content):
+    assert [q["content"] for q in _quotes(analyse, text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        pytest.param(
+            "The health minister, Robert Castellano, said the hospital would open in May.",
+            "Robert Castellano",
+            id="title-then-name",
+        ),
+        pytest.param(
+            '"We are delighted," said the museum\'s director, Dr Helen Achterberg.',
+            "Dr Helen Achterberg",
+            id="inverted-title-then-name",
+        ),
+        pytest.param(
+            "According to the company's operations director, Daniel Osei, the plant will close.",
+            "Daniel Osei",
+            id="according-to-title-then-name",
+        ),
+    ],
+)
+def test_speaker_is_the_name_given_in_apposition(analyse, text, speaker_text):
+    (q,) = _quotes(analyse, text)
+    assert q["speaker_text"] == speaker_text
+
+
+def test_a_second_report_hung_on_the_first_ones_clause_keeps_its_speaker(analyse):
+    text = (
+        "The deputy head of the delegation said the United States should reduce its patrols "
+        "in the region and said any attempts to isolate China would fail."
+    )
+    quotes = _quotes(analyse, text)
+    assert [q["content"] for q in quotes] == [
+        "the United States should reduce its patrols in the region",
+        "any attempts to isolate China would fail",
+    ]
+    assert {q["speaker_text"] for q in quotes} == {"The deputy head of the delegation"}
+
+
+def test_a_quotation_after_a_coordinated_cue_keeps_the_speaker(analyse):
+    text = (
+        "The mayor said the new bridge had cut journey times and added, "
+        '"We will build another one next year."'
+    )
+    q = _one_starting(_quotes(analyse, text), "We will build")
+    assert (q["kind"], q["speaker_text"], q["cue"]) == ("DIRECT", "The mayor", "added")

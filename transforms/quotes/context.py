@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from transforms.entity_labels import SPEAKER_LABELS
+from transforms.quotes.dependencies import DependencyIndex
 from transforms.quotes.regions import QuotedRegion, find_quoted_regions
 from transforms.quotes.speaker_labels import LabelledSpeech, find_labelled_paragraphs
 from transforms.quotes.typography import CLOSING_CHARS, OPENING_CHARS
@@ -27,6 +28,7 @@ class QuoteContext:
     quoted: list[int]  # per token: the index of the quotation holding it, or -1
     region_paragraph: list[int]  # per quotation: the paragraph it starts in
     region_end_paragraph: list[int]  # ... and the one it ends in (a quotation can run over several)
+    tree: DependencyIndex  # children and subtrees, without spaCy's edge-to-edge rescans
 
     def paragraph_of(self, offset: int) -> int:
         return self.sentences.at(offset).paragraph
@@ -58,6 +60,7 @@ def build_context(doc: Doc, sentences: list[SentenceSpan]) -> QuoteContext:
         quoted=_quoted_tokens(doc, regions),
         region_paragraph=[index.at(r.start).paragraph for r in regions],
         region_end_paragraph=[index.at(max(r.start, r.end - 1)).paragraph for r in regions],
+        tree=DependencyIndex(doc),
     )
 
 

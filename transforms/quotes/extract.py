@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # the module, not its names: speakers may import this package's label sets, and a name import
 # here would then fail half-way through whichever of the two is imported first
 from transforms import speakers
 from transforms.entities import EntityMention
+from transforms.entity_labels import PERSON_LABELS, SPEAKER_LABELS
 from transforms.quotes.candidates import Candidate
 from transforms.quotes.clauses import clause_candidates
 from transforms.quotes.context import QuoteContext, build_context
@@ -80,8 +81,9 @@ def _to_span(c: Candidate, ctx: QuoteContext, resolver: speakers.SpeakerResolver
         speaker_start, speaker_end = c.speaker_span
         name = resolver.resolve_written(speaker_start, speaker_end)
     elif c.speaker is not None and ctx.quoted[c.speaker.i] < 0:
-        speaker_start, speaker_end = speakers.mention_span(c.speaker)
-        name = resolver.resolve(c.speaker, speaker_start, speaker_end)
+        speaker = _named_in_apposition(c.speaker)
+        speaker_start, speaker_end = speakers.mention_span(speaker)
+        name = resolver.resolve(speaker, speaker_start, speaker_end)
     cue_start, cue_end = c.cue if c.cue is not None else (None, None)
     return QuoteSpan(
         kind,
@@ -95,3 +97,14 @@ def _to_span(c: Candidate, ctx: QuoteContext, resolver: speakers.SpeakerResolver
         ctx.sentences.index_at(c.start),
         ctx.sentences.index_at(max(c.start, c.end - 1)),
     )
+
+
+def _named_in_apposition(head: Token) -> Token:
+    """The name a title is given in apposition ("The health minister, Robert Castellano,",
+    "the museum's director, Dr Helen Achterberg"): the speaker is the person, not the title."""
+    if head.ent_type_ in SPEAKER_LABELS:
+        return head
+    for child in head.rights:
+        if child.dep_ == "appos" and child.ent_type_ in PERSON_LABELS:
+            return child
+    return head

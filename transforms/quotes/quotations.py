@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from transforms import speakers  # the module: see extract.py
 from transforms.quotes.candidates import Candidate, Priority, cue_span
+from transforms.quotes.clauses import outer_report
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.regions import QuotedRegion
 from transforms.quotes.reporting_verbs import is_speech_verb
@@ -30,7 +31,7 @@ _CUE_OPENING_WORDS = 6
 
 
 def cue_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
-    cues = _SpeechCues(doc, ctx.quoted)
+    cues = _SpeechCues(doc, ctx)
     out = []
     for i, region in enumerate(ctx.regions):
         found = _nearby_cue(doc, ctx, cues, region)
@@ -72,13 +73,17 @@ class _SpeechCues:
     quadratic when many quotations share one long sentence.
     """
 
-    def __init__(self, doc: Doc, quoted: list[int]) -> None:
+    def __init__(self, doc: Doc, ctx: QuoteContext) -> None:
+        quoted = ctx.quoted
         self.verbs: list[Token] = []
         self.subject: dict[int, Token] = {}  # verb index -> its subject outside quotation marks
         for tok in doc:
             if quoted[tok.i] >= 0 or not is_speech_verb(tok.text):
                 continue
             subject = speakers.speaker_token(tok)
+            outer = outer_report(tok, ctx.tree)
+            if outer is not None:
+                subject = speakers.speaker_token(outer) or subject
             if subject is not None and quoted[subject.i] >= 0:
                 # "“One of the brightest ...,” Rep. Cummings said": the parse can take a quoted
                 # phrase for a second subject; the speaker is the one outside the marks

@@ -47,6 +47,12 @@ _CHOICE = """
 reject welcome
 """.split()
 
+# Verbs of holding back: with a verb of saying as their complement they report that nothing was
+# said ("declined to comment", "refused to say whether ..."), which is no quote.
+_REFUSAL = """
+decline refuse
+""".split()
+
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
     "tell": ["tell", "tells", "told", "telling"],
@@ -99,6 +105,7 @@ COGNITION_VERBS = _forms(_COGNITION) - SPEECH_VERBS
 STANCE_VERBS = _forms(_STANCE)
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | STANCE_VERBS
 CHOICE_VERBS = _forms(_CHOICE)
+REFUSAL_VERBS = _forms(_REFUSAL)
 
 
 def is_speech_verb(word: str) -> bool:
@@ -115,3 +122,7 @@ def is_reporting_verb(word: str) -> bool:
 
 def is_choice_verb(word: str) -> bool:
     return word.lower() in CHOICE_VERBS
+
+
+def is_refusal_verb(word: str) -> bool:
+    return word.lower() in REFUSAL_VERBS
