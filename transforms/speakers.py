@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -302,48 +302,22 @@ class SpeakerResolver:
     def _salient_person(
         self, head: Token, start: int, gender: str, previous_speaker: str | None
     ) -> str | None:
-        """The person a "he"/"she" most likely is: the sentences before it, nearest first; in
-        each, a subject before other mentions, a same-gender pronoun subject by its own
-        antecedent, a named person of the other gender never."""
-        doc = self._doc
-        sent = head.sent
-        for distance in range(_PRONOUN_SENTENCES):
-            candidates: list[tuple[int, int, str]] = []  # (rank, -position, name)
-            limit = start if distance == 0 else _end(sent[-1])
-            i = bisect.bisect_left(self._starts, sent.start_char)
-            while i < len(self._entities) and self._entities[i].end <= limit:
-                e = self._entities[i]
-                i += 1
-                if e.label not in PERSON_LABELS or self._inside_quote(e.start):
-                    continue
-                if self.names.in_headline(e.start):
-                    continue
-                name = self.name_of(e)
-                known = self.names.gender(name)
-                if name is None or (known is not None and known != gender):
-                    continue
-                token = doc.char_span(e.start, e.end, alignment_mode="expand")
-                root = token.root if token is not None else None
-                candidates.append((_salience(root, known is not None), -e.start, name))
-            if distance > 0:
-                for tok in sent:
-                    if tok.lower_ in (_MALE if gender == "m" else _FEMALE) and (
-                        tok.dep_ in _SUBJECT_DEPS and not self._inside_quote(tok.idx)
-                    ):
-                        name = self._pronoun(tok, tok.idx, gender, None)
-                        if name is not None:
-                            candidates.append((_salience(tok, True), -tok.idx, name))
-            if candidates:
-                if previous_speaker is not None:
-                    for _rank, _pos, name in candidates:
-                        if name == previous_speaker:
-                            return name
-                # the most salient; of equals, the one written last (nearest the pronoun)
-                return min(candidates, key=lambda c: (-c[0], c[1]))[2]
-            if sent.start == 0:
-                break
-            sent = doc[sent.start - 1].sent
-        return None
+        """The person a "he"/"she" most likely is: a named person of the same gender (or of
+        none known), or a same-gender pronoun subject by its own antecedent."""
+        pronouns = _MALE if gender == "m" else _FEMALE
+
+        def rank(e: EntityMention, name: str) -> bool | None:
+            known = self.names.gender(name)
+            return None if known is not None and known != gender else known is not None
+
+        def chained(tok: Token, limit: int, distance: int) -> str | None:
+            if distance == 0 or tok.lower_ not in pronouns:
+                return None
+            return self._pronoun(tok, tok.idx, gender, None)
+
+        return self._salient(
+            head, start, PERSON_LABELS, _PRONOUN_SENTENCES, rank, chained, previous_speaker
+        )
 
     def _group_pronoun(self, head: Token, start: int) -> str | None:
         """"it"/"they": the salient organisation of the sentences before (a named one, a
@@ -358,10 +332,43 @@ class SpeakerResolver:
 
     def _salient_group(self, head: Token, start: int) -> str | None:
         labels = GROUP_LABELS if head.lower_ != "it" else _IT_LABELS
+
+        def rank(e: EntityMention, name: str) -> bool:
+            # a named organisation before a place: places rarely speak
+            return e.label == "ORG"
+
+        def chained(tok: Token, limit: int, distance: int) -> str | None:
+            if tok.idx >= limit:
+                return None
+            if tok.lower_ in _ORGANISATION_NOUNS:
+                return self.resolve(tok, *mention_span(tok))
+            if distance > 0 and tok.lower_ == head.lower_:
+                return self._group_pronoun(tok, tok.idx)
+            return None
+
+        found = self._salient(head, start, labels, _GROUP_SENTENCES, rank, chained)
+        return found if found is not None else self.antecedent(start, labels)
+
+    def _salient(
+        self,
+        head: Token,
+        start: int,
+        labels: set[str],
+        sentences: int,
+        rank: Callable[[EntityMention, str], bool | None],
+        chained: Callable[[Token, int, int], str | None],
+        preferred: str | None = None,
+    ) -> str | None:
+        """The salient mention a pronoun stands for: the sentences before it (``sentences`` of
+        them, its own up to ``start`` first), nearest first; in each, the named entities with
+        ``labels`` outside quotes and headlines (``rank`` -> None skips a name, True lifts it
+        over equals), and the subjects ``chained`` names (a same pronoun by its antecedent, "the
+        company"). Of a sentence's candidates, ``preferred`` (the passage's current speaker) if
+        there, else the most salient, then the one written last."""
         doc = self._doc
         sent = head.sent
-        for distance in range(_GROUP_SENTENCES):
-            candidates: list[tuple[int, int, str]] = []
+        for distance in range(sentences):
+            candidates: list[tuple[int, int, str]] = []  # (rank, -position, name)
             limit = start if distance == 0 else _end(sent[-1])
             i = bisect.bisect_left(self._starts, sent.start_char)
             while i < len(self._entities) and self._entities[i].end <= limit:
@@ -369,32 +376,29 @@ class SpeakerResolver:
                 i += 1
                 if e.label not in labels or self._inside_quote(e.start):
                     continue
+                if self.names.in_headline(e.start):
+                    continue
+                name = self.name_of(e)
+                lifted = rank(e, name) if name else None
+                if lifted is None:
+                    continue
                 span = doc.char_span(e.start, e.end, alignment_mode="expand")
                 root = span.root if span is not None else None
-                name = self.name_of(e)
-                if name:
-                    # a named organisation before a place: places rarely speak
-                    candidates.append((_salience(root, e.label == "ORG"), -e.start, name))
+                candidates.append((_salience(root, lifted), -e.start, name))
             for tok in sent:
-                if (
-                    tok.idx >= limit
-                    or tok.dep_ not in _SUBJECT_DEPS
-                    or self._inside_quote(tok.idx)
-                ):
+                if tok.dep_ not in _SUBJECT_DEPS or self._inside_quote(tok.idx):
                     continue
-                name = None
-                if tok.lower_ in _ORGANISATION_NOUNS:
-                    name = self.resolve(tok, *mention_span(tok))
-                elif distance > 0 and tok.lower_ == head.lower_:
-                    name = self._group_pronoun(tok, tok.idx)
+                name = chained(tok, limit, distance)
                 if name:
                     candidates.append((_salience(tok, True), -tok.idx, name))
             if candidates:
+                if preferred is not None and any(c[2] == preferred for c in candidates):
+                    return preferred
                 return min(candidates, key=lambda c: (-c[0], c[1]))[2]
             if sent.start == 0:
                 break
             sent = doc[sent.start - 1].sent
-        return self.antecedent(start, labels)
+        return None
 
     # -- nominals --------------------------------------------------------------------------
 
