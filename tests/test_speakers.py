@@ -200,6 +200,22 @@ NAME_CASES = [
     ("The Clinton campaign said the report was false.", "campaign", "Clinton campaign"),
     ("Hillary Clinton's campaign released an advertisement in Ohio. The campaign said it would "
      "run for a week.", "campaign", "Clinton campaign"),
+    # the people whose one spelling the labelling conventions fix (SPEAKER_LABELS.md)
+    ("Obama spoke in Laos on Tuesday. He said the trip was overdue.", "He", "Barack Obama"),
+    ("The White House confirmed the trip. Mr. Obama said it was overdue.", "Obama",
+     "Barack Obama"),
+    ("Mrs. Clinton spoke in Ohio. Clinton said the plan would work.", "Clinton",
+     "Hillary Clinton"),
+    ("Mr. Clinton spoke in Ohio. Clinton said the plan would work.", "Clinton", "Bill Clinton"),
+    ("Hillary Rodham Clinton said the plan would work.", "Clinton", "Hillary Clinton"),
+    # ... but never over a namesake the article itself names
+    ("Michelle Obama spoke in Ohio. Obama said the election mattered.", "Obama",
+     "Michelle Obama"),
+    # a known gender lets "she" skip a well-known man
+    ("Obama met Kim Lee, a teacher, in Ohio. She said the talk went well.", "She", "Kim Lee"),
+    # the source of "according to" is as salient as a speaking subject
+    ("Retired Gen. Norman Ham spoke on the radio. According to Ham, generals disagreed with "
+     "Barack Obama's policies. \u201cWe were ignored,\u201d he said.", "he", "Norman Ham"),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),

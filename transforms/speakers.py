@@ -615,7 +615,14 @@ def _salience(token: Token | None, gender_known: bool) -> int:
             rank = 4 if token.head.dep_ == "ROOT" else 3
         elif token.dep_ in {"appos", "compound"} and token.head.dep_ in _SUBJECT_DEPS:
             rank = 3
+        elif _according_to(token):
+            rank = 3  # "According to Ham, ...": a source, as salient as a speaking subject
     return 2 * rank + gender_known
+
+
+def _according_to(token: Token) -> bool:
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
 
 
 def _may_introduce(head: Token) -> bool:
