@@ -216,6 +216,23 @@ NAME_CASES = [
     # the source of "according to" is as salient as a speaking subject
     ("Retired Gen. Norman Ham spoke on the radio. According to Ham, generals disagreed with "
      "Barack Obama's policies. \u201cWe were ignored,\u201d he said.", "he", "Norman Ham"),
+    # an organisation the NER did not tag, given in apposition
+    ("The transport operator, Portmere Transit, said the change would save money.", "operator",
+     "Portmere Transit"),
+    # "the council", "the appeals court", "police": the body named earlier whose name holds them
+    ("Ferndale Borough Council voted on Tuesday to close the library. The council said the "
+     "building was unsafe.", "council", "Ferndale Borough Council"),
+    ("The U.S. Court of Appeals ruled in May. The Supreme Court declined the case in June. The "
+     "appeals court said the law was valid.", "court", "U.S. Court of Appeals"),
+    ("Officers of the Portmere Police Department arrived at noon. Police said two men were "
+     "arrested.", "Police", "Portmere Police Department"),
+    # the one an office or a spokesperson speaks for
+    ("Maria Hollis was criticised for the plan. Her office said she would respond next week.",
+     "office", "Maria Hollis"),
+    ("Maria Hollis was criticised for the plan. Hollis's spokesman said she would respond.",
+     "spokesman", "Maria Hollis"),
+    ("A spokeswoman for Senator Maria Hollis said the plan would go ahead.", "spokeswoman",
+     "Maria Hollis"),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),

@@ -16,10 +16,12 @@ Two steps, both pure functions over the parse:
   - "who"/"which" into the noun the relative clause hangs on (the mention itself stays "who",
     as annotators mark it);
   - a description with a name in apposition into that name ("The health minister, Robert
-    Castellano"); "the mayor"/"the senator" into the person given that role, or, when nobody
-    was, the person the next sentences introduce; "the department" into an organisation whose
-    name holds the noun; "the Clinton campaign" into "Clinton campaign"; "the poll" into its
-    author;
+    Castellano"; "The transport operator, Portmere Transit", a title-case name the NER missed);
+    "the mayor"/"the senator" into the person given that role, or, when nobody was, the person
+    the next sentences introduce; "the department"/"the council"/"the appeals court"/"police"
+    into an organisation whose name holds the noun (and its noun modifiers); "the Clinton
+    campaign" into "Clinton campaign"; "the poll" into its author;
+  - "her office", "Hollis's spokesman" into the one they speak for;
   - "a spokesperson for X" (a role noun with "for"/"of"/"at" and a named organisation) into X:
     the organisation is what the article names and what an entities join can use; the person
     stays recoverable from ``speaker_start``/``speaker_end``. A capitalised subject the NER
@@ -37,6 +39,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.entities import EntityMention
 from transforms.entity_labels import GROUP_LABELS, NAMED_LABELS, PERSON_LABELS
+from transforms.entity_spans import PERSON_TITLES
 from transforms.speaker_names import ArticleNames, role_noun
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -51,9 +54,12 @@ _RELATIVE = {"who", "which", "that"}
 _ORGANISATION_NOUNS = frozenset(
     """
     company firm group organisation organization agency ministry department bank campaign
-    party union corporation network newspaper paper committee foundation institute
+    party union corporation network newspaper paper committee foundation institute council
+    commission board authority court university college hospital museum
     """.split()
 )
+# Who speak for the person or body that owns them: "her office", "Gowdy's spokesman".
+_SPEAKS_FOR_OWNER = frozenset("office spokesman spokeswoman spokesperson".split())
 # Of those, the ones that say little about which organisation: the nearest one named will do.
 # The others want a name that holds them ("the department" -> "Labor Department"; "the party"
 # is no "Cadillac" named just before).
@@ -244,10 +250,17 @@ class SpeakerResolver:
             # a description with the name in apposition: "The health minister, Robert
             # Castellano, said" (not "Smith, a lawyer at Acme": the name comes first there)
             for child in head.children:
-                if child.dep_ == "appos" and child.ent_type_ in {"PERSON", "ORG"}:
+                if child.dep_ != "appos":
+                    continue
+                if child.ent_type_ in {"PERSON", "ORG"}:
                     e = self.entity_covering(child.idx)
                     if e is not None and e.label in {"PERSON", "ORG"}:
                         return self.name_of(e)
+                if head.is_lower and not child.ent_type_:
+                    # a name the NER missed: "The transport operator, Portmere Transit, said"
+                    written = _written_name(child)
+                    if written is not None:
+                        return self._text[slice(*written)]
         # the head itself is (part of) a name
         if head.ent_type_ in NAMED_LABELS and head.ent_type_ != "NORP":
             e = self.entity_covering(head.idx)
@@ -267,8 +280,16 @@ class SpeakerResolver:
         # there ("Ukrainian media"), not the speaker
         named = _organisation_named_after(head)
         if named is not None:
-            e = self.entity_covering(named[0])
-            if e is not None and e.end == named[1]:
+            # "a spokeswoman for Senator Maria Hollis": the entity that ends the name
+            e = self.entity_at(named[0], named[1], NAMED_LABELS)
+            if e is not None and e.end == named[1] and e.label in _SPEAKER_LABELS and (
+                e.start == named[0]
+                or e.label in PERSON_LABELS
+                and all(
+                    w.lower().rstrip(".") in PERSON_TITLES
+                    for w in self._text[named[0] : e.start].split()
+                )
+            ):
                 return self.name_of(e)
             return self._text[slice(*named)]
         e = self.entity_at(start, end, PERSON_LABELS) or self.entity_at(start, end, {"ORG"})
@@ -456,7 +477,15 @@ class SpeakerResolver:
         if word in _ORGANISATION_NOUNS and dets & {"the", "this", "its"} and owner is None:
             # "the company said": the organisation last named, one whose name holds the noun
             # first ("the department" -> "Labor Department")
-            return self._last_organisation(word, start)
+            return self._last_organisation(word, start, _modifiers(head))
+        if word == "police" and not dets and owner is None:
+            # "police said": the police force last named ("Charlotte-Mecklenburg Police")
+            return self._last_organisation(word, start, _modifiers(head))
+        if word in _SPEAKS_FOR_OWNER:
+            # "Her office said", "Hollis's spokesman said": the one they speak for
+            for child in head.children:
+                if child.dep_ == "poss" and child.lower_ not in {"its", "their"}:
+                    return self.resolve(child, *mention_span(child))
         if dets & {"the", "this", "that"} or (owner is not None and dets - {"a", "an"}):
             if word in _MALE | _FEMALE | _GROUP:
                 return _NOT_NOMINAL
@@ -559,7 +588,12 @@ class SpeakerResolver:
                 return self.name_of(e)
         return None
 
-    def _last_organisation(self, noun: str, before: int) -> str | None:
+    def _last_organisation(
+        self, noun: str, before: int, modifiers: frozenset[str] = frozenset()
+    ) -> str | None:
+        """The organisation "the ``noun``" stands for: the last one named whose name holds the
+        noun and its ``modifiers`` ("the appeals court" is no "Supreme Court"), or for a
+        generic noun ("the company") the nearest one."""
         i = bisect.bisect_left(self._starts, before) - 1
         nearest = None
         wanted = _NEWSPAPER_WORDS if noun in {"newspaper", "paper"} else {noun}
@@ -568,7 +602,12 @@ class SpeakerResolver:
             i -= 1
             if e.label != "ORG" or e.end > before or self._inside_quote(e.start):
                 continue
-            if wanted & set(e.canonical.lower().split()):
+            if self.names.in_headline(e.start):
+                continue
+            words = set(e.canonical.lower().split())
+            if not modifiers <= words:
+                continue
+            if wanted & words:
                 return self.name_of(e)
             if nearest is None:
                 nearest = e
@@ -623,6 +662,15 @@ def _salience(token: Token | None, gender_known: bool) -> int:
 def _according_to(token: Token) -> bool:
     prep = token.head
     return token.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
+
+
+def _modifiers(head: Token) -> frozenset[str]:
+    """Lower-case nouns that name the kind of a description: "appeals" in "the appeals court"
+    (not adjectives: "the conservative-leaning newspaper" is any newspaper)."""
+    return frozenset(
+        c.lower_ for c in head.children
+        if c.dep_ == "compound" and c.is_lower and c.is_alpha
+    )
 
 
 def _may_introduce(head: Token) -> bool:
@@ -733,6 +781,23 @@ def _unrecognised_name(text: str, head: Token, start: int, end: int) -> str | No
     if head.is_sent_start and not any(c.dep_ == "appos" for c in head.children):
         return None
     return text[start:end]
+
+
+def _written_name(head: Token) -> tuple[int, int] | None:
+    """Span of a title-case name headed by ``head`` ("Portmere Transit", "the Go By the Forest
+    trust" is no name), without a leading "the"."""
+    words = [t for t in head.subtree if t.i <= head.i and not t.is_punct]
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    if (
+        not words
+        or not words[0].is_title
+        or not head.is_title
+        or head.lower_ in _NEVER_NAMES
+        or not all(w.is_title or w.is_upper or w.lower_ in _NAME_LINKS for w in words)
+    ):
+        return None
+    return words[0].idx, _end(head)
 
 
 def _organisation_named_after(head: Token) -> tuple[int, int] | None:
