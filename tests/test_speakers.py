@@ -233,6 +233,19 @@ NAME_CASES = [
      "spokesman", "Maria Hollis"),
     ("A spokeswoman for Senator Maria Hollis said the plan would go ahead.", "spokeswoman",
      "Maria Hollis"),
+    # a definite description nobody was given that role: the subject just written of ...
+    ("Donald Trump spoke in Ohio on Friday. The Republican presidential nominee said his "
+     "campaign would spend more.", "nominee", "Donald Trump"),
+    ("Mary Jones spoke in Leeds on Friday. The Republican said the plan would fail.",
+     "Republican", "Mary Jones"),
+    # ... of the description's gender and party, never a party or an owner's officer
+    ("Peter Brown spoke in Leeds on Friday. The woman said the plan would fail.", "woman", None),
+    ("Democratic nominee Hillary Clinton spoke in Ohio. Later the Republican nominee said the "
+     "plan would fail.", "nominee", None),
+    ("Peter Brown spoke in Leeds on Friday. The Democrats said the plan would fail.",
+     "Democrats", None),
+    ("Peter Brown spoke in Leeds on Friday. The FBI director said the plan would fail.",
+     "director", "FBI"),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),

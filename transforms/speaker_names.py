@@ -146,6 +146,7 @@ class ArticleNames:
         self._by_first: dict[str, list[_Person]] = defaultdict(list)
         self._gender_by_surname: dict[str, str] = {}
         self._roles: list[tuple[int, frozenset[str], str]] | None = None
+        self._role_words: dict[str, frozenset[str]] | None = None
         self._acronyms: dict[str, str] | None = None
 
     # -- headlines -------------------------------------------------------------------------
@@ -327,6 +328,16 @@ class ArticleNames:
             if best is None or rank >= best:
                 best, best_name = rank, name
         return best_name
+
+    def role_words(self, name: str) -> frozenset[str]:
+        """Every role word the article gives the person ``name`` ("republican", "senator")."""
+        if self._roles is None:
+            self._roles = self._build_roles()
+        if self._role_words is None:
+            self._role_words = defaultdict(frozenset)
+            for _start, words, person in self._roles:
+                self._role_words[person] |= words
+        return self._role_words.get(name, frozenset())
 
     def _build_roles(self) -> list[tuple[int, frozenset[str], str]]:
         roles = []

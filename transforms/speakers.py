@@ -379,13 +379,15 @@ class SpeakerResolver:
         rank: Callable[[EntityMention, str], bool | None],
         chained: Callable[[Token, int, int], str | None],
         preferred: str | None = None,
+        min_salience: int = 0,
     ) -> str | None:
         """The salient mention a pronoun stands for: the sentences before it (``sentences`` of
         them, its own up to ``start`` first), nearest first; in each, the named entities with
         ``labels`` outside quotes and headlines (``rank`` -> None skips a name, True lifts it
         over equals), and the subjects ``chained`` names (a same pronoun by its antecedent, "the
-        company"). Of a sentence's candidates, ``preferred`` (the passage's current speaker) if
-        there, else the most salient, then the one written last."""
+        company"). Of a sentence's candidates (those of ``min_salience`` at least),
+        ``preferred`` (the passage's current speaker) if there, else the most salient, then the
+        one written last."""
         doc = self._doc
         sent = head.sent
         for distance in range(sentences):
@@ -412,6 +414,7 @@ class SpeakerResolver:
                 name = chained(tok, limit, distance)
                 if name:
                     candidates.append((_salience(tok, True), -tok.idx, name))
+            candidates = [c for c in candidates if c[0] >= min_salience]
             if candidates:
                 if preferred is not None and any(c[2] == preferred for c in candidates):
                     return preferred
@@ -498,8 +501,11 @@ class SpeakerResolver:
             required = frozenset(role_noun(t.text) for t in before_head if t.ent_type_ == "NORP")
             if head.ent_type_ == "NORP" and not modifiers:
                 # "The Republican said": the article's Republican in a role ("Republican
-                # presidential nominee Donald Trump")
-                return self.names.person_with_role(role_noun(word), set(), start)
+                # presidential nominee Donald Trump"), else the person just written of
+                found = self.names.person_with_role(role_noun(word), set(), start)
+                if found is None:
+                    found = self._described_person(head, start, end)
+                return found
             if head.ent_type_ or not head.is_lower and not head.is_sent_start:
                 return _NOT_NOMINAL
             # "the mayor", "Connecticut's tax commissioner": the person given that role; "Mrs.
@@ -507,6 +513,8 @@ class SpeakerResolver:
             found = self.names.person_with_role(role_noun(word), modifiers, start, required)
             if found is None and _may_introduce(head):
                 found = self._introduced_after(head, start)
+                if found is None and dets & {"the"}:
+                    found = self._described_person(head, start, end)
             return found if found is not None else _NOT_NOMINAL
         if dets & {"a", "an"} and _may_introduce(head):
             # "A New York judge ruled ... Justice Frank Nervo wrote": a description that
@@ -514,6 +522,46 @@ class SpeakerResolver:
             found = self._introduced_after(head, start)
             return found if found is not None else _NOT_NOMINAL
         return _NOT_NOMINAL
+
+    def _described_person(self, head: Token, start: int, end: int) -> str | None:
+        """The person a definite description nobody was given stands for: "Donald Trump says
+        he has big plans. / The Republican presidential nominee noted ...": the subject of its
+        sentence or the one before, of the description's gender ("the woman") and not of
+        another party. Only for a description of a person that names nobody itself ("The FBI
+        director" is the FBI's)."""
+        if head.dep_ not in _SUBJECT_DEPS or _owner(head) is not None:
+            return None
+        if self.entity_at(start, end, PERSON_LABELS | {"ORG"}) is not None:
+            return None  # "The director of the European Centre, Ina Kirsch": named inside
+        word = head.lower_
+        if head.ent_type_ == "NORP":
+            if word.endswith("s"):
+                return None  # "the Democrats": a party, not one person
+        elif not _is_person_noun(word):
+            return None
+        gender = _NOUN_GENDERS.get(word)
+        parties = {
+            role_noun(t.text) for t in head.subtree if t.i <= head.i and t.ent_type_ == "NORP"
+        } & _PARTIES
+
+        def rank(e: EntityMention, name: str) -> bool | None:
+            known = self.names.gender(name)
+            if gender is not None and known is not None and known != gender:
+                return None
+            if parties and self.names.role_words(name) & _PARTIES - parties:
+                return None
+            return False
+
+        def chained(tok: Token, limit: int, distance: int) -> str | None:
+            if distance == 0 or tok.lower_ not in _MALE | _FEMALE:
+                return None
+            found = self._pronoun(tok, tok.idx, "m" if tok.lower_ in _MALE else "f", None)
+            return found if found is not None and rank(None, found) is not None else None
+
+        return self._salient(
+            head, start, PERSON_LABELS, _DESCRIBED_SENTENCES, rank, chained,
+            min_salience=_SUBJECT_SALIENCE,
+        )
 
     def _introduced_after(self, head: Token, start: int) -> str | None:
         """The person first named as a subject in the sentences right after ``head``'s, if
@@ -624,6 +672,29 @@ _IT_LABELS = {"ORG", "GPE"}
 # ruled ... Justice Frank Nervo wrote"); a "chorus" or a "report" does not.
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "person")
 _PERSON_NOUNS = frozenset("judge chief head chair aide expert official candidate nominee".split())
+# How many sentences (its own, then back) a definite description no role matched looks for the
+# person just written of.
+_DESCRIBED_SENTENCES = 2
+# _salience of a subject (of any clause), without the gender bonus.
+_SUBJECT_SALIENCE = 6
+_PARTIES = frozenset("republican democratic democrat gop libertarian independent green".split())
+# Nouns for a person that say the gender ("the woman", "the businessman").
+_NOUN_GENDERS = {
+    **dict.fromkeys("man businessman congressman spokesman chairman father husband son".split(),
+                    "m"),
+    **dict.fromkeys(
+        """woman businesswoman congresswoman spokeswoman chairwoman mother wife daughter actress
+        """.split(), "f"),
+}
+_PERSON_NOUNS_IN_ENT = frozenset(
+    """president resident student correspondent consultant assistant lieutenant sergeant
+    merchant immigrant agent""".split()
+)
+# Nouns with a person's ending that are no person ("the brief order", "the top-line number").
+_NOT_PERSON_NOUNS = frozenset(
+    """order number letter paper matter center centre border quarter sector factor error chapter
+    power water computer poor other corner cover filter""".split()
+)
 # How many sentences after a description the person it introduces may be named.
 _INTRODUCED_SENTENCES = 2
 # How far back "it"/"they" look for a salient organisation before the nearest-name fallback.
@@ -671,6 +742,15 @@ def _modifiers(head: Token) -> frozenset[str]:
         c.lower_ for c in head.children
         if c.dep_ == "compound" and c.is_lower and c.is_alpha
     )
+
+
+def _is_person_noun(word: str) -> bool:
+    """"senator", "businessman", "nominee", "president"; not "government" or "incident"."""
+    if word in _PERSON_NOUNS or word in _PERSON_NOUNS_IN_ENT:
+        return True
+    if word in _NOT_PERSON_NOUNS:
+        return False
+    return word.endswith(_PERSON_SUFFIXES) and not word.endswith(("ent", "ant"))
 
 
 def _may_introduce(head: Token) -> bool:
