@@ -246,6 +246,9 @@ NAME_CASES = [
      "Democrats", None),
     ("Peter Brown spoke in Leeds on Friday. The FBI director said the plan would fail.",
      "director", "FBI"),
+    # a document's author is its owner, not the document's own name
+    ("Voters are split. POLITICO's Battleground States average shows Clinton ahead by three "
+     "points.", "average", "POLITICO"),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),

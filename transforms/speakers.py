@@ -454,6 +454,11 @@ class SpeakerResolver:
             return _NOT_NOMINAL
         if word in _DOCUMENT_NOUNS:
             if owner is not None:
+                for child in owner.children:
+                    # "POLITICO's Battleground States average": POLITICO's, whatever the NER
+                    # made of the document's own name
+                    if child.dep_ == "poss" and (child.is_title or child.is_upper):
+                        owner = child
                 e = self.entity_covering(owner.idx)
                 if e is not None and e.label in {"ORG", "PERSON", "GPE"}:
                     return self.name_of(e)
@@ -806,7 +811,7 @@ def _owner(head: Token) -> Token | None:
 
 def _capitalised_owner(head: Token) -> str | None:
     """A name the NER missed in front of a document: "POLITICO's average", "a USA TODAY
-    analysis" (capitalised words owning or modifying the noun)."""
+    analysis" (capitalised words owning or modifying the noun; of "X's Y average", X)."""
     words = [
         t for t in head.lefts if t.dep_ in {"poss", "compound"} and (t.is_title or t.is_upper)
     ]
@@ -816,6 +821,10 @@ def _capitalised_owner(head: Token) -> str | None:
     tokens = [t for t in head.doc[first.i : head.i] if t.dep_ != "case" and not t.is_punct]
     if tokens and tokens[0].lower_ in {"a", "an", "the"}:
         tokens = tokens[1:]
+    owners = [i for i, t in enumerate(tokens) if t.dep_ == "poss"]
+    if owners:
+        # "POLITICO's Battleground States average": the owner, not the document's own name
+        tokens = tokens[: owners[-1] + 1]
     if not tokens or not all(t.is_title or t.is_upper for t in tokens):
         return None
     return " ".join(t.text for t in tokens)
