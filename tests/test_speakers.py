@@ -200,6 +200,55 @@ NAME_CASES = [
     ("The Clinton campaign said the report was false.", "campaign", "Clinton campaign"),
     ("Hillary Clinton's campaign released an advertisement in Ohio. The campaign said it would "
      "run for a week.", "campaign", "Clinton campaign"),
+    # the people whose one spelling the labelling conventions fix (SPEAKER_LABELS.md)
+    ("Obama spoke in Laos on Tuesday. He said the trip was overdue.", "He", "Barack Obama"),
+    ("The White House confirmed the trip. Mr. Obama said it was overdue.", "Obama",
+     "Barack Obama"),
+    ("Mrs. Clinton spoke in Ohio. Clinton said the plan would work.", "Clinton",
+     "Hillary Clinton"),
+    ("Mr. Clinton spoke in Ohio. Clinton said the plan would work.", "Clinton", "Bill Clinton"),
+    ("Hillary Rodham Clinton said the plan would work.", "Clinton", "Hillary Clinton"),
+    # ... but never over a namesake the article itself names
+    ("Michelle Obama spoke in Ohio. Obama said the election mattered.", "Obama",
+     "Michelle Obama"),
+    # a known gender lets "she" skip a well-known man
+    ("Obama met Kim Lee, a teacher, in Ohio. She said the talk went well.", "She", "Kim Lee"),
+    # the source of "according to" is as salient as a speaking subject
+    ("Retired Gen. Norman Ham spoke on the radio. According to Ham, generals disagreed with "
+     "Barack Obama's policies. \u201cWe were ignored,\u201d he said.", "he", "Norman Ham"),
+    # an organisation the NER did not tag, given in apposition
+    ("The transport operator, Portmere Transit, said the change would save money.", "operator",
+     "Portmere Transit"),
+    # "the council", "the appeals court", "police": the body named earlier whose name holds them
+    ("Ferndale Borough Council voted on Tuesday to close the library. The council said the "
+     "building was unsafe.", "council", "Ferndale Borough Council"),
+    ("The U.S. Court of Appeals ruled in May. The Supreme Court declined the case in June. The "
+     "appeals court said the law was valid.", "court", "U.S. Court of Appeals"),
+    ("Officers of the Portmere Police Department arrived at noon. Police said two men were "
+     "arrested.", "Police", "Portmere Police Department"),
+    # the one an office or a spokesperson speaks for
+    ("Maria Hollis was criticised for the plan. Her office said she would respond next week.",
+     "office", "Maria Hollis"),
+    ("Maria Hollis was criticised for the plan. Hollis's spokesman said she would respond.",
+     "spokesman", "Maria Hollis"),
+    ("A spokeswoman for Senator Maria Hollis said the plan would go ahead.", "spokeswoman",
+     "Maria Hollis"),
+    # a definite description nobody was given that role: the subject just written of ...
+    ("Donald Trump spoke in Ohio on Friday. The Republican presidential nominee said his "
+     "campaign would spend more.", "nominee", "Donald Trump"),
+    ("Mary Jones spoke in Leeds on Friday. The Republican said the plan would fail.",
+     "Republican", "Mary Jones"),
+    # ... of the description's gender and party, never a party or an owner's officer
+    ("Peter Brown spoke in Leeds on Friday. The woman said the plan would fail.", "woman", None),
+    ("Democratic nominee Hillary Clinton spoke in Ohio. Later the Republican nominee said the "
+     "plan would fail.", "nominee", None),
+    ("Peter Brown spoke in Leeds on Friday. The Democrats said the plan would fail.",
+     "Democrats", None),
+    ("Peter Brown spoke in Leeds on Friday. The FBI director said the plan would fail.",
+     "director", "FBI"),
+    # a document's author is its owner, not the document's own name
+    ("Voters are split. POLITICO's Battleground States average shows Clinton ahead by three "
+     "points.", "average", "POLITICO"),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),

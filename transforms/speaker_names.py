@@ -11,7 +11,10 @@ answers, per quote, what a resolved mention should be called:
   (``first_names``), so that "he" can skip "Hillary Clinton";
 - the person a role noun stands for ("the mayor" -> "Bill de Blasio" of "Mayor Bill de Blasio",
   "the South Carolina senator" -> "Lindsey Graham" of "Sen. Lindsey Graham (R-S.C.)");
-- an organisation's acronym by its full name ("IMF" -> "International Monetary Fund").
+- an organisation's acronym by its full name ("IMF" -> "International Monetary Fund");
+- the few people whose one spelling across all articles the labelling conventions fix
+  (``WELL_KNOWN_PEOPLE``: "Hillary Rodham Clinton" and "Mrs. Clinton" -> "Hillary Clinton", a
+  bare "Obama" -> "Barack Obama" when the article names no other Obama).
 """
 
 from __future__ import annotations
@@ -46,6 +49,29 @@ _SAME_ROLE = {
     "spokesman": "spokesperson", "spokeswoman": "spokesperson", "businessman": "businessperson",
     "businesswoman": "businessperson", "nominee": "candidate", "justice": "judge",
 }  # fmt: skip
+# One string per real-world person across all articles, as the labelling conventions
+# (polnear/SPEAKER_LABELS.md) fix it for the people US political news names most: canonical
+# name, gender, and the full forms articles write. A bare surname becomes the canonical name
+# only where the article names nobody else of that surname and no title says another gender
+# ("Mr. Clinton" is Bill; a bare "Clinton" stays as written). Measured on PolNeAR: dev 10
+# labels ("Obama", "Mr. Obama", "he"), train 1, none worse.
+WELL_KNOWN_PEOPLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Donald Trump", "m", ("donald trump", "donald john trump")),
+    ("Hillary Clinton", "f", ("hillary clinton", "hillary rodham clinton")),
+    ("Bill Clinton", "m", ("bill clinton", "william clinton", "william jefferson clinton")),
+    ("Barack Obama", "m", ("barack obama", "barack hussein obama")),
+    ("Joe Biden", "m", ("joe biden", "joseph biden", "joseph biden jr", "joe biden jr")),
+    ("Mike Pence", "m", ("mike pence", "michael pence", "michael richard pence")),
+    ("Tim Kaine", "m", ("tim kaine", "timothy kaine", "timothy michael kaine")),
+)
+_WELL_KNOWN_FORMS = {
+    tuple(form.split()): (name, gender)
+    for name, gender, forms in WELL_KNOWN_PEOPLE
+    for form in forms
+}
+_WELL_KNOWN_SURNAMES: dict[str, list[tuple[str, str]]] = defaultdict(list)
+for _name, _gender, _forms in WELL_KNOWN_PEOPLE:
+    _WELL_KNOWN_SURNAMES[_name.split()[-1].lower()].append((_name, _gender))
 _NOT_ROLE_WORDS = {"the", "a", "an", "'s", "\u2019s", "of", "for", "and", ",", "(", ")", "-"}
 # A headline line: this share of its words of 4+ letters capitalised, and at least this many.
 _HEADLINE_SHARE = 0.8
@@ -120,6 +146,7 @@ class ArticleNames:
         self._by_first: dict[str, list[_Person]] = defaultdict(list)
         self._gender_by_surname: dict[str, str] = {}
         self._roles: list[tuple[int, frozenset[str], str]] | None = None
+        self._role_words: dict[str, frozenset[str]] | None = None
         self._acronyms: dict[str, str] | None = None
 
     # -- headlines -------------------------------------------------------------------------
@@ -205,6 +232,9 @@ class ArticleNames:
         equals, one with a given name first, then the one introduced first). A headline's "name"
         is only trusted for the surnames in it.
         """
+        return well_known_name(self._person_name(written, at))
+
+    def _person_name(self, written: str, at: int) -> str | None:
         people = self.people()
         written = name_part(written)
         key = name_key(written.split())
@@ -227,7 +257,19 @@ class ArticleNames:
         candidates = self._by_surname.get(word) or self._by_first.get(word)
         if candidates:
             return self._best(candidates, at).name
+        known = self._well_known_surname(word)
+        if known is not None:
+            return known
         return _without_possessive(_without_titles(written))
+
+    def _well_known_surname(self, word: str) -> str | None:
+        """"Obama" -> "Barack Obama" (called when the article names no other Obama)."""
+        titled = self._gender_by_surname.get(word)
+        fits = [
+            name for name, gender in _WELL_KNOWN_SURNAMES.get(word, ())
+            if titled is None or gender == titled
+        ]
+        return fits[0] if len(fits) == 1 else None
 
     def known_person(self, written: str, at: int) -> str | None:
         """``person_name`` for a name the article's people have ("Trump"), else None."""
@@ -261,6 +303,8 @@ class ArticleNames:
         known = self._gender_by_surname.get(key[-1])
         if known is not None:
             return known
+        if key in _WELL_KNOWN_FORMS:
+            return _WELL_KNOWN_FORMS[key][1]
         return first_name_gender(key[0]) if len(key) >= 2 else None
 
     # -- roles -----------------------------------------------------------------------------
@@ -284,6 +328,16 @@ class ArticleNames:
             if best is None or rank >= best:
                 best, best_name = rank, name
         return best_name
+
+    def role_words(self, name: str) -> frozenset[str]:
+        """Every role word the article gives the person ``name`` ("republican", "senator")."""
+        if self._roles is None:
+            self._roles = self._build_roles()
+        if self._role_words is None:
+            self._role_words = defaultdict(frozenset)
+            for _start, words, person in self._roles:
+                self._role_words[person] |= words
+        return self._role_words.get(name, frozenset())
 
     def _build_roles(self) -> list[tuple[int, frozenset[str], str]]:
         roles = []
@@ -330,6 +384,15 @@ class ArticleNames:
                 if len(words) >= 2:
                     self._acronyms.setdefault("".join(w[0] for w in words), e.canonical)
         return self._acronyms.get(acronym)
+
+
+def well_known_name(name: str | None) -> str | None:
+    """The one spelling of a ``WELL_KNOWN_PEOPLE`` name ("Hillary Rodham Clinton" -> "Hillary
+    Clinton"), else ``name``."""
+    if not name:
+        return name
+    known = _WELL_KNOWN_FORMS.get(name_key(name.split()))
+    return known[0] if known is not None else name
 
 
 def surname(key: tuple[str, ...]) -> str:

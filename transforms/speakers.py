@@ -16,10 +16,12 @@ Two steps, both pure functions over the parse:
   - "who"/"which" into the noun the relative clause hangs on (the mention itself stays "who",
     as annotators mark it);
   - a description with a name in apposition into that name ("The health minister, Robert
-    Castellano"); "the mayor"/"the senator" into the person given that role, or, when nobody
-    was, the person the next sentences introduce; "the department" into an organisation whose
-    name holds the noun; "the Clinton campaign" into "Clinton campaign"; "the poll" into its
-    author;
+    Castellano"; "The transport operator, Portmere Transit", a title-case name the NER missed);
+    "the mayor"/"the senator" into the person given that role, or, when nobody was, the person
+    the next sentences introduce; "the department"/"the council"/"the appeals court"/"police"
+    into an organisation whose name holds the noun (and its noun modifiers); "the Clinton
+    campaign" into "Clinton campaign"; "the poll" into its author;
+  - "her office", "Hollis's spokesman" into the one they speak for;
   - "a spokesperson for X" (a role noun with "for"/"of"/"at" and a named organisation) into X:
     the organisation is what the article names and what an entities join can use; the person
     stays recoverable from ``speaker_start``/``speaker_end``. A capitalised subject the NER
@@ -31,12 +33,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
 from transforms.entities import EntityMention
 from transforms.entity_labels import GROUP_LABELS, NAMED_LABELS, PERSON_LABELS
+from transforms.entity_spans import PERSON_TITLES
 from transforms.speaker_names import ArticleNames, role_noun
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -51,9 +54,12 @@ _RELATIVE = {"who", "which", "that"}
 _ORGANISATION_NOUNS = frozenset(
     """
     company firm group organisation organization agency ministry department bank campaign
-    party union corporation network newspaper paper committee foundation institute
+    party union corporation network newspaper paper committee foundation institute council
+    commission board authority court university college hospital museum
     """.split()
 )
+# Who speak for the person or body that owns them: "her office", "Gowdy's spokesman".
+_SPEAKS_FOR_OWNER = frozenset("office spokesman spokeswoman spokesperson".split())
 # Of those, the ones that say little about which organisation: the nearest one named will do.
 # The others want a name that holds them ("the department" -> "Labor Department"; "the party"
 # is no "Cadillac" named just before).
@@ -244,10 +250,17 @@ class SpeakerResolver:
             # a description with the name in apposition: "The health minister, Robert
             # Castellano, said" (not "Smith, a lawyer at Acme": the name comes first there)
             for child in head.children:
-                if child.dep_ == "appos" and child.ent_type_ in {"PERSON", "ORG"}:
+                if child.dep_ != "appos":
+                    continue
+                if child.ent_type_ in {"PERSON", "ORG"}:
                     e = self.entity_covering(child.idx)
                     if e is not None and e.label in {"PERSON", "ORG"}:
                         return self.name_of(e)
+                if head.is_lower and not child.ent_type_:
+                    # a name the NER missed: "The transport operator, Portmere Transit, said"
+                    written = _written_name(child)
+                    if written is not None:
+                        return self._text[slice(*written)]
         # the head itself is (part of) a name
         if head.ent_type_ in NAMED_LABELS and head.ent_type_ != "NORP":
             e = self.entity_covering(head.idx)
@@ -267,8 +280,16 @@ class SpeakerResolver:
         # there ("Ukrainian media"), not the speaker
         named = _organisation_named_after(head)
         if named is not None:
-            e = self.entity_covering(named[0])
-            if e is not None and e.end == named[1]:
+            # "a spokeswoman for Senator Maria Hollis": the entity that ends the name
+            e = self.entity_at(named[0], named[1], NAMED_LABELS)
+            if e is not None and e.end == named[1] and e.label in _SPEAKER_LABELS and (
+                e.start == named[0]
+                or e.label in PERSON_LABELS
+                and all(
+                    w.lower().rstrip(".") in PERSON_TITLES
+                    for w in self._text[named[0] : e.start].split()
+                )
+            ):
                 return self.name_of(e)
             return self._text[slice(*named)]
         e = self.entity_at(start, end, PERSON_LABELS) or self.entity_at(start, end, {"ORG"})
@@ -302,48 +323,22 @@ class SpeakerResolver:
     def _salient_person(
         self, head: Token, start: int, gender: str, previous_speaker: str | None
     ) -> str | None:
-        """The person a "he"/"she" most likely is: the sentences before it, nearest first; in
-        each, a subject before other mentions, a same-gender pronoun subject by its own
-        antecedent, a named person of the other gender never."""
-        doc = self._doc
-        sent = head.sent
-        for distance in range(_PRONOUN_SENTENCES):
-            candidates: list[tuple[int, int, str]] = []  # (rank, -position, name)
-            limit = start if distance == 0 else _end(sent[-1])
-            i = bisect.bisect_left(self._starts, sent.start_char)
-            while i < len(self._entities) and self._entities[i].end <= limit:
-                e = self._entities[i]
-                i += 1
-                if e.label not in PERSON_LABELS or self._inside_quote(e.start):
-                    continue
-                if self.names.in_headline(e.start):
-                    continue
-                name = self.name_of(e)
-                known = self.names.gender(name)
-                if name is None or (known is not None and known != gender):
-                    continue
-                token = doc.char_span(e.start, e.end, alignment_mode="expand")
-                root = token.root if token is not None else None
-                candidates.append((_salience(root, known is not None), -e.start, name))
-            if distance > 0:
-                for tok in sent:
-                    if tok.lower_ in (_MALE if gender == "m" else _FEMALE) and (
-                        tok.dep_ in _SUBJECT_DEPS and not self._inside_quote(tok.idx)
-                    ):
-                        name = self._pronoun(tok, tok.idx, gender, None)
-                        if name is not None:
-                            candidates.append((_salience(tok, True), -tok.idx, name))
-            if candidates:
-                if previous_speaker is not None:
-                    for _rank, _pos, name in candidates:
-                        if name == previous_speaker:
-                            return name
-                # the most salient; of equals, the one written last (nearest the pronoun)
-                return min(candidates, key=lambda c: (-c[0], c[1]))[2]
-            if sent.start == 0:
-                break
-            sent = doc[sent.start - 1].sent
-        return None
+        """The person a "he"/"she" most likely is: a named person of the same gender (or of
+        none known), or a same-gender pronoun subject by its own antecedent."""
+        pronouns = _MALE if gender == "m" else _FEMALE
+
+        def rank(e: EntityMention, name: str) -> bool | None:
+            known = self.names.gender(name)
+            return None if known is not None and known != gender else known is not None
+
+        def chained(tok: Token, limit: int, distance: int) -> str | None:
+            if distance == 0 or tok.lower_ not in pronouns:
+                return None
+            return self._pronoun(tok, tok.idx, gender, None)
+
+        return self._salient(
+            head, start, PERSON_LABELS, _PRONOUN_SENTENCES, rank, chained, previous_speaker
+        )
 
     def _group_pronoun(self, head: Token, start: int) -> str | None:
         """"it"/"they": the salient organisation of the sentences before (a named one, a
@@ -358,10 +353,45 @@ class SpeakerResolver:
 
     def _salient_group(self, head: Token, start: int) -> str | None:
         labels = GROUP_LABELS if head.lower_ != "it" else _IT_LABELS
+
+        def rank(e: EntityMention, name: str) -> bool:
+            # a named organisation before a place: places rarely speak
+            return e.label == "ORG"
+
+        def chained(tok: Token, limit: int, distance: int) -> str | None:
+            if tok.idx >= limit:
+                return None
+            if tok.lower_ in _ORGANISATION_NOUNS:
+                return self.resolve(tok, *mention_span(tok))
+            if distance > 0 and tok.lower_ == head.lower_:
+                return self._group_pronoun(tok, tok.idx)
+            return None
+
+        found = self._salient(head, start, labels, _GROUP_SENTENCES, rank, chained)
+        return found if found is not None else self.antecedent(start, labels)
+
+    def _salient(
+        self,
+        head: Token,
+        start: int,
+        labels: set[str],
+        sentences: int,
+        rank: Callable[[EntityMention, str], bool | None],
+        chained: Callable[[Token, int, int], str | None],
+        preferred: str | None = None,
+        min_salience: int = 0,
+    ) -> str | None:
+        """The salient mention a pronoun stands for: the sentences before it (``sentences`` of
+        them, its own up to ``start`` first), nearest first; in each, the named entities with
+        ``labels`` outside quotes and headlines (``rank`` -> None skips a name, True lifts it
+        over equals), and the subjects ``chained`` names (a same pronoun by its antecedent, "the
+        company"). Of a sentence's candidates (those of ``min_salience`` at least),
+        ``preferred`` (the passage's current speaker) if there, else the most salient, then the
+        one written last."""
         doc = self._doc
         sent = head.sent
-        for distance in range(_GROUP_SENTENCES):
-            candidates: list[tuple[int, int, str]] = []
+        for distance in range(sentences):
+            candidates: list[tuple[int, int, str]] = []  # (rank, -position, name)
             limit = start if distance == 0 else _end(sent[-1])
             i = bisect.bisect_left(self._starts, sent.start_char)
             while i < len(self._entities) and self._entities[i].end <= limit:
@@ -369,32 +399,30 @@ class SpeakerResolver:
                 i += 1
                 if e.label not in labels or self._inside_quote(e.start):
                     continue
+                if self.names.in_headline(e.start):
+                    continue
+                name = self.name_of(e)
+                lifted = rank(e, name) if name else None
+                if lifted is None:
+                    continue
                 span = doc.char_span(e.start, e.end, alignment_mode="expand")
                 root = span.root if span is not None else None
-                name = self.name_of(e)
-                if name:
-                    # a named organisation before a place: places rarely speak
-                    candidates.append((_salience(root, e.label == "ORG"), -e.start, name))
+                candidates.append((_salience(root, lifted), -e.start, name))
             for tok in sent:
-                if (
-                    tok.idx >= limit
-                    or tok.dep_ not in _SUBJECT_DEPS
-                    or self._inside_quote(tok.idx)
-                ):
+                if tok.dep_ not in _SUBJECT_DEPS or self._inside_quote(tok.idx):
                     continue
-                name = None
-                if tok.lower_ in _ORGANISATION_NOUNS:
-                    name = self.resolve(tok, *mention_span(tok))
-                elif distance > 0 and tok.lower_ == head.lower_:
-                    name = self._group_pronoun(tok, tok.idx)
+                name = chained(tok, limit, distance)
                 if name:
                     candidates.append((_salience(tok, True), -tok.idx, name))
+            candidates = [c for c in candidates if c[0] >= min_salience]
             if candidates:
+                if preferred is not None and any(c[2] == preferred for c in candidates):
+                    return preferred
                 return min(candidates, key=lambda c: (-c[0], c[1]))[2]
             if sent.start == 0:
                 break
             sent = doc[sent.start - 1].sent
-        return self.antecedent(start, labels)
+        return None
 
     # -- nominals --------------------------------------------------------------------------
 
@@ -426,6 +454,11 @@ class SpeakerResolver:
             return _NOT_NOMINAL
         if word in _DOCUMENT_NOUNS:
             if owner is not None:
+                for child in owner.children:
+                    # "POLITICO's Battleground States average": POLITICO's, whatever the NER
+                    # made of the document's own name
+                    if child.dep_ == "poss" and (child.is_title or child.is_upper):
+                        owner = child
                 e = self.entity_covering(owner.idx)
                 if e is not None and e.label in {"ORG", "PERSON", "GPE"}:
                     return self.name_of(e)
@@ -452,7 +485,15 @@ class SpeakerResolver:
         if word in _ORGANISATION_NOUNS and dets & {"the", "this", "its"} and owner is None:
             # "the company said": the organisation last named, one whose name holds the noun
             # first ("the department" -> "Labor Department")
-            return self._last_organisation(word, start)
+            return self._last_organisation(word, start, _modifiers(head))
+        if word == "police" and not dets and owner is None:
+            # "police said": the police force last named ("Charlotte-Mecklenburg Police")
+            return self._last_organisation(word, start, _modifiers(head))
+        if word in _SPEAKS_FOR_OWNER:
+            # "Her office said", "Hollis's spokesman said": the one they speak for
+            for child in head.children:
+                if child.dep_ == "poss" and child.lower_ not in {"its", "their"}:
+                    return self.resolve(child, *mention_span(child))
         if dets & {"the", "this", "that"} or (owner is not None and dets - {"a", "an"}):
             if word in _MALE | _FEMALE | _GROUP:
                 return _NOT_NOMINAL
@@ -465,8 +506,11 @@ class SpeakerResolver:
             required = frozenset(role_noun(t.text) for t in before_head if t.ent_type_ == "NORP")
             if head.ent_type_ == "NORP" and not modifiers:
                 # "The Republican said": the article's Republican in a role ("Republican
-                # presidential nominee Donald Trump")
-                return self.names.person_with_role(role_noun(word), set(), start)
+                # presidential nominee Donald Trump"), else the person just written of
+                found = self.names.person_with_role(role_noun(word), set(), start)
+                if found is None:
+                    found = self._described_person(head, start, end)
+                return found
             if head.ent_type_ or not head.is_lower and not head.is_sent_start:
                 return _NOT_NOMINAL
             # "the mayor", "Connecticut's tax commissioner": the person given that role; "Mrs.
@@ -474,6 +518,8 @@ class SpeakerResolver:
             found = self.names.person_with_role(role_noun(word), modifiers, start, required)
             if found is None and _may_introduce(head):
                 found = self._introduced_after(head, start)
+                if found is None and dets & {"the"}:
+                    found = self._described_person(head, start, end)
             return found if found is not None else _NOT_NOMINAL
         if dets & {"a", "an"} and _may_introduce(head):
             # "A New York judge ruled ... Justice Frank Nervo wrote": a description that
@@ -481,6 +527,46 @@ class SpeakerResolver:
             found = self._introduced_after(head, start)
             return found if found is not None else _NOT_NOMINAL
         return _NOT_NOMINAL
+
+    def _described_person(self, head: Token, start: int, end: int) -> str | None:
+        """The person a definite description nobody was given stands for: "Donald Trump says
+        he has big plans. / The Republican presidential nominee noted ...": the subject of its
+        sentence or the one before, of the description's gender ("the woman") and not of
+        another party. Only for a description of a person that names nobody itself ("The FBI
+        director" is the FBI's)."""
+        if head.dep_ not in _SUBJECT_DEPS or _owner(head) is not None:
+            return None
+        if self.entity_at(start, end, PERSON_LABELS | {"ORG"}) is not None:
+            return None  # "The director of the European Centre, Ina Kirsch": named inside
+        word = head.lower_
+        if head.ent_type_ == "NORP":
+            if word.endswith("s"):
+                return None  # "the Democrats": a party, not one person
+        elif not _is_person_noun(word):
+            return None
+        gender = _NOUN_GENDERS.get(word)
+        parties = {
+            role_noun(t.text) for t in head.subtree if t.i <= head.i and t.ent_type_ == "NORP"
+        } & _PARTIES
+
+        def rank(e: EntityMention, name: str) -> bool | None:
+            known = self.names.gender(name)
+            if gender is not None and known is not None and known != gender:
+                return None
+            if parties and self.names.role_words(name) & _PARTIES - parties:
+                return None
+            return False
+
+        def chained(tok: Token, limit: int, distance: int) -> str | None:
+            if distance == 0 or tok.lower_ not in _MALE | _FEMALE:
+                return None
+            found = self._pronoun(tok, tok.idx, "m" if tok.lower_ in _MALE else "f", None)
+            return found if found is not None and rank(None, found) is not None else None
+
+        return self._salient(
+            head, start, PERSON_LABELS, _DESCRIBED_SENTENCES, rank, chained,
+            min_salience=_SUBJECT_SALIENCE,
+        )
 
     def _introduced_after(self, head: Token, start: int) -> str | None:
         """The person first named as a subject in the sentences right after ``head``'s, if
@@ -555,7 +641,12 @@ class SpeakerResolver:
                 return self.name_of(e)
         return None
 
-    def _last_organisation(self, noun: str, before: int) -> str | None:
+    def _last_organisation(
+        self, noun: str, before: int, modifiers: frozenset[str] = frozenset()
+    ) -> str | None:
+        """The organisation "the ``noun``" stands for: the last one named whose name holds the
+        noun and its ``modifiers`` ("the appeals court" is no "Supreme Court"), or for a
+        generic noun ("the company") the nearest one."""
         i = bisect.bisect_left(self._starts, before) - 1
         nearest = None
         wanted = _NEWSPAPER_WORDS if noun in {"newspaper", "paper"} else {noun}
@@ -564,7 +655,12 @@ class SpeakerResolver:
             i -= 1
             if e.label != "ORG" or e.end > before or self._inside_quote(e.start):
                 continue
-            if wanted & set(e.canonical.lower().split()):
+            if self.names.in_headline(e.start):
+                continue
+            words = set(e.canonical.lower().split())
+            if not modifiers <= words:
+                continue
+            if wanted & words:
                 return self.name_of(e)
             if nearest is None:
                 nearest = e
@@ -581,6 +677,29 @@ _IT_LABELS = {"ORG", "GPE"}
 # ruled ... Justice Frank Nervo wrote"); a "chorus" or a "report" does not.
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "person")
 _PERSON_NOUNS = frozenset("judge chief head chair aide expert official candidate nominee".split())
+# How many sentences (its own, then back) a definite description no role matched looks for the
+# person just written of.
+_DESCRIBED_SENTENCES = 2
+# _salience of a subject (of any clause), without the gender bonus.
+_SUBJECT_SALIENCE = 6
+_PARTIES = frozenset("republican democratic democrat gop libertarian independent green".split())
+# Nouns for a person that say the gender ("the woman", "the businessman").
+_NOUN_GENDERS = {
+    **dict.fromkeys("man businessman congressman spokesman chairman father husband son".split(),
+                    "m"),
+    **dict.fromkeys(
+        """woman businesswoman congresswoman spokeswoman chairwoman mother wife daughter actress
+        """.split(), "f"),
+}
+_PERSON_NOUNS_IN_ENT = frozenset(
+    """president resident student correspondent consultant assistant lieutenant sergeant
+    merchant immigrant agent""".split()
+)
+# Nouns with a person's ending that are no person ("the brief order", "the top-line number").
+_NOT_PERSON_NOUNS = frozenset(
+    """order number letter paper matter center centre border quarter sector factor error chapter
+    power water computer poor other corner cover filter""".split()
+)
 # How many sentences after a description the person it introduces may be named.
 _INTRODUCED_SENTENCES = 2
 # How far back "it"/"they" look for a salient organisation before the nearest-name fallback.
@@ -611,7 +730,32 @@ def _salience(token: Token | None, gender_known: bool) -> int:
             rank = 4 if token.head.dep_ == "ROOT" else 3
         elif token.dep_ in {"appos", "compound"} and token.head.dep_ in _SUBJECT_DEPS:
             rank = 3
+        elif _according_to(token):
+            rank = 3  # "According to Ham, ...": a source, as salient as a speaking subject
     return 2 * rank + gender_known
+
+
+def _according_to(token: Token) -> bool:
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
+
+
+def _modifiers(head: Token) -> frozenset[str]:
+    """Lower-case nouns that name the kind of a description: "appeals" in "the appeals court"
+    (not adjectives: "the conservative-leaning newspaper" is any newspaper)."""
+    return frozenset(
+        c.lower_ for c in head.children
+        if c.dep_ == "compound" and c.is_lower and c.is_alpha
+    )
+
+
+def _is_person_noun(word: str) -> bool:
+    """"senator", "businessman", "nominee", "president"; not "government" or "incident"."""
+    if word in _PERSON_NOUNS or word in _PERSON_NOUNS_IN_ENT:
+        return True
+    if word in _NOT_PERSON_NOUNS:
+        return False
+    return word.endswith(_PERSON_SUFFIXES) and not word.endswith(("ent", "ant"))
 
 
 def _may_introduce(head: Token) -> bool:
@@ -667,7 +811,7 @@ def _owner(head: Token) -> Token | None:
 
 def _capitalised_owner(head: Token) -> str | None:
     """A name the NER missed in front of a document: "POLITICO's average", "a USA TODAY
-    analysis" (capitalised words owning or modifying the noun)."""
+    analysis" (capitalised words owning or modifying the noun; of "X's Y average", X)."""
     words = [
         t for t in head.lefts if t.dep_ in {"poss", "compound"} and (t.is_title or t.is_upper)
     ]
@@ -677,6 +821,10 @@ def _capitalised_owner(head: Token) -> str | None:
     tokens = [t for t in head.doc[first.i : head.i] if t.dep_ != "case" and not t.is_punct]
     if tokens and tokens[0].lower_ in {"a", "an", "the"}:
         tokens = tokens[1:]
+    owners = [i for i, t in enumerate(tokens) if t.dep_ == "poss"]
+    if owners:
+        # "POLITICO's Battleground States average": the owner, not the document's own name
+        tokens = tokens[: owners[-1] + 1]
     if not tokens or not all(t.is_title or t.is_upper for t in tokens):
         return None
     return " ".join(t.text for t in tokens)
@@ -722,6 +870,23 @@ def _unrecognised_name(text: str, head: Token, start: int, end: int) -> str | No
     if head.is_sent_start and not any(c.dep_ == "appos" for c in head.children):
         return None
     return text[start:end]
+
+
+def _written_name(head: Token) -> tuple[int, int] | None:
+    """Span of a title-case name headed by ``head`` ("Portmere Transit", "the Go By the Forest
+    trust" is no name), without a leading "the"."""
+    words = [t for t in head.subtree if t.i <= head.i and not t.is_punct]
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    if (
+        not words
+        or not words[0].is_title
+        or not head.is_title
+        or head.lower_ in _NEVER_NAMES
+        or not all(w.is_title or w.is_upper or w.lower_ in _NAME_LINKS for w in words)
+    ):
+        return None
+    return words[0].idx, _end(head)
 
 
 def _organisation_named_after(head: Token) -> tuple[int, int] | None:
