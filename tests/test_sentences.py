@@ -78,3 +78,18 @@ def test_sentence_index_at():
     assert sentence_index_at(sentences, 15) == 1
     assert sentence_index_at(sentences, 21) == 1  # between sentences: the one before
     assert sentence_index_at(sentences, 99) == 2
+
+
+def test_rules_keep_every_preset_start_and_non_start(nlp):
+    # The rules read SENT_START through an unsigned array: a preset "must not start" (-1) has
+    # to come back as -1, not as a huge number, and a preset start has to stay a start.
+    from transforms.sentence_rules import sentence_start_rules
+
+    doc = nlp.make_doc('He left. "Then what?" she asked. Prices rose . . . and fell.')
+    doc[3].is_sent_start = False  # '"' would otherwise be left to the parser
+    doc[8].is_sent_start = True  # "she": a start the rules must not undo
+    sentence_start_rules(doc)
+    assert doc[3].is_sent_start is False
+    assert doc[8].is_sent_start is True
+    # the rules' own decisions: a lower-case word after "..." never starts a sentence
+    assert doc[[t.text for t in doc].index("and")].is_sent_start is False

@@ -8,14 +8,16 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from transforms.entity_labels import NAME_LABELS
 from transforms.entity_spans import (
     DETERMINERS,
     CharMention,
+    TokenOffsets,
     TokenSpan,
     dateline_mentions,
+    token_offsets,
     trim_mention,
 )
 from transforms.sentences import SentenceIndex, SentenceSpan
@@ -156,13 +158,14 @@ def person_surnames(mentions: list[tuple[str, str]]) -> set[str]:
     return out
 
 
-def _spacy_mentions(doc: Doc) -> list[CharMention]:
+def _spacy_mentions(doc: Doc, text: str, tokens: TokenOffsets) -> list[CharMention]:
     out = []
     for ent in doc.ents:
-        span = trim_mention(doc, TokenSpan(ent.start, ent.end, ent.label_))
+        span = trim_mention(doc, text, tokens, TokenSpan(ent.start, ent.end, ent.label_))
         if span is not None:
-            last = doc[span.end - 1]
-            out.append(CharMention(doc[span.start].idx, last.idx + len(last), span.label))
+            out.append(
+                CharMention(tokens.starts[span.start], tokens.ends[span.end - 1], span.label)
+            )
     return out
 
 
@@ -176,14 +179,14 @@ def _with_dateline(text: str, mentions: list[CharMention]) -> list[CharMention]:
 
 
 def _drop_capitalised_common_words(
-    doc: Doc, text: str, mentions: list[CharMention]
+    doc: Doc, text: str, tokens: TokenOffsets, mentions: list[CharMention]
 ) -> list[CharMention]:
     """Drop one-word mentions that are just a capitalised sentence start ("Soldiers will join",
     "Guerrillas of the ...") when the article also uses the word in lower case."""
     written = _WrittenWords(text)
     out = []
     for m in mentions:
-        if m.label != "PERSON" and _is_capitalised_common_word(doc, text, written, m):
+        if m.label != "PERSON" and _is_capitalised_common_word(doc, text, tokens, written, m):
             continue
         out.append(m)
     return out
@@ -216,26 +219,23 @@ _WORD_RUN = re.compile(r"\w+")
 
 
 def _is_capitalised_common_word(
-    doc: Doc, text: str, written: _WrittenWords, m: CharMention
+    doc: Doc, text: str, tokens: TokenOffsets, written: _WrittenWords, m: CharMention
 ) -> bool:
-    # the test on the mention's own characters first: most mentions fail it, and it spares
-    # them the token lookup (a one-token span's text is exactly this slice)
-    if not text[m.start + 1 : m.end].islower():
+    word = text[m.start : m.end]
+    if not word[1:].islower():
         return False
-    span = doc.char_span(m.start, m.end)
-    if span is None or len(span) != 1 or not _starts_sentence(span[0]):
+    # one whole token: one starting at the mention's start and ending at its end
+    k = bisect.bisect_left(tokens.starts, m.start)
+    if k == len(tokens.starts) or tokens.starts[k] != m.start or tokens.ends[k] != m.end:
         return False
-    word = span[0].text
-    return word[1:].islower() and word.lower() in written
+    return _starts_sentence(doc, k) and word.lower() in written
 
 
-def _starts_sentence(token: Token) -> bool:
-    doc = token.doc
-    i = token.i
+def _starts_sentence(doc: Doc, i: int) -> bool:
     # look through opening quotes: ``Hope was always there
     while i > 0 and doc[i - 1].is_quote:
         i -= 1
-    return i == 0 or doc[i].is_sent_start
+    return i == 0 or bool(doc[i].is_sent_start)
 
 
 def _missed_surnames(
@@ -274,9 +274,10 @@ def extract_entities(
     ``text`` is ``doc.text`` when the caller has it (rebuilding it joins every token again).
     """
     text = doc.text if text is None else text
-    mentions = _spacy_mentions(doc)
+    tokens = token_offsets(doc)
+    mentions = _spacy_mentions(doc, text, tokens)
     mentions = _with_dateline(text, mentions)
-    mentions = _drop_capitalised_common_words(doc, text, mentions)
+    mentions = _drop_capitalised_common_words(doc, text, tokens, mentions)
     labels = consistent_labels([(text[m.start : m.end], m.label) for m in mentions])
     pairs = [(text[m.start : m.end], label) for m, label in zip(mentions, labels, strict=True)]
     surnames = person_surnames(pairs)

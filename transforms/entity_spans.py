@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import numpy
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from transforms.entity_labels import NAME_LABELS
@@ -59,31 +61,58 @@ class TokenSpan(NamedTuple):
     label: str
 
 
-def trim_mention(doc: Doc, span: TokenSpan) -> TokenSpan | None:
+class TokenOffsets(NamedTuple):
+    """Where each token of one Doc starts and ends in its text, as plain lists of ints.
+
+    Read with one ``doc.to_array``: the span repairs look at the words around each of an
+    article's ~40 mentions, and a spaCy ``Token`` built per look cost more than the repairs
+    themselves. A token's text is ``text[starts[i]:ends[i]]``.
+    """
+
+    starts: list[int]
+    ends: list[int]
+
+
+def token_offsets(doc: Doc) -> TokenOffsets:
+    attrs = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+    return TokenOffsets(attrs[:, 0].tolist(), (attrs[:, 0] + attrs[:, 1]).tolist())
+
+
+def trim_mention(doc: Doc, text: str, tokens: TokenOffsets, span: TokenSpan) -> TokenSpan | None:
     """``span`` without surrounding space tokens, a leading article, a leading sentence-initial
-    verb, a possessive ending or a trailing weekday; ``None`` when nothing name-like is left."""
+    verb, a possessive ending or a trailing weekday; ``None`` when nothing name-like is left.
+
+    ``text`` is the Doc's text and ``tokens`` its ``token_offsets``. Words are compared lower-cased
+    as spaCy's ``lower_`` is (``str.lower``); a space token is one of whitespace only.
+    """
     start, end, label = span
-    while start < end and doc[start].is_space:
+    starts, ends = tokens.starts, tokens.ends
+    while start < end and text[starts[start] : ends[start]].isspace():
         start += 1
-    while end > start and doc[end - 1].is_space:
+    while end > start and text[starts[end - 1] : ends[end - 1]].isspace():
         end -= 1
     if label in NAME_LABELS:
+        first = text[starts[start] : ends[start]] if start < end else ""
         # "Echoing Annan's comments": a capitalised -ing word that starts the sentence
-        if end - start > 1 and doc[start].is_sent_start and _is_gerund(doc[start].text):
+        if end - start > 1 and _is_gerund(first) and doc[start].is_sent_start:
             start += 1
-        if end - start > 1 and doc[start].lower_ in DETERMINERS:
+            first = text[starts[start] : ends[start]]
+        if end - start > 1 and first.lower() in DETERMINERS:
             start += 1
+            first = text[starts[start] : ends[start]]
         if label == "PERSON":
-            while end - start > 1 and doc[start].lower_.rstrip(".") in PERSON_TITLES:
+            while end - start > 1 and first.lower().rstrip(".") in PERSON_TITLES:
                 start += 1
-            if end - start > 1 and doc[start].text == ".":  # "Dr ." split by the tokenizer
+                first = text[starts[start] : ends[start]]
+            if end - start > 1 and first == ".":  # "Dr ." split by the tokenizer
                 start += 1
         while end - start > 1 and (
-            doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].lower_ in _WEEKDAYS
+            text[starts[end - 1] : ends[end - 1]].lower() in _POSSESSIVE
+            or text[starts[end - 1] : ends[end - 1]].lower() in _WEEKDAYS
         ):
             end -= 1
         # a name has a capital letter somewhere: "greenery", "wayang kulit" are not names
-        if not any(t.text[:1].isupper() for t in doc[start:end]):
+        if not any(text[starts[i] : starts[i] + 1].isupper() for i in range(start, end)):
             return None
     return TokenSpan(start, end, label) if start < end else None
 

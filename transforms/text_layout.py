@@ -15,6 +15,8 @@ import statistics
 from typing import NamedTuple
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+# whitespace that breaks a line, mapped to a space inside a paragraph
+_SOFT_BREAKS = str.maketrans("\n\r\t\f\v", "     ")
 _SENTENCE_END = re.compile(r"""[.!?:;"'\u201d\u2019)\]]\s*$""")
 
 
@@ -73,10 +75,13 @@ def text_for_nlp(text: str, paragraphs: list[Paragraph]) -> str:
     Between paragraphs the text stays as it is (a newline there is what tells spaCy's
     tokenizer, and our sentence-break component, that a paragraph ends).
     """
-    chars = list(text)
+    # per paragraph, one str.translate: a loop over every character cost ~0.15 ms per BBC
+    # article, about as much as splitting the paragraphs
+    parts: list[str] = []
+    pos = 0
     for p in paragraphs:
-        for i in range(p.start, p.end):
-            c = chars[i]
-            if c in "\n\r\t\f\v":
-                chars[i] = " "
-    return "".join(chars)
+        parts.append(text[pos : p.start])
+        parts.append(text[p.start : p.end].translate(_SOFT_BREAKS))
+        pos = p.end
+    parts.append(text[pos:])
+    return "".join(parts)
