@@ -22,6 +22,7 @@ from transforms.quotes.reporting_verbs import (
     is_choice_verb,
     is_refusal_verb,
     is_reporting_verb,
+    is_request_verb,
     is_speech_verb,
     is_stance_verb,
 )
@@ -350,6 +351,8 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
         return []  # "defended himself", "called it": nothing said
     if is_choice_verb(verb.text) and not any(_holds_clause(c, tree) for c in out):
         return []  # "rejected a pay offer", "welcomed the decision": an act, not a view
+    if is_request_verb(verb.text) and not any(_holds_clause(c, tree) for c in out):
+        return []  # "asked me a question": what was asked is not given
     if is_refusal_verb(verb.text) and any(
         c.dep_ == "xcomp" and (is_speech_verb(c.text) or c.lower_ in _HOLDING_BACK) for c in out
     ):
