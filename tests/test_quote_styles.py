@@ -233,3 +233,14 @@ def test_a_headline_report_is_no_quote(analyse):
 def test_the_same_report_as_a_sentence_is_a_quote(analyse):
     quotes = _quotes(analyse, "The council leader calls for a flood inquiry.")
     assert [q["cue"] for q in quotes] == ["calls"]
+
+
+def test_a_request_reports_what_was_asked(analyse):
+    quotes = _quotes(analyse, "The mayor asked residents to stay indoors until the storm passed.")
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [
+        ("residents to stay indoors until the storm passed", "The mayor", "asked")
+    ]
+
+
+def test_asking_a_bare_object_is_no_quote(analyse):
+    assert _quotes(analyse, "He asked me a question.") == []

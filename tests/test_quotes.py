@@ -416,3 +416,35 @@ def test_a_quotation_after_a_coordinated_cue_keeps_the_speaker(analyse):
     )
     q = _one_starting(_quotes(analyse, text), "We will build")
     assert (q["kind"], q["speaker_text"], q["cue"]) == ("DIRECT", "The mayor", "added")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text", "cue"),
+    [
+        pytest.param(
+            "The senator spoke on Friday.\n\n\u201cYes, I support Ted Cruz,\u201d Brent Bozell "
+            "III, founder of the Media Research Center, tells Breitbart News in an interview.",
+            "Brent Bozell III",
+            "tells",
+            id="name-and-apposition-after-the-quotation",
+        ),
+        pytest.param(
+            "The council met on Monday.\n\n\u201cIt is not the position that everything is "
+            "fine,\u201d Gene Sperling, a former adviser to the president, told reporters.",
+            "Gene Sperling",
+            "told",
+            id="name-parsed-inside-the-quoted-clause",
+        ),
+    ],
+)
+def test_the_name_after_a_quotation_is_its_speaker(analyse, text, speaker_text, cue):
+    (q,) = _quotes(analyse, text)
+    assert q["kind"] == "DIRECT"
+    assert not q["content"].endswith(speaker_text)  # the name is not part of the quote
+    assert (q["speaker_text"], q["cue"]) == (speaker_text, cue)
+
+
+def test_a_quotation_inside_the_writers_clause_keeps_the_clause(analyse):
+    (q,) = _quotes(analyse, "\u201cThis will be a challenge\u201d for Clinton, the governor said.")
+    assert q["kind"] == "MIXED"
+    assert q["speaker_text"] == "the governor"

@@ -14,7 +14,9 @@ explicit priority (``candidates.Priority``), and nothing depends on the order st
 ``selection`` takes content spans by priority where they overlap none taken, and the best own
 cue of each quotation; ``inheritance`` then walks the quotations, offering each the attribution of
 the fragment before it (NEXT_FRAGMENT) or of the last attribution nearby (PREVIOUS), and keeps the
-best priority on offer. ``typography`` and ``labels`` hold the quote-mark and entity-label sets.
+best priority on offer. ``typography`` and ``labels`` hold the quote-mark and entity-label sets;
+``dependencies`` the parse's child lists, built once per article (spaCy's ``Token.subtree``
+rescans edge to edge at every level, quadratic on the deep trees unclosed quote marks parse to).
 """
 
 from transforms.quotes.extract import QuoteSpan, extract_quotes

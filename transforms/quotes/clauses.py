@@ -14,6 +14,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from transforms import speakers  # the module: see extract.py
+from transforms.entity_labels import PERSON_LABELS
 from transforms.quotes.candidates import Candidate, Priority, cue_span, trimmed_span
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.dependencies import DependencyIndex
@@ -21,6 +22,7 @@ from transforms.quotes.reporting_verbs import (
     is_choice_verb,
     is_refusal_verb,
     is_reporting_verb,
+    is_request_verb,
     is_speech_verb,
     is_stance_verb,
 )
@@ -143,7 +145,7 @@ def _clause_attributions(doc: Doc, quoted: list[int], tree: DependencyIndex) -> 
             if attr is not None:
                 out.append(attr)
         elif is_reporting_verb(tok.text):
-            out.extend(_reporting_clauses(tok, tree))
+            out.extend(_reporting_clauses(tok, tree, quoted))
         elif tok.lower_ == "in" and tok.dep_ == "prep":
             attr = _in_source(tok, tree)
             if attr is not None:
@@ -151,7 +153,7 @@ def _clause_attributions(doc: Doc, quoted: list[int], tree: DependencyIndex) -> 
     return out
 
 
-def _reporting_clauses(verb: Token, tree: DependencyIndex) -> list[Candidate]:
+def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) -> list[Candidate]:
     """The content clauses ``verb`` attributes: one per side of the verb ("“A,” he said, “B”")."""
     if verb.dep_ in _NOT_VERB_DEPS:
         return []  # "the said agreement", "a known issue": not a verb here
@@ -172,28 +174,58 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex) -> list[Candidate]:
         for c in tree.children(verb)
         if (c.dep_ == "ccomp" and _is_clause(c, tree)) or _misparsed_clause(verb, c, tree)
     ]
-    sides: list[list[Token]] = []
+    # each side: its tokens, and the speaker as a parsed head or as a span of characters
+    sides: list[tuple[list[Token], Token | None, tuple[int, int] | None]] = []
     if clauses:
         for before in (True, False):
             side = [c for c in clauses if (c.i < verb.i) == before]
             if side:
                 tokens = [t for c in side for t in tree.subtree(c)]
-                sides.append(_without_next_report(tokens, side, tree))
+                tokens = _without_next_report(tokens, side, tree)
+                named = _named_after_quotation(tokens, verb, quoted) if before else None
+                sides.append(named or (tokens, subject, None))
     elif is_stance_verb(verb.text) and subject is not None and _is_source(subject):
         objects = _stance_objects(verb, tree)
         if objects:
-            sides.append([t for c in objects for t in tree.subtree(c)])
+            sides.append(([t for c in objects for t in tree.subtree(c)], subject, None))
     elif verb.dep_ == "parataxis" and subject is not None and is_speech_verb(verb.text):
         # "..., sources said." and "The test, North Korea said, was its biggest" hang the verb on
         # the content's own root; the content is that root's clause, around the aside
         skip = {t.i for t in tree.subtree(verb)}
-        sides.append([t for t in tree.subtree(verb.head) if t.i not in skip])
+        sides.append(([t for t in tree.subtree(verb.head) if t.i not in skip], subject, None))
     out = []
-    for tokens in sides:
+    for tokens, speaker, speaker_span in sides:
         start, end = trimmed_span(_without_trailing_aside(tokens))
         if start is not None:
-            out.append(_clause(start, end, cue_span(verb), subject))
+            clause = _clause(start, end, cue_span(verb), speaker)
+            out.append(clause._replace(speaker_span=speaker_span))
     return out
+
+
+def _named_after_quotation(
+    tokens: list[Token], verb: Token, quoted: list[int]
+) -> tuple[list[Token], None, tuple[int, int]] | None:
+    """A clause before its verb that is a quotation closing on a comma and the speaker's name
+    right after it: in "“Yes, I support him,” Brent Bozell III, founder of the ..., tells
+    Breitbart" the parse hangs the name inside the quoted clause. Returns the quotation's tokens
+    and the name's characters (its parse subtree runs into the quotation)."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not words or quoted[words[0].i] < 0:
+        return None
+    region = quoted[words[0].i]
+    inside = [t for t in tokens if quoted[t.i] == region]
+    after = [t for t in tokens if quoted[t.i] != region and not (t.is_punct or t.is_space)]
+    closing = [t for t in inside if not t.is_space][-2:]
+    if not after or len(closing) < 2 or closing[0].text != ",":
+        return None  # "“This will be a challenge” for Clinton": the quotation is part of it
+    name = after[0]
+    if quoted[name.i] >= 0 or name.ent_type_ not in PERSON_LABELS or name.ent_iob_ != "B":
+        return None
+    doc, last = verb.doc, name
+    while last.i + 1 < verb.i and doc[last.i + 1].ent_iob_ == "I":
+        last = doc[last.i + 1]
+    return inside, None, (name.idx, last.idx + len(last))
 
 
 def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
@@ -319,6 +351,8 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
         return []  # "defended himself", "called it": nothing said
     if is_choice_verb(verb.text) and not any(_holds_clause(c, tree) for c in out):
         return []  # "rejected a pay offer", "welcomed the decision": an act, not a view
+    if is_request_verb(verb.text) and not any(_holds_clause(c, tree) for c in out):
+        return []  # "asked me a question": what was asked is not given
     if is_refusal_verb(verb.text) and any(
         c.dep_ == "xcomp" and (is_speech_verb(c.text) or c.lower_ in _HOLDING_BACK) for c in out
     ):

@@ -33,11 +33,12 @@ suspect think worry
 # Verbs of stance and intention: their object or to-infinitive is what the subject holds or
 # wants ("Trump called for a special prosecutor", "She criticized the plan", "He vowed to win").
 _STANCE = """
-accuse acknowledge admit advocate agree announce applaud attack back bash blame blast
+accuse acknowledge admit advocate agree announce applaud ask attack back bash blame blast
 call champion cite condemn confirm criticise criticize decline decry defend demand denounce
 deny describe dismiss dispute dub echo endorse favor favour intend label lambast mock
 decide discuss liken offer oppose plan pledge point praise predict promise propose question
-recommend refuse reject reveal show slam support talk threaten tout urge vow want welcome worry
+recommend refuse reject request reveal show slam support talk threaten tout urge vow want
+welcome worry
 """.split()
 
 # Stance verbs whose bare noun object is a thing taken or turned down, not a view put in words:
@@ -45,6 +46,12 @@ recommend refuse reject reveal show slam support talk threaten tout urge vow wan
 # they still report a view ("rejected claims that ...", "welcomed the chance to ...").
 _CHOICE = """
 reject welcome
+""".split()
+
+# Verbs of requesting: what was asked is the to-infinitive or clause ("asked residents to stay
+# indoors"); a bare object is no content ("asked me a question").
+_REQUEST = """
+ask request
 """.split()
 
 # Verbs of holding back: with a verb of saying as their complement they report that nothing was
@@ -105,6 +112,7 @@ COGNITION_VERBS = _forms(_COGNITION) - SPEECH_VERBS
 STANCE_VERBS = _forms(_STANCE)
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | STANCE_VERBS
 CHOICE_VERBS = _forms(_CHOICE)
+REQUEST_VERBS = _forms(_REQUEST)
 REFUSAL_VERBS = _forms(_REFUSAL)
 
 
@@ -126,3 +134,7 @@ def is_choice_verb(word: str) -> bool:
 
 def is_refusal_verb(word: str) -> bool:
     return word.lower() in REFUSAL_VERBS
+
+
+def is_request_verb(word: str) -> bool:
+    return word.lower() in REQUEST_VERBS
