@@ -249,6 +249,11 @@ NAME_CASES = [
     # a document's author is its owner, not the document's own name
     ("Voters are split. POLITICO's Battleground States average shows Clinton ahead by three "
      "points.", "average", "POLITICO"),
+    # a poll's joint publishers, as the poll names them
+    ("Voters are split. A CNN/ORC poll released on Monday showed Trump ahead.", "poll",
+     "CNN/ORC"),
+    ("Voters are split. A Wall Street Journal/NBC News poll showed Trump ahead.", "poll",
+     "Wall Street Journal/NBC News"),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),
