@@ -20,6 +20,7 @@ answers, per quote, what a resolved mention should be called:
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
@@ -64,11 +65,15 @@ WELL_KNOWN_PEOPLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Mike Pence", "m", ("mike pence", "michael pence", "michael richard pence")),
     ("Tim Kaine", "m", ("tim kaine", "timothy kaine", "timothy michael kaine")),
 )
+_WELL_KNOWN_FORMS_LIST = [form for _, _, forms in WELL_KNOWN_PEOPLE for form in forms]
 _WELL_KNOWN_FORMS = {
     tuple(form.split()): (name, gender)
     for name, gender, forms in WELL_KNOWN_PEOPLE
     for form in forms
 }
+_WORDS = re.compile(r"[^\W\d_]+")
+# Last words of the full forms ("jr" of "Joseph Biden Jr."), to skip every other name cheaply.
+_WELL_KNOWN_ENDINGS = frozenset(form.split()[-1] for form in _WELL_KNOWN_FORMS_LIST)
 _WELL_KNOWN_SURNAMES: dict[str, list[tuple[str, str]]] = defaultdict(list)
 for _name, _gender, _forms in WELL_KNOWN_PEOPLE:
     _WELL_KNOWN_SURNAMES[_name.split()[-1].lower()].append((_name, _gender))
@@ -397,8 +402,9 @@ class ArticleNames:
 def well_known_name(name: str | None) -> str | None:
     """The one spelling of a ``WELL_KNOWN_PEOPLE`` name ("Hillary Rodham Clinton" -> "Hillary
     Clinton"), else ``name``."""
-    if not name:
-        return name
+    words = _WORDS.findall(name) if name else []
+    if not words or words[-1].lower() not in _WELL_KNOWN_ENDINGS:
+        return name  # the common case, without building a name key per quote
     known = _WELL_KNOWN_FORMS.get(name_key(name.split()))
     return known[0] if known is not None else name
 
