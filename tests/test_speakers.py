@@ -208,6 +208,13 @@ NAME_CASES = [
      "Hillary Clinton"),
     ("Mr. Clinton spoke in Ohio. Clinton said the plan would work.", "Clinton", "Bill Clinton"),
     ("Hillary Rodham Clinton said the plan would work.", "Clinton", "Hillary Clinton"),
+    # a title picks between namesakes, and never makes a namesake of the other gender
+    ("Bill Clinton and Hillary Clinton arrived in Iowa. Clinton has campaigned for months. "
+     "Mrs. Clinton said the plan would work.", "Clinton", "Hillary Clinton"),
+    ("Hillary Clinton and Bill Clinton arrived in Iowa. Clinton has campaigned for months. "
+     "Mr. Clinton said the plan would work.", "Clinton", "Bill Clinton"),
+    ("Mr. Clinton spoke first in Iowa. Later Hillary Clinton arrived with aides. She said the "
+     "plan would work.", "She", "Hillary Clinton"),
     # ... but never over a namesake the article itself names
     ("Michelle Obama spoke in Ohio. Obama said the election mattered.", "Obama",
      "Michelle Obama"),
@@ -249,6 +256,11 @@ NAME_CASES = [
     # a document's author is its owner, not the document's own name
     ("Voters are split. POLITICO's Battleground States average shows Clinton ahead by three "
      "points.", "average", "POLITICO"),
+    # a poll's joint publishers, as the poll names them
+    ("Voters are split. A CNN/ORC poll released on Monday showed Trump ahead.", "poll",
+     "CNN/ORC"),
+    ("Voters are split. A Wall Street Journal/NBC News poll showed Trump ahead.", "poll",
+     "Wall Street Journal/NBC News"),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),

@@ -20,6 +20,7 @@ answers, per quote, what a resolved mention should be called:
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
@@ -64,11 +65,15 @@ WELL_KNOWN_PEOPLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Mike Pence", "m", ("mike pence", "michael pence", "michael richard pence")),
     ("Tim Kaine", "m", ("tim kaine", "timothy kaine", "timothy michael kaine")),
 )
+_WELL_KNOWN_FORMS_LIST = [form for _, _, forms in WELL_KNOWN_PEOPLE for form in forms]
 _WELL_KNOWN_FORMS = {
     tuple(form.split()): (name, gender)
     for name, gender, forms in WELL_KNOWN_PEOPLE
     for form in forms
 }
+_WORDS = re.compile(r"[^\W\d_]+")
+# Last words of the full forms ("jr" of "Joseph Biden Jr."), to skip every other name cheaply.
+_WELL_KNOWN_ENDINGS = frozenset(form.split()[-1] for form in _WELL_KNOWN_FORMS_LIST)
 _WELL_KNOWN_SURNAMES: dict[str, list[tuple[str, str]]] = defaultdict(list)
 for _name, _gender, _forms in WELL_KNOWN_PEOPLE:
     _WELL_KNOWN_SURNAMES[_name.split()[-1].lower()].append((_name, _gender))
@@ -236,6 +241,10 @@ class ArticleNames:
 
     def _person_name(self, written: str, at: int) -> str | None:
         people = self.people()
+        # a title in the mention or just before it ("Mrs. Clinton", "Mr. Trump")
+        before = (self._text[max(0, at - 6) : at] + " " + written).lower().split()
+        title = before[-2].rstrip(".") if len(before) >= 2 else ""
+        titled = "m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else None
         written = name_part(written)
         key = name_key(written.split())
         if not key:
@@ -255,6 +264,10 @@ class ArticleNames:
             return _without_possessive(_without_titles(written))
         word = key[0]
         candidates = self._by_surname.get(word) or self._by_first.get(word)
+        if candidates and titled is not None:
+            # "Mrs. Clinton" is no Bill Clinton, "Mr. Clinton" no Hillary
+            fits = [p for p in candidates if first_name_gender(p.key[0]) in {titled, None}]
+            candidates = fits or candidates
         if candidates:
             return self._best(candidates, at).name
         known = self._well_known_surname(word)
@@ -292,20 +305,20 @@ class ArticleNames:
         )
 
     def gender(self, name: str | None) -> str | None:
-        """"m", "f" or None for a person's name: a title in the article first, then the given
-        name."""
+        """"m", "f" or None for a person's name: a given name that tells (one of
+        ``WELL_KNOWN_PEOPLE``, or a frequent one), else a title the article gives the surname
+        ("Mr. Clinton" says nothing of Hillary Clinton, but "Mrs. Schlafly" of Phyllis)."""
         if not name:
             return None
         key = name_key(name.split())
         if not key:
             return None
-        self.people()
-        known = self._gender_by_surname.get(key[-1])
-        if known is not None:
-            return known
         if key in _WELL_KNOWN_FORMS:
             return _WELL_KNOWN_FORMS[key][1]
-        return first_name_gender(key[0]) if len(key) >= 2 else None
+        if len(key) >= 2 and first_name_gender(key[0]) is not None:
+            return first_name_gender(key[0])
+        self.people()
+        return self._gender_by_surname.get(key[-1])
 
     # -- roles -----------------------------------------------------------------------------
 
@@ -389,8 +402,9 @@ class ArticleNames:
 def well_known_name(name: str | None) -> str | None:
     """The one spelling of a ``WELL_KNOWN_PEOPLE`` name ("Hillary Rodham Clinton" -> "Hillary
     Clinton"), else ``name``."""
-    if not name:
-        return name
+    words = _WORDS.findall(name) if name else []
+    if not words or words[-1].lower() not in _WELL_KNOWN_ENDINGS:
+        return name  # the common case, without building a name key per quote
     known = _WELL_KNOWN_FORMS.get(name_key(name.split()))
     return known[0] if known is not None else name
 

@@ -453,6 +453,13 @@ class SpeakerResolver:
                 return self._last_campaign(start)
             return _NOT_NOMINAL
         if word in _DOCUMENT_NOUNS:
+            joint = _joint_publishers(head)
+            if joint is not None:
+                # the article's fuller form when the NER has one ("Times/CBS News" of "New
+                # York Times/CBS News")
+                e = self.entity_covering(head.doc[head.i - 1].idx)
+                name = self.name_of(e) if e is not None else None
+                return name if name and "/" in name else joint
             if owner is not None:
                 for child in owner.children:
                     # "POLITICO's Battleground States average": POLITICO's, whatever the NER
@@ -828,6 +835,27 @@ def _capitalised_owner(head: Token) -> str | None:
     if not tokens or not all(t.is_title or t.is_upper for t in tokens):
         return None
     return " ".join(t.text for t in tokens)
+
+
+def _joint_publishers(head: Token) -> str | None:
+    """"CNN/ORC" in "A CNN/ORC poll", "Wall Street Journal/NBC News" in "A Wall Street
+    Journal/NBC News poll": a poll's joint publishers as the poll names them (the NER tags one
+    of the two, or a piece across the slash)."""
+    doc = head.doc
+    i = head.i
+    while i > 0 and (
+        doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].text == "/"
+        or doc[i - 1].lower_ in _NAME_LINKS  # "University of Texas/Texas Tribune"
+    ):
+        i -= 1
+    while i < head.i and (doc[i].lower_ in _NAME_LINKS or doc[i].lower_ in {"a", "an"}):
+        i += 1  # "A CNN/ORC poll": the article is no part of the name
+    words = doc[i : head.i]
+    if len(words) < 3 or words[0].text == "/" or words[-1].text == "/":
+        return None
+    if not any(t.text == "/" for t in words):
+        return None
+    return doc.text[words[0].idx : words[-1].idx + len(words[-1])]
 
 
 def _by_agent(head: Token) -> Token | None:

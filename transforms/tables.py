@@ -309,6 +309,9 @@ class SpeakerTypes:
         last = _last_word(name)
         if last in _ORGANISATION_ENDINGS:
             return "ORG"  # "Clinton campaign": the resolver's name for "her campaign"
+        parts = [p.strip() for p in name.split("/")]
+        if len(parts) > 1 and any("ORG" in self._labels.get(p, ()) for p in parts):
+            return "ORG"  # "CNN/ORC": the resolver's name for a poll's joint publishers
         if len(name.split()) <= 4 and last in self._person_last:
             return "PERSON"
         return UNKNOWN_SPEAKER_TYPE
