@@ -11,10 +11,10 @@ from tests.pipeline_runs import read_tables, run_cli
 pytestmark = pytest.mark.slow
 
 ARTICLES = {
-    "a1.txt": "Donald Trump held a rally in Ohio on Monday.\n\n"
-              "\u201cWe will win this state,\u201d Donald Trump said.",
+    "a1.txt": "Daniel Osei held a rally in Ohio on Monday.\n\n"
+              "\u201cWe will win this state,\u201d Daniel Osei said.",
     "a2.txt": "The candidate spoke to reporters in Iowa.\n\n"
-              "\u201cThe polls are wrong,\u201d Trump said on Tuesday.",
+              "\u201cThe polls are wrong,\u201d Osei said on Tuesday.",
     "a3.txt": "Hillary Clinton visited a school in Denver.\n\n"
               "\u201cTeachers deserve more,\u201d Hillary Clinton said.",
     "a4.txt": "Bill Clinton spoke at a dinner in Little Rock.\n\n"
@@ -36,11 +36,12 @@ def speaker_run(tmp_path_factory):
 
 def test_variants_of_one_person_are_one_identity(speaker_run):
     speakers = {s["name"]: s for s in speaker_run["speakers"]}
-    trump = speakers["Donald Trump"]
-    assert trump["type"] == "PERSON"
-    assert trump["variants"] == ["Donald Trump", "Trump"]
-    assert (trump["n_quotes"], trump["n_articles"]) == (2, 2)
-    assert "Trump" not in speakers
+    # (a surname no shipped list knows: "Trump" alone is now Donald Trump inside its article)
+    osei = speakers["Daniel Osei"]
+    assert osei["type"] == "PERSON"
+    assert osei["variants"] == ["Daniel Osei", "Osei"]
+    assert (osei["n_quotes"], osei["n_articles"]) == (2, 2)
+    assert "Osei" not in speakers
 
 
 def test_a_shared_surname_stays_apart(speaker_run):
