@@ -195,8 +195,20 @@ def resolve_group(acc: Variants) -> GroupResolution:
 
 def _identity(sid: str, forms: Counter, articles: Counter, type_: str,
               could_be: list[str] | None = None) -> Identity:
-    return Identity(sid, _fullest(forms), sorted(forms), type_, sum(articles.values()),
+    name = _fullest(forms)
+    if type_ == PERSON:
+        name = _without_titles(name)
+    return Identity(sid, name, sorted(forms), type_, sum(articles.values()),
                     len(articles), could_be or [])
+
+
+def _without_titles(name: str) -> str:
+    """A person's name as a table of people shows it: "Mayor Ana Ruiz" -> "Ana Ruiz" (the
+    written forms stay in ``variants``); a title before a lone surname stays ("Mr. Smith")."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in PERSON_TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def identity_row(identity: Identity) -> dict[str, Any]:

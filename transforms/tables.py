@@ -288,7 +288,7 @@ class SpeakerTypes:
     person ("Alicia Machado" when the model read "Universe Alicia Machado").
     """
 
-    def __init__(self, entities: Any, text: str):
+    def __init__(self, entities: Any, text: str, names: Sequence[str | None] = ()):
         labels: dict[str, set[str]] = {}
         person_last: set[str] = set()
         for e in entities:
@@ -296,6 +296,12 @@ class SpeakerTypes:
             labels.setdefault(text[e.start : e.end], set()).add(e.label)
             if e.label == "PERSON":
                 person_last.add(_last_word(e.canonical))
+        # The small model misses names ("Mayor Ana Ruiz" untagged, a city tagged PERSON): a
+        # speaker name of a known given name and a surname is a person, and so is its bare
+        # surname in the same article. Without this, "Mayor Ana Ruiz" and "Ruiz" were UNKNOWN,
+        # which the speakers table never merges by surname.
+        self._given_and_surname = {n for n in names if n and _looks_like_person(n)}
+        person_last.update(_last_word(n) for n in self._given_and_surname)
         self._labels = labels
         self._person_last = person_last - {""}
 
@@ -312,9 +318,24 @@ class SpeakerTypes:
         parts = [p.strip() for p in name.split("/")]
         if len(parts) > 1 and any("ORG" in self._labels.get(p, ()) for p in parts):
             return "ORG"  # "CNN/ORC": the resolver's name for a poll's joint publishers
+        if name in self._given_and_surname:
+            return "PERSON"
         if len(name.split()) <= 4 and last in self._person_last:
             return "PERSON"
         return UNKNOWN_SPEAKER_TYPE
+
+
+def _looks_like_person(name: str) -> bool:
+    """A title or none, a known given name, and one to three more capitalised words."""
+    # Imported here: this module stays free of spaCy (entity_spans imports it).
+    from transforms.entity_spans import PERSON_TITLES
+    from transforms.first_names import first_name_gender
+
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in PERSON_TITLES:
+        words = words[1:]
+    return (2 <= len(words) <= 4 and first_name_gender(words[0]) is not None
+            and all(w[:1].isupper() for w in words[1:]))
 
 
 def _last_word(name: str) -> str:
@@ -325,7 +346,8 @@ def _last_word(name: str) -> str:
 
 def quote_rows(ctx: ArticleContext) -> list[Row]:
     aid, text = ctx.article_id, ctx.text
-    speaker_type = SpeakerTypes(ctx.analysis.entities, text)
+    speaker_type = SpeakerTypes(ctx.analysis.entities, text,
+                                [q.speaker_name for q in ctx.analysis.quotes])
     return [
         {"quote_id": quote_id(aid, q.start, q.end), "article_id": aid, "kind": q.kind,
          "start": q.start, "end": q.end, "text": text[q.start : q.end],
