@@ -4,6 +4,7 @@ a run through the command's own entry writing the same tables as one that import
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -48,8 +49,12 @@ def test_a_gs_path_anywhere_keeps_the_gcp_clients():
 
 
 def _python(code: str) -> subprocess.CompletedProcess:
+    # Without the GCS emulator a suite's fixture may have left in the environment: with
+    # STORAGE_EMULATOR_HOST set, the CLI configures anonymous GCS access, which needs the real
+    # auth stack (httplib2), as a run against the emulator should.
+    env = {k: v for k, v in os.environ.items() if k != "STORAGE_EMULATOR_HOST"}
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                          text=True, timeout=600)
+                          text=True, timeout=600, env=env)
 
 
 def test_a_stand_in_takes_nothing_from_star_and_loads_the_real_module_on_use():
