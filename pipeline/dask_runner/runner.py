@@ -39,7 +39,7 @@ class NewsbeamDaskRunner(DaskRunner):
             threads = sum(client.nthreads().values()) or 1
             partitions = bag_kwargs.get("npartitions") or PARTITIONS_PER_THREAD * threads
             pipeline.replace_all(dask_overrides())
-            visitor = BagVisitor(bag_kwargs, partitions, client)
+            visitor = BagVisitor(bag_kwargs, partitions, client, shuffle_partitions=threads)
             pipeline.visit(visitor)  # raises UnsupportedOnDask before anything is computed
             LOG.info("dask: %d transforms, %d finalize steps after them; %d partitions on %d "
                      "threads", len(visitor.nodes), len(visitor.deferred), partitions, threads)

@@ -290,7 +290,8 @@ def _group_values(item):
 class BagVisitor(PipelineVisitor):
     """Primitive transforms -> dask bags, one bag per output PCollection."""
 
-    def __init__(self, bag_kwargs: dict, partitions: int, client):
+    def __init__(self, bag_kwargs: dict, partitions: int, client,
+                 shuffle_partitions: int | None = None):
         self.bags: dict[pvalue.PCollection, Any] = {}
         self.consumed: set[int] = set()
         self.nodes: list[AppliedPTransform] = []
@@ -300,6 +301,12 @@ class BagVisitor(PipelineVisitor):
         self._deferred_outputs: set[int] = set()
         self._bag_kwargs = bag_kwargs
         self._partitions = partitions
+        # A GroupByKey shuffles over this many partitions, not ``partitions``: dask's task
+        # shuffle costs about n*n tasks, and this graph has ten of them, seven of which (each
+        # table's write results, keyed by None) carry a few file names. At 16 partitions they
+        # were 3,840 of the 8,353 tasks of a 300-article run; over one partition per worker
+        # thread they are 10 GroupByKeys of a few tasks each, with every thread still busy.
+        self._shuffle_partitions = shuffle_partitions or partitions
         self._client = client
         # Steps are named per run, so that a run's DoFns are dropped at its end (forget_run):
         # the workers of a long-lived cluster serve many runs.
@@ -333,7 +340,10 @@ class BagVisitor(PipelineVisitor):
                     self.bags[out] = self._literal(self.bags[out])
             return
         elif kind is _GroupByKeyOnly:
-            bag = in_bags[0].groupby(_group_key).map(_group_values)
+            bag = in_bags[0]
+            if bag.npartitions > self._shuffle_partitions:
+                bag = bag.repartition(npartitions=self._shuffle_partitions)
+            bag = bag.groupby(_group_key).map(_group_values)
         elif kind is _Flatten:
             import dask.bag as db
 
