@@ -261,6 +261,16 @@ NAME_CASES = [
      "CNN/ORC"),
     ("Voters are split. A Wall Street Journal/NBC News poll showed Trump ahead.", "poll",
      "Wall Street Journal/NBC News"),
+    # joint named sources, in text order (SPEAKER_LABELS.md); a name modifying a noun names it
+    ("Ted Cruz and John Kasich said they would divide the remaining primaries.", "Cruz",
+     "Ted Cruz and John Kasich"),
+    ("The New York Times and the Gannett newspaper chain filed a motion on Monday.", "Times",
+     "New York Times and Gannett"),
+    ("Hillary Clinton met voters in Iowa. She and Senator Tim Kaine said the plan would work.",
+     "She", "Hillary Clinton and Tim Kaine"),
+    # ... and through a relative pronoun whose clause says it is of all of them
+    ("The ad was criticised by Bernie Sanders and Martin O'Malley, who both said it was false.",
+     "who", "Bernie Sanders and Martin O'Malley"),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),
@@ -270,6 +280,25 @@ NAME_CASES = [
 @pytest.mark.parametrize(("text", "head", "name"), NAME_CASES)
 def test_speaker_names(analyse, text, head, name):
     assert _name_for(analyse, text, head) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        # a clause of one of them
+        ("The event drew Will Smith, Patti LaBelle and Stevie Wonder, who joked about the "
+         "museum.", "who"),
+        # an alternative
+        ("Neither Ted Cruz nor Chris Christie said the plan would work.", "Cruz"),
+        # an open group, and a description of the same person coordinated with the name
+        ("Bernie Sanders and other Democrats said the deal was bad.", "Sanders"),
+        ("Donald Trump and his allies said the election was rigged.", "Trump"),
+        ("He was joined by former Pennsylvania Gov. and Democratic National Committee Chairman "
+         "Ed Rendell, who said the rally went well.", "who"),
+    ],
+)
+def test_no_joint_source_where_the_text_names_none(analyse, text, head):
+    assert " and " not in (_name_for(analyse, text, head) or "")
 
 
 @pytest.mark.parametrize(
