@@ -245,6 +245,16 @@ NAME_CASES = [
      "campaign would spend more.", "nominee", "Donald Trump"),
     ("Mary Jones spoke in Leeds on Friday. The Republican said the plan would fail.",
      "Republican", "Mary Jones"),
+    ("Sheldon Adelson met reporters in Macau on Monday. The gambling tycoon said the meeting "
+     "went well.", "tycoon", "Sheldon Adelson"),
+    # ... and the subject of a subordinate clause, the person named just before it
+    ("Lindsey Graham urged Republicans to drop Donald Trump after the billionaire real estate "
+     "mogul said a judge was biased.", "mogul", "Donald Trump"),
+    ("Donald Trump took on Hillary Clinton on Sunday after the Democratic front-runner had said "
+     "that he was a danger.", "runner", "Hillary Clinton"),
+    # ... but a main clause's subject is the one the sentence before is about
+    ("Marco Rubio attacked Donald Trump on Friday. The senator said the attacks would go on.",
+     "senator", "Marco Rubio"),
     # ... of the description's gender and party, never a party or an owner's officer
     ("Peter Brown spoke in Leeds on Friday. The woman said the plan would fail.", "woman", None),
     ("Democratic nominee Hillary Clinton spoke in Ohio. Later the Republican nominee said the "
