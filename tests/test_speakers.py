@@ -342,3 +342,20 @@ def test_headlines_and_epithets_never_make_a_name(analyse):
     assert names.gender("Hillary Clinton") == "f"
     assert names.gender("Donald Trump") == "m"
     assert all(q.speaker_name != "Crooked Hillary Clinton" for q in analysis.quotes)
+
+
+@pytest.mark.parametrize(
+    ("closing", "name"),
+    [
+        # an op-ed's closing bio line names its author, the "I" of the text
+        ("Charlotte Meehan is a playwright in Boston.", "Charlotte Meehan"),
+        ("Rep. Raul Grijalva, D-Ariz., was an early backer of Bernie Sanders.", "Raul Grijalva"),
+        # a signature or a "follow" line is no bio line: "I" stays unresolved
+        ("Follow Charlotte Meehan on Twitter.", None),
+        ("Charlotte Meehan.", None),
+    ],
+)
+def test_i_is_the_author_of_the_closing_bio_line(analyse, closing, name):
+    text = f"My father loved the plan. I believe the plan will fail.\n\n{closing}"
+    _doc, analysis = analyse(text)
+    assert [q.speaker_name for q in analysis.quotes] == [name]
