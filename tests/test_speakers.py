@@ -178,6 +178,9 @@ NAME_CASES = [
     # only mentioned in between
     ("Michael Flynn spoke to reporters on Monday. He praised Donald Trump and criticised "
      "Vladimir Putin. He said the deal was bad.", "He", "Michael Flynn"),
+    # ... and a name that only modifies a thing ("the Clinton campaign") is nobody's antecedent
+    ("Maria Lopez spoke to reporters on Monday. The Clinton campaign had asked her to help. She "
+     "said the calls made a difference.", "She", "Maria Lopez"),
     # relative pronouns resolve to their antecedent
     ("The plan was backed by Peter Brown, who said that it would work.", "who", "Peter Brown"),
     ("The rules were written by the Interior Ministry, which said that crime had fallen.",
