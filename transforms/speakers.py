@@ -147,6 +147,7 @@ class SpeakerResolver:
         # token index of a pronoun -> its name: a pronoun chain is resolved once
         self._pronouns: dict[int, str | None] = {}
         self._author: list[str | None] = []  # the bio line's person, once looked for
+        self._things: dict[int, bool] = {}  # entity start -> _names_a_thing
 
     def _inside_quote(self, offset: int) -> bool:
         i = bisect.bisect_right(self._quoted, (offset, float("inf"))) - 1
@@ -430,21 +431,24 @@ class SpeakerResolver:
         which then looks a sentence further back. On PolNeAR train it changes 17 pronouns: 11
         right that were wrong, 2 wrong that were right (an article whose NER tags Trump an ORG
         throughout; "the Clintons" over "Clinton allies"), 4 wrong either way."""
+        if e.start in self._things:
+            return self._things[e.start]  # asked once per pronoun that looks at the entity
         span = self._doc.char_span(e.start, e.end, alignment_mode="expand")
         if span is None:
             return False
         root = span.root
         noun = root.head
-        return (
+        self._things[e.start] = (
             root.dep_ == "compound"
             and noun.i > root.i
             # a noun in a noun's place: "Scott bristles at", "Trump claims that" parse as a
             # compound before a ROOT, and are a subject and its verb
-            and noun.dep_ in _NOUN_DEPS | {"poss"}
+            and noun.dep_ in _NOUN_PLACES
             and not noun.ent_type_
             and noun.is_lower
             and not _is_person_noun(_singular(noun.lower_))
         )
+        return self._things[e.start]
 
     def _group_pronoun(self, head: Token, start: int) -> str | None:
         """"it"/"they": the salient organisation of the sentences before (a named one, a
@@ -961,6 +965,7 @@ def _may_introduce(head: Token) -> bool:
 
 
 _NOUN_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj", "attr", "compound"}
+_NOUN_PLACES = _NOUN_DEPS | {"poss"}
 
 
 def _relative_antecedent(head: Token) -> Token | None:
