@@ -41,6 +41,17 @@ def test_other_names_key_on_all_their_words():
     assert name_key("", PERSON) is None and name_key(None, "ORG") is None
 
 
+def test_a_joint_source_keys_on_all_its_words():
+    # "Trump and Ryan" reads as a person by its last word: it must never become a "Ryan" given
+    # the name "Trump", nor take a bare "Ryan" from the one Paul Ryan of the run
+    key = name_key("Donald Trump and Paul Ryan", PERSON)
+    assert key == NameKey(PERSON, "", "donald trump and paul ryan")
+    assert key.group != name_key("Paul Ryan", PERSON).group
+    assert _ids([("Paul Ryan", "a1"), ("Ryan", "a2"), ("Trump and Ryan", "a3")])[:2] == [
+        speaker_id(name_key("Paul Ryan", PERSON))
+    ] * 2
+
+
 def _resolve(mentions):
     """mentions: (name, article) of one type -> {group: resolution}."""
     groups = {}

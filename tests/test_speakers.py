@@ -178,6 +178,9 @@ NAME_CASES = [
     # only mentioned in between
     ("Michael Flynn spoke to reporters on Monday. He praised Donald Trump and criticised "
      "Vladimir Putin. He said the deal was bad.", "He", "Michael Flynn"),
+    # ... and a name that only modifies a thing ("the Clinton campaign") is nobody's antecedent
+    ("Maria Lopez spoke to reporters on Monday. The Clinton campaign had asked her to help. She "
+     "said the calls made a difference.", "She", "Maria Lopez"),
     # relative pronouns resolve to their antecedent
     ("The plan was backed by Peter Brown, who said that it would work.", "who", "Peter Brown"),
     ("The rules were written by the Interior Ministry, which said that crime had fallen.",
@@ -245,6 +248,16 @@ NAME_CASES = [
      "campaign would spend more.", "nominee", "Donald Trump"),
     ("Mary Jones spoke in Leeds on Friday. The Republican said the plan would fail.",
      "Republican", "Mary Jones"),
+    ("Sheldon Adelson met reporters in Macau on Monday. The gambling tycoon said the meeting "
+     "went well.", "tycoon", "Sheldon Adelson"),
+    # ... and the subject of a subordinate clause, the person named just before it
+    ("Lindsey Graham urged Republicans to drop Donald Trump after the billionaire real estate "
+     "mogul said a judge was biased.", "mogul", "Donald Trump"),
+    ("Donald Trump took on Hillary Clinton on Sunday after the Democratic front-runner had said "
+     "that he was a danger.", "runner", "Hillary Clinton"),
+    # ... but a main clause's subject is the one the sentence before is about
+    ("Marco Rubio attacked Donald Trump on Friday. The senator said the attacks would go on.",
+     "senator", "Marco Rubio"),
     # ... of the description's gender and party, never a party or an owner's officer
     ("Peter Brown spoke in Leeds on Friday. The woman said the plan would fail.", "woman", None),
     ("Democratic nominee Hillary Clinton spoke in Ohio. Later the Republican nominee said the "
@@ -261,6 +274,16 @@ NAME_CASES = [
      "CNN/ORC"),
     ("Voters are split. A Wall Street Journal/NBC News poll showed Trump ahead.", "poll",
      "Wall Street Journal/NBC News"),
+    # joint named sources, in text order (SPEAKER_LABELS.md); a name modifying a noun names it
+    ("Ted Cruz and John Kasich said they would divide the remaining primaries.", "Cruz",
+     "Ted Cruz and John Kasich"),
+    ("The New York Times and the Gannett newspaper chain filed a motion on Monday.", "Times",
+     "New York Times and Gannett"),
+    ("Hillary Clinton met voters in Iowa. She and Senator Tim Kaine said the plan would work.",
+     "She", "Hillary Clinton and Tim Kaine"),
+    # ... and through a relative pronoun whose clause says it is of all of them
+    ("The ad was criticised by Bernie Sanders and Martin O'Malley, who both said it was false.",
+     "who", "Bernie Sanders and Martin O'Malley"),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),
@@ -270,6 +293,25 @@ NAME_CASES = [
 @pytest.mark.parametrize(("text", "head", "name"), NAME_CASES)
 def test_speaker_names(analyse, text, head, name):
     assert _name_for(analyse, text, head) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        # a clause of one of them
+        ("The event drew Will Smith, Patti LaBelle and Stevie Wonder, who joked about the "
+         "museum.", "who"),
+        # an alternative
+        ("Neither Ted Cruz nor Chris Christie said the plan would work.", "Cruz"),
+        # an open group, and a description of the same person coordinated with the name
+        ("Bernie Sanders and other Democrats said the deal was bad.", "Sanders"),
+        ("Donald Trump and his allies said the election was rigged.", "Trump"),
+        ("He was joined by former Pennsylvania Gov. and Democratic National Committee Chairman "
+         "Ed Rendell, who said the rally went well.", "who"),
+    ],
+)
+def test_no_joint_source_where_the_text_names_none(analyse, text, head):
+    assert " and " not in (_name_for(analyse, text, head) or "")
 
 
 @pytest.mark.parametrize(
@@ -303,3 +345,20 @@ def test_headlines_and_epithets_never_make_a_name(analyse):
     assert names.gender("Hillary Clinton") == "f"
     assert names.gender("Donald Trump") == "m"
     assert all(q.speaker_name != "Crooked Hillary Clinton" for q in analysis.quotes)
+
+
+@pytest.mark.parametrize(
+    ("closing", "name"),
+    [
+        # an op-ed's closing bio line names its author, the "I" of the text
+        ("Charlotte Meehan is a playwright in Boston.", "Charlotte Meehan"),
+        ("Rep. Raul Grijalva, D-Ariz., was an early backer of Bernie Sanders.", "Raul Grijalva"),
+        # a signature or a "follow" line is no bio line: "I" stays unresolved
+        ("Follow Charlotte Meehan on Twitter.", None),
+        ("Charlotte Meehan.", None),
+    ],
+)
+def test_i_is_the_author_of_the_closing_bio_line(analyse, closing, name):
+    text = f"My father loved the plan. I believe the plan will fail.\n\n{closing}"
+    _doc, analysis = analyse(text)
+    assert [q.speaker_name for q in analysis.quotes] == [name]

@@ -13,8 +13,9 @@ a count):
   the group holds exactly one that fits; when two people share the surname in the run ("Bill
   Clinton", "Hillary Clinton"), a bare "Clinton" is never merged: it stays one identity per
   article (the article resolved what it could; what is left is its own).
-- Any other name (an organisation, a group) merges only with the same words after dropping a
-  leading "the" and a possessive: "The Clinton campaign" = "Clinton campaign".
+- Any other name (an organisation, a group, a joint source "Ted Cruz and John Kasich") merges only
+  with the same words after dropping a leading "the" and a possessive: "The Clinton campaign" =
+  "Clinton campaign".
 - A speaker_id is a hash of the key alone, never of what else the run holds, so an id written
   for one window of a stream is the id every later window gives the same key.
 
@@ -36,6 +37,9 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Lower-case particles that belong to a surname: "Ursula von der Leyen", "Charles de Gaulle".
 _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le",
               "bin", "ibn", "al", "el", "st", "ter", "ten"}
+# The word that joins the names of a joint source ("Ted Cruz and John Kasich"); never a word of
+# one person's name.
+_JOINT = "and"
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 
 
@@ -72,7 +76,9 @@ def name_key(name: str | None, type_: str) -> NameKey | None:
     words = _words(name)
     while words and words[0] in DETERMINERS:
         words = words[1:]
-    if type_ != PERSON:
+    if type_ != PERSON or _JOINT in words:
+        # a joint source ("Trump and Ryan", typed a person by its last word) is keyed on all
+        # its words: its last word is no surname to merge on
         return NameKey(type_, "", " ".join(words)) if words else None
     while len(words) > 1 and words[0] in PERSON_TITLES:
         words = words[1:]
