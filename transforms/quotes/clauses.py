@@ -2,9 +2,10 @@
 
 A reporting verb with a clause complement ("Mediazone reported that ..."), a stance verb with its
 object or to-infinitive ("called for a special prosecutor", "vowed to win"), a speech verb hung
-onto the content as an aside ("..., sources said."; "The test, North Korea said, was ..."), and
-"according to X". The content is the clause, widened to take in the quotations it overlaps; when
-every word of it is quoted, the clause is instead the cue of those quotations.
+onto the content as an aside ("..., sources said."; "The test, North Korea said, was ..."), a
+speech verb with what was said as its object ("expressed frustration", "spoke about the
+economy"), and "according to X". The content is the clause, widened to take in the quotations it
+overlaps; when every word of it is quoted, the clause is instead the cue of those quotations.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from transforms import speakers  # the module: see extract.py
-from transforms.entity_labels import PERSON_LABELS
+from transforms.entity_labels import PERSON_LABELS, SPEAKER_LABELS
 from transforms.quotes.candidates import Candidate, Priority, cue_span, trimmed_span
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.dependencies import DependencyIndex
 from transforms.quotes.reporting_verbs import (
     is_choice_verb,
+    is_object_said_verb,
     is_refusal_verb,
     is_reporting_verb,
     is_request_verb,
@@ -41,6 +43,11 @@ _STANCE_OBJECT_DEPS = {"dobj", "xcomp", "oprd", "ccomp"}
 # "call for", "call on", "push for", "accuse X of", "warn of/about/against", "agree with".
 _STANCE_PREPS = {"for", "on", "of", "about", "against", "to"}
 _BARE_OBJECTS = {"it", "this", "that", "himself", "herself", "themselves", "itself", "one"}
+# Objects of a speech verb that name nothing said: "said little about it", "said them".
+_EMPTY_OBJECTS = {"them", "nothing", "something", "anything", "little", "much", "so", "more"}
+# The preposition after a speech verb that introduces its topic: "spoke about the economy".
+# "said of Apple" names whom the words were about, which is no content.
+_ABOUT_PREPS = {"about"}
 # What "in a ..." names as the source of a clause: "In a Fox News poll, ...".
 _SOURCE_DOCUMENTS = {"poll", "polls", "survey", "surveys"}
 _NOT_SOURCES = {"this", "that", "there", "what", "these", "those"}
@@ -193,6 +200,17 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         # the content's own root; the content is that root's clause, around the aside
         skip = {t.i for t in tree.subtree(verb)}
         sides.append(([t for t in tree.subtree(verb.head) if t.i not in skip], subject, None))
+    elif (
+        is_speech_verb(verb.text)
+        and subject is not None
+        and _is_source(subject)
+        and verb.dep_ != "xcomp"
+        and not _unrealised(verb, tree)
+    ):
+        # "to explain the difference", "trying to disclose": what they would say is not given
+        objects = _said_objects(verb, tree)
+        if objects:
+            sides.append(([t for c in objects for t in tree.subtree(c)], subject, None))
     out = []
     for tokens, speaker, speaker_span in sides:
         start, end = trimmed_span(_without_trailing_aside(tokens))
@@ -357,6 +375,32 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
         c.dep_ == "xcomp" and (is_speech_verb(c.text) or c.lower_ in _HOLDING_BACK) for c in out
     ):
         return []  # "declined to comment", "refused to say whether ...": nothing was said
+    return out
+
+
+def _said_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
+    """What a speech verb without a clause says: its object ("mentioned the wall", "expressed
+    frustration") or what it is about ("spoke about the economy").
+
+    "on" and "to" are left out: "said on Twitter", "spoke to reporters" name a medium or an
+    audience. An object that says nothing ("said little", "said them") gives no content."""
+    out: list[Token] = []
+    for child in tree.rights(verb):
+        if child.dep_ == "dobj" and is_object_said_verb(verb.text):
+            if (
+                child.lower_ in _BARE_OBJECTS
+                or child.lower_ in _EMPTY_OBJECTS
+                # "did not mention Trump" is about him; "“...,” tweeted a user from Hanover"
+                # is the speaker after the verb, parsed as its object
+                or child.ent_type_ in SPEAKER_LABELS
+            ):
+                return []
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _ABOUT_PREPS and not out:
+            out.append(child)
+            break
+        elif out and child.dep_ in {"cc", "conj", "punct", "prep"}:
+            break
     return out
 
 

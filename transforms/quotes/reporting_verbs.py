@@ -45,7 +45,7 @@ welcome worry
 # "rejected a 3 per cent pay offer", "welcomed the decision". With a clause or to-infinitive
 # they still report a view ("rejected claims that ...", "welcomed the chance to ...").
 _CHOICE = """
-reject welcome
+offer reject welcome
 """.split()
 
 # Verbs of requesting: what was asked is the to-infinitive or clause ("asked residents to stay
@@ -58,6 +58,22 @@ ask request
 # said ("declined to comment", "refused to say whether ..."), which is no quote.
 _REFUSAL = """
 decline refuse
+""".split()
+
+# Verbs of saying whose direct object is what was said ("mentioned the wall", "expressed
+# frustration", "tweeted his condolences"). Other speech verbs take an object that is no
+# statement: a document ("wrote a letter", "read the list"), a duration or a manner ("spoke for
+# an hour", "continued the tour"), an act ("declared victory", "conceded the race"), figures
+# ("reported a profit of $1.78 a share") or the addressee ("emailed Brafman"; and below).
+_OBJECT_IS_SAID = """
+allege assert emphasise emphasize estimate explain express mention note proclaim
+recall reiterate say state stress suggest tweet underline
+""".split()
+
+# Verbs of saying whose object is the person addressed, not what was said: "told reporters",
+# "reminded voters". Without a clause they report no content.
+_ADDRESSEE = """
+advise assure inform instruct remind tell
 """.split()
 
 _IRREGULAR = {
@@ -114,6 +130,8 @@ REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | STANCE_VERBS
 CHOICE_VERBS = _forms(_CHOICE)
 REQUEST_VERBS = _forms(_REQUEST)
 REFUSAL_VERBS = _forms(_REFUSAL)
+ADDRESSEE_VERBS = _forms(_ADDRESSEE)
+OBJECT_IS_SAID_VERBS = _forms(_OBJECT_IS_SAID)
 
 
 def is_speech_verb(word: str) -> bool:
@@ -138,3 +156,11 @@ def is_refusal_verb(word: str) -> bool:
 
 def is_request_verb(word: str) -> bool:
     return word.lower() in REQUEST_VERBS
+
+
+def is_addressee_verb(word: str) -> bool:
+    return word.lower() in ADDRESSEE_VERBS
+
+
+def is_object_said_verb(word: str) -> bool:
+    return word.lower() in OBJECT_IS_SAID_VERBS
