@@ -307,3 +307,33 @@ def test_an_offer_to_act_is_still_a_stance(analyse):
     assert [(q["content"], q["speaker"]) for q in quotes] == [
         ("to resign on Friday", "The governor")
     ]
+
+
+def test_whom_the_words_referred_to_is_the_speakers(analyse):
+    quotes = _quotes(
+        analyse, "\u201cWe need steady hands,\u201d Clinton said, referring to the business mogul."
+    )
+    q = _holding(quotes, "the business mogul")
+    assert (q["kind"], q["content"], q["speaker"], q["cue"]) == (
+        "INDIRECT",
+        "the business mogul",
+        "Clinton",
+        "referring to",
+    )
+    assert _holding(quotes, "We need steady hands")["speaker"] == "Clinton"
+
+
+def test_a_term_referring_to_something_is_no_ones(analyse):
+    quotes = _quotes(analyse, "Critics called it a term referring to the old regime.")
+    assert not [q for q in quotes if q["cue"] == "referring to"]
+
+
+def test_a_gerund_after_by_is_said_by_the_verbs_subject(analyse):
+    quotes = _quotes(analyse, "The senator defended the bill by arguing that it would create jobs.")
+    q = _holding(quotes, "that it would create jobs")
+    assert (q["speaker"], q["cue"]) == ("The senator", "arguing")
+
+
+def test_a_gerund_after_after_is_another_act(analyse):
+    quotes = _quotes(analyse, "The mayor supported the plan after first backing a rival proposal.")
+    assert not [q for q in quotes if "rival proposal" in q["content"]]

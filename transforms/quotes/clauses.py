@@ -48,6 +48,11 @@ _EMPTY_OBJECTS = {"them", "nothing", "something", "anything", "little", "much", 
 # The preposition after a speech verb that introduces its topic: "spoke about the economy".
 # "said of Apple" names whom the words were about, which is no content.
 _ABOUT_PREPS = {"about"}
+# Prepositions whose gerund shares the subject of the verb they modify and says how it was
+# done: "She defended him by arguing that ...", "in saying that ...". Not "of" or "for"
+# ("accused him of lying"), nor "before"/"after"/"without", whose gerund is another act at
+# another time ("after first backing two of his rivals").
+_GERUND_PREPS = {"by", "in", "while"}
 # What "in a ..." names as the source of a clause: "In a Fox News poll, ...".
 _SOURCE_DOCUMENTS = {"poll", "polls", "survey", "surveys"}
 _NOT_SOURCES = {"this", "that", "there", "what", "these", "those"}
@@ -151,6 +156,10 @@ def _clause_attributions(doc: Doc, quoted: list[int], tree: DependencyIndex) -> 
             attr = _according_to(tok, tree)
             if attr is not None:
                 out.append(attr)
+        elif tok.lower_ == "referring" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            attr = _referring_to(tok, tree)
+            if attr is not None:
+                out.append(attr)
         elif is_reporting_verb(tok.text):
             out.extend(_reporting_clauses(tok, tree, quoted))
         elif tok.lower_ == "in" and tok.dep_ == "prep":
@@ -168,7 +177,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         return []  # "Asked whether she would resign, Donnelly replied": the reporter asked
     if verb.dep_ == "xcomp" and is_refusal_verb(verb.head.text):
         return []  # "declined to say whether talks continued": nothing was said
-    subject = speakers.speaker_token(verb)
+    subject = speakers.speaker_token(verb) or _gerund_subject(verb)
     outer = outer_report(verb, tree)
     if outer is not None:
         subject = speakers.speaker_token(outer) or subject
@@ -218,6 +227,15 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
             clause = _clause(start, end, cue_span(verb), speaker)
             out.append(clause._replace(speaker_span=speaker_span))
     return out
+
+
+def _gerund_subject(verb: Token) -> Token | None:
+    """The subject of "She answered by arguing that ...": the verb the gerund's preposition
+    hangs on (the parse gives the gerund none of its own)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in _GERUND_PREPS:
+        return None
+    return speakers.speaker_token(prep.head)
 
 
 def _named_after_quotation(
@@ -436,6 +454,23 @@ def _in_source(prep: Token, tree: DependencyIndex) -> Candidate | None:
     if not objs or prep.i > prep.head.i or prep.head.dep_ == "prep":
         return None
     return _content_around(prep, prep, objs[0], (prep.idx, prep.idx + len(prep)), tree)
+
+
+def _referring_to(referring: Token, tree: DependencyIndex) -> Candidate | None:
+    """ "“...,” Manchin said, referring to the number of seats Democrats control": whom or what
+    the speaker's words were about is the speaker's too. Only as an adjunct of a verb whose
+    subject it shares, so "a term referring to ..." is no one's."""
+    if referring.dep_ != "advcl":
+        return None
+    subject = speakers.speaker_token(referring)
+    to = referring.doc[referring.i + 1]
+    objs = [c for c in tree.children(to) if c.dep_ == "pobj"]
+    if subject is None or not objs or not _is_source(subject):
+        return None
+    start, end = trimmed_span(_without_trailing_aside(tree.subtree(objs[0])))
+    if start is None:
+        return None
+    return _clause(start, end, (referring.idx, to.idx + len(to)), subject)
 
 
 def _according_to(according: Token, tree: DependencyIndex) -> Candidate | None:
