@@ -172,8 +172,45 @@ def test_described_as_keeps_the_quoted_predicate(analyse):
 
 
 def test_the_reporters_question_is_not_the_answerers(analyse):
+    # the question is reported as PolNeAR annotates it: the asker's, who goes unnamed
     quotes = _quotes(analyse, "Asked whether she would resign, Donnelly replied: \u201cNo.\u201d")
-    assert quotes == [{"kind": "DIRECT", "content": "No.", "speaker": "Donnelly", "cue": "replied"}]
+    assert quotes == [
+        {
+            "kind": "INDIRECT",
+            "content": "whether she would resign",
+            "speaker": None,
+            "cue": "Asked",
+        },
+        {"kind": "DIRECT", "content": "No.", "speaker": "Donnelly", "cue": "replied"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        pytest.param(
+            "The minister was asked whether the talks would continue.",
+            "whether the talks would continue",
+            id="was-asked-whether",
+        ),
+        pytest.param(
+            "When asked about the strike, the mayor said nothing.",
+            "about the strike",
+            id="when-asked-about",
+        ),
+    ],
+)
+def test_a_question_put_to_someone_has_no_speaker(analyse, text, question):
+    quotes = _quotes(analyse, text)
+    assert [(q["content"], q["speaker"]) for q in quotes] == [(question, None)]
+
+
+def test_a_programme_title_ending_the_sentence_is_no_quote(analyse):
+    text = (
+        "\u201cShe is a flawed candidate,\u201d Trump said Wednesday on ABC's "
+        "\u201cGood Morning America.\u201d"
+    )
+    assert [q["content"] for q in _quotes(analyse, text)] == ["She is a flawed candidate,"]
 
 
 def test_headline_in_single_marks_is_direct(analyse):

@@ -174,7 +174,14 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     if verb.dep_ in _NOT_VERB_DEPS:
         return []  # "the said agreement", "a known issue": not a verb here
     if _addressed(verb, tree):
-        return []  # "Asked whether she would resign, Donnelly replied": the reporter asked
+        # "Asked whether she would resign, Donnelly replied": the reporter asked, so the
+        # question is reported without a speaker (as PolNeAR annotates it), and never as hers
+        return _question_put(verb, tree) if verb.lower_ == "asked" else []
+    if _asked_passive(verb, tree):
+        # "Mook was asked whether ...": likewise; "was asked to name ..." goes on below
+        question = _question_put(verb, tree)
+        if question:
+            return question
     if verb.dep_ == "xcomp" and is_refusal_verb(verb.head.text):
         return []  # "declined to say whether talks continued": nothing was said
     subject = speakers.speaker_token(verb) or _gerund_subject(verb)
@@ -337,6 +344,26 @@ def _addressed(verb: Token, tree: DependencyIndex) -> bool:
         and not any(c.dep_ in _OWN_SUBJECT_DEPS for c in tree.children(verb))
         and all(t.dep_ in {"mark", "advmod", "punct"} for t in verb.doc[verb.left_edge.i : verb.i])
     )
+
+
+def _asked_passive(verb: Token, tree: DependencyIndex) -> bool:
+    """ "Mook was asked whether ...": the subject is the one asked, not the one asking."""
+    return verb.lower_ == "asked" and any(c.dep_ == "auxpass" for c in tree.children(verb))
+
+
+def _question_put(verb: Token, tree: DependencyIndex) -> list[Candidate]:
+    """The question of "Asked whether ...", "when asked about the wall": its clause, or what it
+    was about, with no speaker (the reporter who asked is not named)."""
+    out = []
+    for child in tree.rights(verb):
+        if (child.dep_ == "ccomp" and _is_clause(child, tree)) or (
+            child.dep_ == "prep" and child.lower_ == "about" and child.i == verb.i + 1
+        ):
+            start, end = trimmed_span(_without_trailing_aside(tree.subtree(child)))
+            if start is not None:
+                out.append(_clause(start, end, cue_span(verb), None))
+            break
+    return out
 
 
 def _without_next_report(
