@@ -374,3 +374,29 @@ def test_a_gerund_after_by_is_said_by_the_verbs_subject(analyse):
 def test_a_gerund_after_after_is_another_act(analyse):
     quotes = _quotes(analyse, "The mayor supported the plan after first backing a rival proposal.")
     assert not [q for q in quotes if "rival proposal" in q["content"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "cue"),
+    [
+        pytest.param(
+            "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "
+            "\u201cHillary Clinton believes that transatlantic cooperation is essential.\u201d",
+            "Hillary Clinton believes",
+            "Jake Sullivan",
+            "said",
+            id="name-parsed-into-an-apposition",
+        ),
+        pytest.param(
+            "\u201cShe is too far behind and Iowa was not a decisive win,\u201d added another "
+            "New Hampshire Republican.",
+            "She is too far behind",
+            "another New Hampshire Republican",
+            "added",
+            id="inverted-subject-parsed-as-object",
+        ),
+    ],
+)
+def test_a_speaker_the_parse_left_without_a_verb(analyse, text, words, speaker, cue):
+    q = _holding(_quotes(analyse, text), words)
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, cue)

@@ -184,7 +184,11 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
             return question
     if verb.dep_ == "xcomp" and is_refusal_verb(verb.head.text):
         return []  # "declined to say whether talks continued": nothing was said
-    subject = speakers.speaker_token(verb) or _gerund_subject(verb)
+    subject = (
+        speakers.speaker_token(verb)
+        or _gerund_subject(verb)
+        or unparsed_subject(verb, quoted, tree)
+    )
     outer = outer_report(verb, tree)
     if outer is not None:
         subject = speakers.speaker_token(outer) or subject
@@ -234,6 +238,46 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
             clause = _clause(start, end, cue_span(verb), speaker)
             out.append(clause._replace(speaker_span=speaker_span))
     return out
+
+
+def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
+    """A person named right before a speech verb the parse gave no subject: in "In a statement
+    to the Observer, her adviser, Jake Sullivan, said: “...”" the name went to "Observer" as an
+    apposition. Only for a main verb, the name's last word next to it or to a comma before it."""
+    if verb.dep_ != "ROOT" or verb.i == 0:
+        return None
+    doc = verb.doc
+    k = verb.i - 1
+    if doc[k].text == "," and k > 0:
+        k -= 1
+    name = doc[k]
+    if name.ent_type_ not in PERSON_LABELS or quoted[k] >= 0:
+        return None
+    return name
+
+
+def _inverted_object(verb: Token, quoted: list[int], tree: DependencyIndex) -> Token | None:
+    """The speaker after the verb in "“...,” added another New Hampshire Republican.", which
+    the parse can take for the verb's object: only right after a quotation's closing mark."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or quoted[k] < 0 or verb.i + 1 >= len(doc):
+        return None
+    for child in tree.rights(verb):
+        if child.dep_ in {"dobj", "attr", "npadvmod"} and quoted[child.i] < 0:
+            # the first word after the verb must open the phrase: "said Monday" is a date
+            if child.left_edge.i == verb.i + 1 and child.ent_type_ not in {"DATE", "TIME"}:
+                return child
+    return None
+
+
+def unparsed_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> Token | None:
+    """The speaker of a speech verb the parse gave no subject, read off the words around it."""
+    if not is_speech_verb(verb.text):
+        return None
+    return _name_right_before(verb, quoted) or _inverted_object(verb, quoted, tree)
 
 
 def _gerund_subject(verb: Token) -> Token | None:

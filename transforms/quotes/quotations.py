@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from transforms import speakers  # the module: see extract.py
 from transforms.quotes.candidates import Candidate, Priority, cue_span
-from transforms.quotes.clauses import outer_report
+from transforms.quotes.clauses import outer_report, unparsed_subject
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.regions import QuotedRegion
 from transforms.quotes.reporting_verbs import is_speech_verb
@@ -107,6 +107,8 @@ class _SpeechCues:
                 subject = next(
                     (c for c in tok.lefts if c.dep_ == "nsubj" and quoted[c.i] < 0), None
                 )
+            if subject is None:
+                subject = unparsed_subject(tok, quoted, ctx.tree)
             if subject is not None:
                 self.verbs.append(tok)
                 self.subject[tok.i] = subject
