@@ -400,3 +400,22 @@ def test_a_gerund_after_after_is_another_act(analyse):
 def test_a_speaker_the_parse_left_without_a_verb(analyse, text, words, speaker, cue):
     q = _holding(_quotes(analyse, text), words)
     assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, cue)
+
+
+def test_a_hope_to_act_is_a_stance(analyse):
+    quotes = _quotes(analyse, "The governor hopes to win a second term in November.")
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [
+        ("to win a second term in November", "The governor", "hopes")
+    ]
+
+
+def test_according_to_vouches_for_what_follows_a_colon(analyse):
+    text = (
+        "At the same time, the tax has not hurt the city: London was the financial capital of "
+        "the world in 2015, according to one global index."
+    )
+    q = _holding(_quotes(analyse, text), "London was")
+    assert (q["content"], q["speaker"]) == (
+        "London was the financial capital of the world in 2015",
+        "one global index",
+    )

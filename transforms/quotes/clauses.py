@@ -572,6 +572,11 @@ def _content_around(
     last = max(skip)
     if according.i > head.i:
         tokens = [t for t in tree.subtree(head) if t.i < according.i]
+        # "At the same time, the tax has not hurt: London was the capital, according to one
+        # index": the source vouches for what follows the colon, the writer said the rest
+        breaks = [t.i for t in tokens if t.text in {":", ";"}]
+        if breaks:
+            tokens = [t for t in tokens if t.i > breaks[-1]]
     else:
         tokens = [t for t in tree.subtree(head) if t.i > last]
     start, end = trimmed_span(tokens)
