@@ -227,7 +227,8 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         and verb.dep_ != "xcomp"
         and not _unrealised(verb, tree)
     ):
-        # "to explain the difference", "trying to disclose": what they would say is not given
+        # what was said as the object ("mentioned the wall"); not for an unrealised verb: in
+        # "to explain the difference", "trying to disclose" what they would say is not given
         objects = _said_objects(verb, tree)
         if objects:
             sides.append(([t for c in objects for t in tree.subtree(c)], subject, None))

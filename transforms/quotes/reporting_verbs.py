@@ -43,9 +43,10 @@ hope recommend refuse reject request reveal show slam support talk threaten tout
 welcome worry
 """.split()
 
-# Stance verbs whose bare noun object is a thing taken or turned down, not a view put in words:
-# "rejected a 3 per cent pay offer", "welcomed the decision". With a clause or to-infinitive
-# they still report a view ("rejected claims that ...", "welcomed the chance to ...").
+# Stance verbs whose bare noun object is a thing taken, turned down or held out, not a view put
+# in words: "rejected a 3 per cent pay offer", "welcomed the decision", "offered a window into
+# her thinking". With a clause or to-infinitive they still report a view ("rejected claims that
+# ...", "welcomed the chance to ...", "offered to resign").
 _CHOICE = """
 offer reject welcome
 """.split()
@@ -66,16 +67,10 @@ decline refuse
 # frustration", "tweeted his condolences"). Other speech verbs take an object that is no
 # statement: a document ("wrote a letter", "read the list"), a duration or a manner ("spoke for
 # an hour", "continued the tour"), an act ("declared victory", "conceded the race"), figures
-# ("reported a profit of $1.78 a share") or the addressee ("emailed Brafman"; and below).
+# ("reported a profit of $1.78 a share") or the addressee ("emailed Brafman", "told reporters").
 _OBJECT_IS_SAID = """
 allege assert emphasise emphasize estimate explain express mention note proclaim
 recall reiterate say state stress suggest tweet underline
-""".split()
-
-# Verbs of saying whose object is the person addressed, not what was said: "told reporters",
-# "reminded voters". Without a clause they report no content.
-_ADDRESSEE = """
-advise assure inform instruct remind tell
 """.split()
 
 _IRREGULAR = {
@@ -132,7 +127,6 @@ REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | STANCE_VERBS
 CHOICE_VERBS = _forms(_CHOICE)
 REQUEST_VERBS = _forms(_REQUEST)
 REFUSAL_VERBS = _forms(_REFUSAL)
-ADDRESSEE_VERBS = _forms(_ADDRESSEE)
 OBJECT_IS_SAID_VERBS = _forms(_OBJECT_IS_SAID)
 
 
@@ -158,10 +152,6 @@ def is_refusal_verb(word: str) -> bool:
 
 def is_request_verb(word: str) -> bool:
     return word.lower() in REQUEST_VERBS
-
-
-def is_addressee_verb(word: str) -> bool:
-    return word.lower() in ADDRESSEE_VERBS
 
 
 def is_object_said_verb(word: str) -> bool:
