@@ -419,3 +419,10 @@ def test_according_to_vouches_for_what_follows_a_colon(analyse):
         "London was the financial capital of the world in 2015",
         "one global index",
     )
+
+
+def test_what_someone_was_called_ends_the_content(analyse):
+    quotes = _quotes(analyse, "The mayor called the proposal a disaster on Monday.")
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [
+        ("the proposal a disaster", "The mayor", "called")
+    ]

@@ -441,9 +441,17 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
     "called for X" and "called on X to" keep their preposition: the content is what follows.
     """
     out: list[Token] = []
-    for child in tree.rights(verb):
+    rights = tree.rights(verb)
+    # "called Mr. Yanukovych, a former coal trucking director, an outstanding leader": the
+    # predicate comes after the object's apposition, commas and all, and ends the content
+    predicate = next((c for c in rights if c.dep_ == "oprd"), None)
+    for child in rights:
+        if out and out[-1] is predicate:
+            break
         if child.dep_ in _STANCE_OBJECT_DEPS:
             out.append(child)
+        elif predicate is not None and child.dep_ == "punct" and child.i < predicate.i:
+            continue
         elif child.dep_ == "prep" and (
             (child.lower_ in _STANCE_PREPS and (out or child.i == verb.i + 1))
             # "described the plan as “a fantasy”": the predicate is what was said of it
