@@ -2,9 +2,10 @@
 
 A reporting verb with a clause complement ("Mediazone reported that ..."), a stance verb with its
 object or to-infinitive ("called for a special prosecutor", "vowed to win"), a speech verb hung
-onto the content as an aside ("..., sources said."; "The test, North Korea said, was ..."), and
-"according to X". The content is the clause, widened to take in the quotations it overlaps; when
-every word of it is quoted, the clause is instead the cue of those quotations.
+onto the content as an aside ("..., sources said."; "The test, North Korea said, was ..."), a
+speech verb with what was said as its object ("expressed frustration", "spoke about the
+economy"), and "according to X". The content is the clause, widened to take in the quotations it
+overlaps; when every word of it is quoted, the clause is instead the cue of those quotations.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from transforms import speakers  # the module: see extract.py
-from transforms.entity_labels import PERSON_LABELS
+from transforms.entity_labels import PERSON_LABELS, SPEAKER_LABELS
 from transforms.quotes.candidates import Candidate, Priority, cue_span, trimmed_span
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.dependencies import DependencyIndex
 from transforms.quotes.reporting_verbs import (
     is_choice_verb,
+    is_object_said_verb,
     is_refusal_verb,
     is_reporting_verb,
     is_request_verb,
@@ -41,6 +43,16 @@ _STANCE_OBJECT_DEPS = {"dobj", "xcomp", "oprd", "ccomp"}
 # "call for", "call on", "push for", "accuse X of", "warn of/about/against", "agree with".
 _STANCE_PREPS = {"for", "on", "of", "about", "against", "to"}
 _BARE_OBJECTS = {"it", "this", "that", "himself", "herself", "themselves", "itself", "one"}
+# Objects of a speech verb that name nothing said: "said little about it", "said them".
+_EMPTY_OBJECTS = {"them", "nothing", "something", "anything", "little", "much", "so", "more"}
+# The preposition after a speech verb that introduces its topic: "spoke about the economy".
+# "said of Apple" names whom the words were about, which is no content.
+_ABOUT_PREPS = {"about"}
+# Prepositions whose gerund shares the subject of the verb they modify and says how it was
+# done: "She defended him by arguing that ...", "in saying that ...". Not "of" or "for"
+# ("accused him of lying"), nor "before"/"after"/"without", whose gerund is another act at
+# another time ("after first backing two of his rivals").
+_GERUND_PREPS = {"by", "in", "while"}
 # What "in a ..." names as the source of a clause: "In a Fox News poll, ...".
 _SOURCE_DOCUMENTS = {"poll", "polls", "survey", "surveys"}
 _NOT_SOURCES = {"this", "that", "there", "what", "these", "those"}
@@ -144,6 +156,10 @@ def _clause_attributions(doc: Doc, quoted: list[int], tree: DependencyIndex) -> 
             attr = _according_to(tok, tree)
             if attr is not None:
                 out.append(attr)
+        elif tok.lower_ == "referring" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            attr = _referring_to(tok, tree)
+            if attr is not None:
+                out.append(attr)
         elif is_reporting_verb(tok.text):
             out.extend(_reporting_clauses(tok, tree, quoted))
         elif tok.lower_ == "in" and tok.dep_ == "prep":
@@ -158,10 +174,21 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     if verb.dep_ in _NOT_VERB_DEPS:
         return []  # "the said agreement", "a known issue": not a verb here
     if _addressed(verb, tree):
-        return []  # "Asked whether she would resign, Donnelly replied": the reporter asked
+        # "Asked whether she would resign, Donnelly replied": the reporter asked, so the
+        # question is reported without a speaker (as PolNeAR annotates it), and never as hers
+        return _question_put(verb, tree) if verb.lower_ == "asked" else []
+    if _asked_passive(verb, tree):
+        # "Mook was asked whether ...": likewise; "was asked to name ..." goes on below
+        question = _question_put(verb, tree)
+        if question:
+            return question
     if verb.dep_ == "xcomp" and is_refusal_verb(verb.head.text):
         return []  # "declined to say whether talks continued": nothing was said
-    subject = speakers.speaker_token(verb)
+    subject = (
+        speakers.speaker_token(verb)
+        or _gerund_subject(verb)
+        or unparsed_subject(verb, quoted, tree)
+    )
     outer = outer_report(verb, tree)
     if outer is not None:
         subject = speakers.speaker_token(outer) or subject
@@ -193,6 +220,18 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         # the content's own root; the content is that root's clause, around the aside
         skip = {t.i for t in tree.subtree(verb)}
         sides.append(([t for t in tree.subtree(verb.head) if t.i not in skip], subject, None))
+    elif (
+        is_speech_verb(verb.text)
+        and subject is not None
+        and _is_source(subject)
+        and verb.dep_ != "xcomp"
+        and not _unrealised(verb, tree)
+    ):
+        # what was said as the object ("mentioned the wall"); not for an unrealised verb: in
+        # "to explain the difference", "trying to disclose" what they would say is not given
+        objects = _said_objects(verb, tree)
+        if objects:
+            sides.append(([t for c in objects for t in tree.subtree(c)], subject, None))
     out = []
     for tokens, speaker, speaker_span in sides:
         start, end = trimmed_span(_without_trailing_aside(tokens))
@@ -200,6 +239,55 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
             clause = _clause(start, end, cue_span(verb), speaker)
             out.append(clause._replace(speaker_span=speaker_span))
     return out
+
+
+def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
+    """A person named right before a speech verb the parse gave no subject: in "In a statement
+    to the Observer, her adviser, Jake Sullivan, said: “...”" the name went to "Observer" as an
+    apposition. Only for a main verb, the name's last word next to it or to a comma before it."""
+    if verb.dep_ != "ROOT" or verb.i == 0:
+        return None
+    doc = verb.doc
+    k = verb.i - 1
+    if doc[k].text == "," and k > 0:
+        k -= 1
+    name = doc[k]
+    if name.ent_type_ not in PERSON_LABELS or quoted[k] >= 0:
+        return None
+    return name
+
+
+def _inverted_object(verb: Token, quoted: list[int], tree: DependencyIndex) -> Token | None:
+    """The speaker after the verb in "“...,” added another New Hampshire Republican.", which
+    the parse can take for the verb's object: only right after a quotation's closing mark."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or quoted[k] < 0 or verb.i + 1 >= len(doc):
+        return None
+    for child in tree.rights(verb):
+        if child.dep_ in {"dobj", "attr", "npadvmod"} and quoted[child.i] < 0:
+            # the first word after the verb must open the phrase: "said Monday" is a date
+            if child.left_edge.i == verb.i + 1 and child.ent_type_ not in {"DATE", "TIME"}:
+                return child
+    return None
+
+
+def unparsed_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> Token | None:
+    """The speaker of a speech verb the parse gave no subject, read off the words around it."""
+    if not is_speech_verb(verb.text):
+        return None
+    return _name_right_before(verb, quoted) or _inverted_object(verb, quoted, tree)
+
+
+def _gerund_subject(verb: Token) -> Token | None:
+    """The subject of "She answered by arguing that ...": the verb the gerund's preposition
+    hangs on (the parse gives the gerund none of its own)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in _GERUND_PREPS:
+        return None
+    return speakers.speaker_token(prep.head)
 
 
 def _named_after_quotation(
@@ -303,6 +391,26 @@ def _addressed(verb: Token, tree: DependencyIndex) -> bool:
     )
 
 
+def _asked_passive(verb: Token, tree: DependencyIndex) -> bool:
+    """ "Mook was asked whether ...": the subject is the one asked, not the one asking."""
+    return verb.lower_ == "asked" and any(c.dep_ == "auxpass" for c in tree.children(verb))
+
+
+def _question_put(verb: Token, tree: DependencyIndex) -> list[Candidate]:
+    """The question of "Asked whether ...", "when asked about the wall": its clause, or what it
+    was about, with no speaker (the reporter who asked is not named)."""
+    out = []
+    for child in tree.rights(verb):
+        if (child.dep_ == "ccomp" and _is_clause(child, tree)) or (
+            child.dep_ == "prep" and child.lower_ == "about" and child.i == verb.i + 1
+        ):
+            start, end = trimmed_span(_without_trailing_aside(tree.subtree(child)))
+            if start is not None:
+                out.append(_clause(start, end, cue_span(verb), None))
+            break
+    return out
+
+
 def _without_next_report(
     tokens: list[Token], heads: list[Token], tree: DependencyIndex
 ) -> list[Token]:
@@ -333,9 +441,17 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
     "called for X" and "called on X to" keep their preposition: the content is what follows.
     """
     out: list[Token] = []
-    for child in tree.rights(verb):
+    rights = tree.rights(verb)
+    # "called Mr. Yanukovych, a former coal trucking director, an outstanding leader": the
+    # predicate comes after the object's apposition, commas and all, and ends the content
+    predicate = next((c for c in rights if c.dep_ == "oprd"), None)
+    for child in rights:
+        if out and out[-1] is predicate:
+            break
         if child.dep_ in _STANCE_OBJECT_DEPS:
             out.append(child)
+        elif predicate is not None and child.dep_ == "punct" and child.i < predicate.i:
+            continue
         elif child.dep_ == "prep" and (
             (child.lower_ in _STANCE_PREPS and (out or child.i == verb.i + 1))
             # "described the plan as “a fantasy”": the predicate is what was said of it
@@ -357,6 +473,32 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
         c.dep_ == "xcomp" and (is_speech_verb(c.text) or c.lower_ in _HOLDING_BACK) for c in out
     ):
         return []  # "declined to comment", "refused to say whether ...": nothing was said
+    return out
+
+
+def _said_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
+    """What a speech verb without a clause says: its object ("mentioned the wall", "expressed
+    frustration") or what it is about ("spoke about the economy").
+
+    "on" and "to" are left out: "said on Twitter", "spoke to reporters" name a medium or an
+    audience. An object that says nothing ("said little", "said them") gives no content."""
+    out: list[Token] = []
+    for child in tree.rights(verb):
+        if child.dep_ == "dobj" and is_object_said_verb(verb.text):
+            if (
+                child.lower_ in _BARE_OBJECTS
+                or child.lower_ in _EMPTY_OBJECTS
+                # "did not mention Trump" is about him; "“...,” tweeted a user from Hanover"
+                # is the speaker after the verb, parsed as its object
+                or child.ent_type_ in SPEAKER_LABELS
+            ):
+                return []
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _ABOUT_PREPS and not out:
+            out.append(child)
+            break
+        elif out and child.dep_ in {"cc", "conj", "punct", "prep"}:
+            break
     return out
 
 
@@ -394,6 +536,23 @@ def _in_source(prep: Token, tree: DependencyIndex) -> Candidate | None:
     return _content_around(prep, prep, objs[0], (prep.idx, prep.idx + len(prep)), tree)
 
 
+def _referring_to(referring: Token, tree: DependencyIndex) -> Candidate | None:
+    """ "“...,” Manchin said, referring to the number of seats Democrats control": whom or what
+    the speaker's words were about is the speaker's too. Only as an adjunct of a verb whose
+    subject it shares, so "a term referring to ..." is no one's."""
+    if referring.dep_ != "advcl":
+        return None
+    subject = speakers.speaker_token(referring)
+    to = referring.doc[referring.i + 1]
+    objs = [c for c in tree.children(to) if c.dep_ == "pobj"]
+    if subject is None or not objs or not _is_source(subject):
+        return None
+    start, end = trimmed_span(_without_trailing_aside(tree.subtree(objs[0])))
+    if start is None:
+        return None
+    return _clause(start, end, (referring.idx, to.idx + len(to)), subject)
+
+
 def _according_to(according: Token, tree: DependencyIndex) -> Candidate | None:
     to = according.doc[according.i + 1]
     objs = [c for c in tree.children(to) if c.dep_ == "pobj"] or [
@@ -422,6 +581,11 @@ def _content_around(
     last = max(skip)
     if according.i > head.i:
         tokens = [t for t in tree.subtree(head) if t.i < according.i]
+        # "At the same time, the tax has not hurt: London was the capital, according to one
+        # index": the source vouches for what follows the colon, the writer said the rest
+        breaks = [t.i for t in tokens if t.text in {":", ";"}]
+        if breaks:
+            tokens = [t for t in tokens if t.i > breaks[-1]]
     else:
         tokens = [t for t in tree.subtree(head) if t.i > last]
     start, end = trimmed_span(tokens)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from transforms import speakers  # the module: see extract.py
 from transforms.quotes.candidates import Candidate, Priority, cue_span
-from transforms.quotes.clauses import outer_report
+from transforms.quotes.clauses import outer_report, unparsed_subject
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.regions import QuotedRegion
 from transforms.quotes.reporting_verbs import is_speech_verb
@@ -23,6 +23,8 @@ from transforms.quotes.speaker_labels import trailing_dash_speaker
 # A floating quotation (no cue, no inheritance) must be at least this many words to be kept.
 MIN_FLOATING_WORDS = 6
 _MAX_TITLE_WORDS = 8
+# The words a programme or book title follows: "appeared on “Meet the Press.”".
+_WORK_PREPS = {"on", "in", "of", "book", "show", "program", "programme"}
 # A sentence split off after a closing mark is a cue fragment ("he said, adding ...") only when
 # short; a longer one is the writer's next sentence.
 _MAX_CUE_FRAGMENT_WORDS = 20
@@ -54,9 +56,24 @@ def is_title(text: str, region: QuotedRegion) -> bool:
     words = [w for w in text[region.start : region.end].split() if w[:1].isalpha()]
     if not words or len(words) > _MAX_TITLE_WORDS:
         return False
-    if any(c in text[region.start : region.end].rstrip(",") for c in ".?!;"):
+    inner = text[region.start : region.end].rstrip(",")
+    if inner.endswith(".") and _names_a_work(text, region):
+        # a full stop closing the sentence sits inside the marks in American style ("on ABC's
+        # “This Week.”", "in his 2012 book, “An American Son.”"): the writer's, not the title's
+        inner = inner[:-1]
+    if any(c in inner for c in ".?!;"):
         return False
     return all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
+
+
+def _names_a_work(text: str, region: QuotedRegion) -> bool:
+    """A quotation right after a possessive or "on"/"in"/"of" ("NBC's “Meet the Press.”", "a
+    co-author of “Those Guys Have All the Fun.”"): where a programme or a book is named, and a
+    title-case phrase ending the sentence is no quote ("the words, “Hillary Clinton.”" is)."""
+    before = text[max(0, region.outer_start - 12) : region.outer_start].rstrip(" ,\u00a0")
+    words = before.split()
+    last = words[-1].lower() if words else ""
+    return last.endswith(("'s", "\u2019s")) or last in _WORK_PREPS
 
 
 def _looks_like_speech(ctx: QuoteContext, region: QuotedRegion) -> bool:
@@ -90,6 +107,8 @@ class _SpeechCues:
                 subject = next(
                     (c for c in tok.lefts if c.dep_ == "nsubj" and quoted[c.i] < 0), None
                 )
+            if subject is None:
+                subject = unparsed_subject(tok, quoted, ctx.tree)
             if subject is not None:
                 self.verbs.append(tok)
                 self.subject[tok.i] = subject
