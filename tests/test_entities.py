@@ -120,3 +120,12 @@ def test_canonical_names_pick_the_fullest_unambiguous_form():
     )  # fmt: skip
     assert got[1] == "Volodymyr Zelensky"
     assert got[2] == "Smith"  # two Smiths: left as written
+
+
+def test_a_given_name_the_model_left_out_is_part_of_the_name(analyse):
+    # the small model tags only "Holm"; every later "Holm" and "he" was then "Holm"
+    text = ("The board's chairman, Anders Holm, said the reversal was right. "
+            "Congressman Holm said the vote was close.")
+    found = [(written, label) for written, label, _canonical in mentions(analyse, text)]
+    assert ("Anders Holm", "PERSON") in found
+    assert ("Congressman Holm", "PERSON") not in found  # a role word is no given name

@@ -426,3 +426,27 @@ def test_what_someone_was_called_ends_the_content(analyse):
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [
         ("the proposal a disaster", "The mayor", "called")
     ]
+
+
+def test_said_in_a_statement_that_is_what_was_said(analyse):
+    # the parser hangs the that-clause on "statement"; a journalist's own article lost it whole
+    text = ("The regional council said in a statement that emergency care would not be "
+            "affected by any walkout.")
+    quote = _holding(_quotes(analyse, text), "emergency care would not be affected")
+    assert quote["speaker"] == "The regional council"
+    assert quote["content"].endswith("by any walkout")
+
+
+def test_a_coordinated_verb_inside_the_content_is_not_a_second_report(analyse):
+    # "respond" is a reporting verb, but here it is what the council said it would do
+    text = ("The city council said in a statement that it had received the report and would "
+            "respond next week.")
+    quote = _holding(_quotes(analyse, text), "had received the report")
+    assert quote["content"].endswith("would respond next week")
+
+
+def test_said_that_and_suggested_that_are_still_two_reports(analyse):
+    text = "She said that the plan had failed and suggested that the board resign."
+    quotes = _quotes(analyse, text)
+    assert _holding(quotes, "the plan had failed")["content"] == "that the plan had failed"
+    assert _holding(quotes, "the board resign")["cue"] == "suggested"

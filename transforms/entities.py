@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from transforms.entity_labels import NAME_LABELS
 from transforms.entity_spans import (
     DETERMINERS,
+    PERSON_TITLES,
     CharMention,
     TokenOffsets,
     TokenSpan,
@@ -161,12 +162,44 @@ def person_surnames(mentions: list[tuple[str, str]]) -> set[str]:
 def _spacy_mentions(doc: Doc, text: str, tokens: TokenOffsets) -> list[CharMention]:
     out = []
     for ent in doc.ents:
-        span = trim_mention(doc, text, tokens, TokenSpan(ent.start, ent.end, ent.label_))
+        start = _with_given_name(doc, ent) if ent.label_ == "PERSON" else ent.start
+        span = trim_mention(doc, text, tokens, TokenSpan(start, ent.end, ent.label_))
         if span is not None:
             out.append(
                 CharMention(tokens.starts[span.start], tokens.ends[span.end - 1], span.label)
             )
     return out
+
+
+def _with_given_name(doc: Doc, ent) -> int:
+    """Where a PERSON mention starts, taking in a given name the model left out: in "The
+    board's chairman, Anders Holm, said" it tags only "Holm", and the article's full name of
+    the man, which every later "Holm" and "he" is resolved to, would be "Holm". Only a
+    capitalised word right before the name, parsed as part of it (a compound of its head),
+    outside any entity and not a title ("Chairman Holm")."""
+    start = ent.start
+    if start == 0 or len(ent) != 1:
+        return start
+    word = doc[start - 1]
+    if (
+        word.dep_ == "compound"
+        and word.head.i == start
+        and word.is_title
+        and word.is_alpha
+        and not word.ent_type_
+        and not word.is_sent_start
+        and word.lower_ not in PERSON_TITLES
+        and not _is_role_noun(word.lower_)
+    ):
+        return start - 1
+    return start
+
+
+def _is_role_noun(word: str) -> bool:
+    """"Congressman", "Coach": a word for a person's role, not a given name."""
+    from transforms.speakers import is_person_noun  # speakers imports this module
+
+    return is_person_noun(word)
 
 
 def _with_dateline(text: str, mentions: list[CharMention]) -> list[CharMention]:

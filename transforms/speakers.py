@@ -945,6 +945,11 @@ def _modifiers(head: Token) -> frozenset[str]:
     )
 
 
+def is_person_noun(word: str) -> bool:
+    """Whether ``word`` (lower case, singular) names a kind of person ("senator", "mogul")."""
+    return _is_person_noun(word)
+
+
 def _is_person_noun(word: str) -> bool:
     """"senator", "businessman", "nominee", "president"; not "government" or "incident"."""
     if word in _PERSON_NOUNS or word in _PERSON_NOUNS_IN_ENT:

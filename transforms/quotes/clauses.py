@@ -200,7 +200,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         c
         for c in tree.children(verb)
         if (c.dep_ == "ccomp" and _is_clause(c, tree)) or _misparsed_clause(verb, c, tree)
-    ]
+    ] or _statement_clause(verb, tree)
     # each side: its tokens, and the speaker as a parsed head or as a span of characters
     sides: list[tuple[list[Token], Token | None, tuple[int, int] | None]] = []
     if clauses:
@@ -411,6 +411,31 @@ def _question_put(verb: Token, tree: DependencyIndex) -> list[Candidate]:
     return out
 
 
+def _statement_clause(verb: Token, tree: DependencyIndex) -> list[Token]:
+    """ "The council said in a statement that care would not be affected": the parser hangs
+    the that-clause on "statement" (a noun's content clause), but it is what was said."""
+    if not is_speech_verb(verb.text):
+        return []
+    for prep in tree.children(verb):
+        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < verb.i:
+            continue
+        for noun in tree.children(prep):
+            if noun.dep_ == "pobj" and noun.lower_ in _STATEMENT_NOUNS:
+                return [
+                    c for c in tree.children(noun)
+                    if c.dep_ in {"acl", "ccomp"} and c.i > noun.i and _is_clause(c, tree)
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in tree.children(c))
+                ]
+    return []
+
+
+#: Nouns for what a speech verb's words were given in: "said in a statement that ...".
+_STATEMENT_NOUNS = frozenset(
+    "statement statements interview interviews letter email post release tweet memo "
+    "speech filing".split()
+)
+
+
 def _without_next_report(
     tokens: list[Token], heads: list[Token], tree: DependencyIndex
 ) -> list[Token]:
@@ -424,7 +449,9 @@ def _without_next_report(
                 and child.i > head.i
                 and is_reporting_verb(child.text)
                 and (
-                    child.dep_ == "conj"
+                    # "... that X and suggested that Y", "... and added: ..."; not "that it had
+                    # received the report and would respond next week", which reports nothing
+                    child.dep_ == "conj" and _reports_something(child, tree)
                     or any(c.dep_ == "ccomp" for c in tree.children(child))
                     or (is_stance_verb(child.text) and _stance_objects(child, tree))
                 )
@@ -433,6 +460,18 @@ def _without_next_report(
     if cut is None:
         return tokens
     return [t for t in tokens if t.i < cut]
+
+
+def _reports_something(verb: Token, tree: DependencyIndex) -> bool:
+    """A coordinated reporting verb with words of its own: a clause, an object, or a colon
+    or quotation after it; not one with a modal ("and would respond to critics"), which is
+    what the content says will happen."""
+    if _unrealised(verb, tree):
+        return False
+    return any(
+        c.dep_ in {"ccomp", "xcomp", "dobj", "parataxis", "prep"} or c.text == ":"
+        for c in tree.children(verb) if c.i > verb.i
+    ) or (verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].is_quote)
 
 
 def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
