@@ -362,3 +362,11 @@ def test_i_is_the_author_of_the_closing_bio_line(analyse, closing, name):
     text = f"My father loved the plan. I believe the plan will fail.\n\n{closing}"
     _doc, analysis = analyse(text)
     assert [q.speaker_name for q in analysis.quotes] == [name]
+
+
+def test_of_a_title_and_a_name_parsed_as_two_subjects_the_name_speaks(analyse):
+    # a journalist's article: the speaker came out as "Patients' group chair", with no name
+    text = "Patients' group chair Hannah Weiss said her members supported the nurses."
+    mention, name = _speaker_of(analyse, text, "said")
+    assert name == "Hannah Weiss"
+    assert "Weiss" in mention

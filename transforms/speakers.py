@@ -79,13 +79,21 @@ _GROUP = {"they", "them", "it"}
 _SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "FAC"}
 
 
+_NAMED_SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
 def speaker_token(verb: Token) -> Token | None:
     """The subject of ``verb`` or of the verb it depends on, if any."""
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return child
+        subjects = [child for child in tok.children if child.dep_ in _SUBJECT_DEPS]
+        if len(subjects) > 1:
+            # two subjects is a misparse of a title and a name ("Patients' group chair Hannah
+            # Weiss said": "chair" and "Weiss"): the named one speaks
+            named = [s for s in subjects if s.ent_type_ in _NAMED_SUBJECT_LABELS]
+            return named[0] if named else subjects[0]
+        if subjects:
+            return subjects[0]
         for child in tok.children:
             # passive with a by-agent: "..., was announced by the ministry"
             if child.dep_ == "agent":
