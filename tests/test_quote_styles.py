@@ -450,3 +450,20 @@ def test_said_that_and_suggested_that_are_still_two_reports(analyse):
     quotes = _quotes(analyse, text)
     assert _holding(quotes, "the plan had failed")["content"] == "that the plan had failed"
     assert _holding(quotes, "the board resign")["cue"] == "suggested"
+
+
+def test_a_cue_parsed_as_a_conjunct_of_the_quoted_words_takes_the_name_before_it(analyse):
+    # the parse makes "said" a conjunct of the quotation's "achieve", with no subject
+    text = ("The U.S. Department of Justice is investigating the shooting.\n\n"
+            "\u201cI will just make this promise to you: We will achieve justice in this case,"
+            "\u201d Tulsa police Chief Chuck Jordan said Monday.")
+    quote = _holding(_quotes(analyse, text), "We will achieve justice")
+    assert quote["speaker"] == "Chuck Jordan"
+    assert quote["cue"] == "said"
+
+
+def test_a_joint_source_is_written_as_both_names(analyse):
+    text = ("\u201cThe cracks in the north pier are wider than last year,\u201d Priya Nandakumar "
+            "and Felix Okonkwo said in a joint report.")
+    quote = _holding(_quotes(analyse, text), "The cracks in the north pier")
+    assert quote["speaker"] == "Priya Nandakumar and Felix Okonkwo"

@@ -244,8 +244,11 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
 def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
     """A person named right before a speech verb the parse gave no subject: in "In a statement
     to the Observer, her adviser, Jake Sullivan, said: “...”" the name went to "Observer" as an
-    apposition. Only for a main verb, the name's last word next to it or to a comma before it."""
-    if verb.dep_ != "ROOT" or verb.i == 0:
+    apposition. Only for a main verb, the name's last word next to it or to a comma before it.
+    A verb the parse hung on the quoted words as their conjunct ("“... in this case,” Tulsa
+    police Chief Chuck Jordan said Monday": "said" a conjunct of "achieve") is a main verb."""
+    misparsed = verb.dep_ == "conj" and quoted[verb.head.i] >= 0 and quoted[verb.i] < 0
+    if (verb.dep_ != "ROOT" and not misparsed) or verb.i == 0:
         return None
     doc = verb.doc
     k = verb.i - 1

@@ -84,6 +84,12 @@ def _to_span(c: Candidate, ctx: QuoteContext, resolver: speakers.SpeakerResolver
         speaker = _named_in_apposition(c.speaker)
         speaker_start, speaker_end = speakers.mention_span(speaker)
         name = resolver.resolve(speaker, speaker_start, speaker_end)
+        if name is not None and " and " in name:
+            # a joint source ("Priya Nandakumar and Felix Okonkwo said"): the mention as written
+            # runs to its last name, as the name does
+            later = [t for t in speaker.conjuncts if t.i > speaker.i]
+            if later:
+                speaker_end = max(speaker_end, speakers.mention_span(max(later))[1])
     cue_start, cue_end = c.cue if c.cue is not None else (None, None)
     return QuoteSpan(
         kind,
