@@ -289,6 +289,21 @@ def ratio(num: Cell | None, den: Cell | None) -> str:
     return f"{den.median_s / num.median_s:.2f}"
 
 
+def paired(num: Cell | None, den: Cell | None) -> str:
+    """The same ratio per round (the two runs next to each other in time): median and range.
+
+    This VM's speed drifts over minutes (docs/benchmarks.md, 2026-12-04), which moves a
+    configuration's median between rounds; two runs a minute apart see about the same machine.
+    """
+    if num is None or den is None:
+        return ""
+    per_round = [d.wall_s / n.wall_s for n, d in zip(num.samples, den.samples, strict=False)]
+    if not per_round:
+        return ""
+    return (f"{statistics.median(per_round):.2f} ({min(per_round):.2f}-"
+            f"{max(per_round):.2f})")
+
+
 def steady(cell: Cell, one: Cell | None) -> float | None:
     """Words/s once started: the size-1 run of the same configuration taken away (medians)."""
     if one is None or cell.articles <= one.articles or cell.median_s <= one.median_s:
@@ -350,6 +365,16 @@ def throughput_report(cells: dict[tuple[int, str], Cell], corpus: str, runs: int
                      f"{ratio(get((n, 'c')), get((n, 'b')))} | "
                      f"{ratio(get((n, 'd')), get((n, 'b')))} | "
                      f"{ratio(get((n, 'b')), get((n, 's')))} | {rates['s']} | {rates['a']} |")
+    if runs > 1:
+        lines += ["", "The same ratios per round (each from two runs a few minutes apart at "
+                  "most, which see about the same machine): median (min-max) over the rounds.",
+                  "", "| articles | b/a | c/b | d/b | b/s |", "|---:|---|---|---|---|"]
+        for n in sizes:
+            get = cells.get
+            lines.append(f"| {n:,} | {paired(get((n, 'b')), get((n, 'a')))} | "
+                         f"{paired(get((n, 'c')), get((n, 'b')))} | "
+                         f"{paired(get((n, 'd')), get((n, 'b')))} | "
+                         f"{paired(get((n, 'b')), get((n, 's')))} |")
     return "\n".join(lines) + "\n"
 
 

@@ -252,7 +252,7 @@ def run_pipeline(config: RunConfig, options: PipelineOptions) -> Ran | None:
         # imported only here: dask is an optional extra
         from pipeline.dask_cluster import cluster_for
 
-        cluster = cluster_for(options, config.dask_workers)
+        cluster = cluster_for(options, config.dask_workers, model=config.spacy_model)
     with cluster:
         pipeline = beam_pipeline(config, options)
         graph.build(pipeline, config)

@@ -221,6 +221,24 @@ def test_the_local_cluster_leaves_glibc_malloc_tuning_alone(monkeypatch):
     assert set(configs.values()) == {"1s"}
 
 
+def _model_prewarmed() -> list[str]:
+    from transforms import nlp_model
+
+    return sorted(nlp_model._PREWARMED)
+
+
+def test_the_local_cluster_s_workers_start_loading_the_run_s_model():
+    """Each worker starts loading the model when it starts, not in its first annotate task."""
+    distributed = _dask()
+    from pipeline.dask_cluster import local_cluster
+    from transforms.nlp_model import DEFAULT_MODEL
+
+    with local_cluster(2, DEFAULT_MODEL) as address, \
+            distributed.Client(address, timeout=30) as client:
+        loading = client.run(_model_prewarmed)
+    assert list(loading.values()) == [[DEFAULT_MODEL], [DEFAULT_MODEL]]
+
+
 # --- fails closed -----------------------------------------------------------------------------
 
 

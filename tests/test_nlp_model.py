@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
-from transforms.nlp_model import split_for_nlp
+import pytest
+
+from transforms import nlp_model
+from transforms.nlp_model import DEFAULT_MODEL, split_for_nlp
+
+
+def test_a_prewarmed_model_is_handed_out_once():
+    """A Dask worker starts loading the model when it starts (PrewarmModel); the annotate
+    DoFn's setup takes it, and only once: a second taker loads its own."""
+    nlp_model.prewarm(DEFAULT_MODEL)
+    nlp = nlp_model.take_prewarmed(DEFAULT_MODEL)
+    assert nlp is not None and "newsbeam_sentence_rules" in nlp.pipe_names
+    assert [s.text for s in nlp("He left. She stayed.").sents] == ["He left.", "She stayed."]
+    assert nlp_model.take_prewarmed(DEFAULT_MODEL) is None
+
+
+def test_a_failed_prewarm_leaves_the_error_to_the_taker_s_own_load():
+    nlp_model.prewarm("no_such_model_xyz")
+    assert nlp_model.take_prewarmed("no_such_model_xyz") is None
+    with pytest.raises(ValueError, match="is not installed"):
+        nlp_model.load_nlp("no_such_model_xyz")
 
 
 def test_parts_concatenate_back_and_respect_the_bound():

@@ -41,6 +41,17 @@ def test_every_size_and_configuration_has_min_median_and_load():
     assert "not benchmark results" not in report
 
 
+def test_paired_ratios_come_from_each_round_then_the_median():
+    # a drifting machine: round 2 is slow for every configuration alike
+    a, b = _cell("a", 300, [30.0, 45.0, 29.0]), _cell("b", 300, [24.0, 36.0, 25.0])
+    # per round 30/24 = 1.25, 45/36 = 1.25, 29/25 = 1.16
+    assert bench.paired(b, a) == "1.25 (1.16-1.25)"
+    report = _report()
+    assert "| articles | b/a | c/b | d/b | b/s |" in report
+    # c/b per round: 24/14, 23/13, 25/15 -> 1.71, 1.77, 1.67
+    assert "| 1.71 (1.67-1.77) |" in report
+
+
 def test_a_table_measured_under_load_says_so():
     assert "these numbers are not benchmark results" in _report(load=4.0 * (os.cpu_count() or 1))
 

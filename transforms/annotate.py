@@ -25,7 +25,7 @@ from transforms.language import (
     skip_reason,
 )
 from transforms.metrics import counter
-from transforms.nlp_model import DEFAULT_MODEL, load_nlp, model_label
+from transforms.nlp_model import DEFAULT_MODEL, load_nlp, model_label, take_prewarmed
 from transforms.tables import (
     REGISTRY,
     TableSpec,
@@ -83,7 +83,8 @@ class _ModelHolder:
     # Shared.acquire needs a weak-referenceable object; a spaCy Language is one, but wrapping
     # keeps the label next to it.
     def __init__(self, name: str):
-        self.nlp = load_nlp(name)
+        # a Dask worker may have started loading it already (pipeline/dask_runner/cluster.py)
+        self.nlp = take_prewarmed(name) or load_nlp(name)
         self.label = model_label(self.nlp)
         # One model per process, shared by every DoFn instance: runners with several bundle
         # threads per process (multi_threading, Dataflow) would otherwise overlap memory zones,

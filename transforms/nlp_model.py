@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 
 import spacy
 from spacy.language import Language
@@ -79,6 +81,47 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("sentencizer")
     LOG.info("loaded spaCy model %s (components: %s)", model, ", ".join(nlp.pipe_names))
     return nlp
+
+
+# Models being loaded ahead of need in this process (``prewarm``), by name: a Dask worker starts
+# loading the moment it starts, while the driver is still translating and sending the graph,
+# instead of in its first task. Each is handed out once (``take_prewarmed``).
+_PREWARMED: dict[str, Future] = {}
+_PREWARM_LOCK = threading.Lock()
+
+
+def prewarm(model: str) -> None:
+    """Start loading ``model`` (as ``load_nlp`` does) in a background thread of this process."""
+    future: Future = Future()
+    with _PREWARM_LOCK:
+        if model in _PREWARMED:
+            return
+        _PREWARMED[model] = future
+
+    def load() -> None:
+        try:
+            future.set_result(load_nlp(model))
+        except BaseException as exc:  # noqa: BLE001 - the taker loads again and raises it
+            future.set_exception(exc)
+
+    threading.Thread(target=load, name=f"newsbeam-prewarm-{model}", daemon=True).start()
+
+
+def take_prewarmed(model: str) -> Language | None:
+    """The model ``prewarm`` loaded here (waiting for it if still loading), once; else None.
+
+    A failed preload gives None, so the caller's own ``load_nlp`` raises the error where a
+    failure to load is expected and reported.
+    """
+    with _PREWARM_LOCK:
+        future = _PREWARMED.pop(model, None)
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - see the docstring
+        LOG.debug("preloading %s failed; loading it again", model, exc_info=True)
+        return None
 
 
 def _pipe_names(model: str) -> list[str]:

@@ -60,21 +60,25 @@ def _worker_log_config() -> dict:
 
 
 @contextlib.contextmanager
-def local_cluster(n_workers: int) -> Iterator[str]:
+def local_cluster(n_workers: int, model: str | None = None) -> Iterator[str]:
     """A dask.distributed LocalCluster on 127.0.0.1 for the length of a run; yields its address.
 
     One thread per worker process: spaCy parsing holds the GIL, so threads would only queue.
-    Workers are spawned from this interpreter, so they import pipeline/transforms from the same
-    environment (an editable install included).
+    Workers are forked from this interpreter (``LOCAL_CLUSTER_CONFIG``), so they import
+    pipeline/transforms from the same environment (an editable install included). With
+    ``model``, each worker starts loading it when it starts (``PrewarmModel``).
     """
     import dask
     from dask.distributed import LocalCluster
 
+    from pipeline.dask_runner.prewarm import PrewarmModel
+
     follow_log_level()
+    plugins = {"plugins": [PrewarmModel(model)]} if model else {}
     with dask.config.set({**LOCAL_CLUSTER_CONFIG, **_worker_log_config()}):
         cluster = LocalCluster(
             n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address=None, **plugins,
         )
     try:
         yield cluster.scheduler_address
@@ -83,13 +87,14 @@ def local_cluster(n_workers: int) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def cluster_for(options, n_workers: int) -> Iterator[None]:
-    """Point ``options`` at a local cluster of ``n_workers`` for the run, unless they name one."""
+def cluster_for(options, n_workers: int, model: str | None = None) -> Iterator[None]:
+    """Point ``options`` at a local cluster of ``n_workers`` for the run, unless they name one;
+    its workers preload ``model``, if given."""
     dask_options = options.view_as(DaskOptions)
     if dask_options.address or dask_options.scheduler_file:
         yield
         return
-    with local_cluster(n_workers) as address:
+    with local_cluster(n_workers, model) as address:
         dask_options.address = address
         try:
             yield
