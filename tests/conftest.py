@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -49,3 +50,19 @@ def seed_output(tmp_path_factory):
     out = tmp_path_factory.mktemp("seeds_out")
     assert run_cli([str(SEEDS / "*")], out) == 0
     return out, read_tables(out)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_beam_temp_dirs_left():
+    """Remove the empty ``beam-pipeline-temp*`` folders this session's tests leave in the temp
+    directory: Beam's ``Pipeline()`` makes one, and only ``run()`` removes it, so every test that
+    builds a graph without running it (translation, option and refusal tests) left one behind."""
+    import glob
+    import tempfile
+
+    pattern = os.path.join(tempfile.gettempdir(), "beam-pipeline-temp*")
+    before = set(glob.glob(pattern))
+    yield
+    for path in set(glob.glob(pattern)) - before:
+        with contextlib.suppress(OSError):
+            os.rmdir(path)  # empty ones only: a folder with files in it is not ours to judge
