@@ -33,7 +33,7 @@ test: $(STAMP) browser
 eval: $(STAMP)
 	$(BIN)/newsbeam eval --train_folds --write docs/quality.md $(EVAL_ARGS)
 
-# 1, 300, 1,000 and all 2,225 BBC articles; a s b c d, 3 runs each, interleaved (about an hour on
+# 1, 300, 1,000 and all 2,225 BBC articles; a s b c d p, 3 runs each, interleaved (about an hour on
 # 2 quiet cores); appends its table to docs/benchmarks.md. A quick look:
 # BENCH_ARGS="--sizes 1,20 --runs 2 --no-append"; BENCH_ARGS=--memory for Reuters 2k vs 19k.
 bench: $(STAMP)

@@ -12,9 +12,11 @@ start, imports, model load in every worker, cluster start, the run, the summary 
   b  ``newsbeam run``: the in-process DirectRunner, one worker, every table written
   c  ``newsbeam run --workers 2``: the DirectRunner in multi_processing mode, 2 processes
   d  ``newsbeam run --runner dask --workers 2``: a local dask.distributed cluster of 2 processes
+  p  spaCy's ceiling on 2 processes: s run as two processes at once, each on every other file;
+     what two cores of this machine give spaCy itself (``s/p``), the bound for c/b and d/b
 
 Each size (``--sizes``: articles evenly spaced over the sorted BBC file list) runs every
-configuration ``--runs`` times, interleaved (a s b c d, a s b c d, ...) so that a change in the
+configuration ``--runs`` times, interleaved (a s b c d p, a s b c d p, ...) so that a change in the
 machine's load hits every configuration alike. Min and median are reported, with the 1-minute
 load average before and after every run: a table measured above ``LOADED`` says so in its
 header, and its numbers are not benchmark results. Peak RSS is the largest single process (a
@@ -63,6 +65,18 @@ THREAD_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "M
               "MALLOC_TRIM_THRESHOLD_", "PYTHONHASHSEED")
 PACKAGES = ("apache-beam", "spacy", "thinc", "blis", "numpy", "dask", "distributed", MODEL)
 
+# p: two SPACY_LOOPs at once, each on every other file; what they printed, as a JSON list
+SPACY_PAIR = r"""
+import json, subprocess, sys
+loop, model, exclude, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+procs = [subprocess.Popen([sys.executable, "-c", loop, model, exclude, *files[i::2]],
+                          stdout=subprocess.PIPE, text=True) for i in range(2)]
+outs = [p.communicate()[0] for p in procs]
+if any(p.returncode for p in procs):
+    sys.exit(1)
+print(json.dumps([json.loads(o) for o in outs]))
+"""
+
 SPACY_LOOP = r"""
 import json, sys, time
 t0 = time.monotonic()
@@ -89,6 +103,7 @@ CONFIGS = {
     "b": "newsbeam, DirectRunner, 1 worker",
     "c": "newsbeam --workers 2 (DirectRunner multi_processing)",
     "d": "newsbeam --runner dask --workers 2",
+    "p": "spaCy ceiling on 2 processes: s twice at once, every other file each",
 }
 NEWSBEAM_FLAGS = {"b": [], "c": ["--workers", "2"], "d": ["--runner", "dask", "--workers", "2"]}
 
@@ -208,13 +223,20 @@ def run_once(key: str, files: list[Path], tmp: Path) -> Sample:
     """One run of configuration ``key`` on ``files``, with the load average around it."""
     load_before = os.getloadavg()[0]
     jiffies_before = cpu_jiffies()
-    if key in ("a", "s"):
+    if key in ("a", "s", "p"):
         from transforms.nlp_model import excluded_components
 
-        exclude = [] if key == "a" else excluded_components(MODEL)
-        cmd = [sys.executable, "-c", SPACY_LOOP, MODEL, json.dumps(exclude), *map(str, files)]
+        exclude = json.dumps([] if key == "a" else excluded_components(MODEL))
+        if key == "p":
+            cmd = [sys.executable, "-c", SPACY_PAIR, SPACY_LOOP, MODEL, exclude,
+                   *map(str, files)]
+        else:
+            cmd = [sys.executable, "-c", SPACY_LOOP, MODEL, exclude, *map(str, files)]
         wall, _, proc, _, out = measure(cmd, tmp / f"{key}.log")
         inner = json.loads(out)
+        if key == "p":  # the pair's inner times: the slower of the two processes
+            inner = {"setup_s": max(i["setup_s"] for i in inner),
+                     "pipe_s": max(i["pipe_s"] for i in inner)}
     else:
         glob = link_subset(files, tmp / f"in_{len(files)}")
         wall, _, proc, _, _ = measure(
@@ -354,8 +376,10 @@ def throughput_report(cells: dict[tuple[int, str], Cell], corpus: str, runs: int
               "spaCy's own ceiling with the same components (1.00: nothing of ours is left); "
               "`inner` is words/s inside the spaCy process (load and parse, no interpreter "
               "start), the speed the issue's targets compare against.", "",
-              "| articles | b/a | c/b | d/b | b/s | s inner words/s | a inner words/s |",
-              "|---:|---:|---:|---:|---:|---:|---:|"]
+              "`s/p` is what a second process gives spaCy itself on this machine: the bound "
+              "for c/b and d/b.", "",
+              "| articles | b/a | c/b | d/b | b/s | s/p | s inner words/s | a inner words/s |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n in sizes:
         get = cells.get
         inner = {k: get((n, k)) for k in ("a", "s")}
@@ -364,7 +388,8 @@ def throughput_report(cells: dict[tuple[int, str], Cell], corpus: str, runs: int
         lines.append(f"| {n:,} | {ratio(get((n, 'b')), get((n, 'a')))} | "
                      f"{ratio(get((n, 'c')), get((n, 'b')))} | "
                      f"{ratio(get((n, 'd')), get((n, 'b')))} | "
-                     f"{ratio(get((n, 'b')), get((n, 's')))} | {rates['s']} | {rates['a']} |")
+                     f"{ratio(get((n, 'b')), get((n, 's')))} | "
+                     f"{ratio(get((n, 'p')), get((n, 's')))} | {rates['s']} | {rates['a']} |")
     if runs > 1:
         lines += ["", "The same ratios per round (each from two runs a few minutes apart at "
                   "most, which see about the same machine): median (min-max) over the rounds.",
@@ -374,7 +399,8 @@ def throughput_report(cells: dict[tuple[int, str], Cell], corpus: str, runs: int
             lines.append(f"| {n:,} | {paired(get((n, 'b')), get((n, 'a')))} | "
                          f"{paired(get((n, 'c')), get((n, 'b')))} | "
                          f"{paired(get((n, 'd')), get((n, 'b')))} | "
-                         f"{paired(get((n, 'b')), get((n, 's')))} |")
+                         f"{paired(get((n, 'b')), get((n, 's')))} | "
+                         f"{paired(get((n, 'p')), get((n, 's')))} |")
     return "\n".join(lines) + "\n"
 
 
@@ -443,8 +469,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="one size only: the same as --sizes N")
     parser.add_argument("--runs", type=int, default=3,
                         help="runs of every configuration at every size (default 3)")
-    parser.add_argument("--configs", default="asbcd",
-                        help="which configurations, of a s b c d (default: all)")
+    parser.add_argument("--configs", default="asbcdp",
+                        help="which configurations, of a s b c d p (default: all)")
     parser.add_argument("--data", type=Path, default=SHARED, metavar="DIR",
                         help="the folder holding bbc_news/ and reuters21578/ (default: "
                         "../shared/data)")
