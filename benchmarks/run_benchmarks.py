@@ -12,8 +12,9 @@ start, imports, model load in every worker, cluster start, the run, the summary 
   b  ``newsbeam run``: the in-process DirectRunner, one worker, every table written
   c  ``newsbeam run --workers 2``: the DirectRunner in multi_processing mode, 2 processes
   d  ``newsbeam run --runner dask --workers 2``: a local dask.distributed cluster of 2 processes
-  p  spaCy's ceiling on 2 processes: s run as two processes at once, each on every other file;
-     what two cores of this machine give spaCy itself (``s/p``), the bound for c/b and d/b
+  p  what a second process gives spaCy itself here: s on every other file alone, then s as two
+     processes at once, one on each half; speed-up = 2 x alone / pair (2.00: two whole cores),
+     the bound for c/b and d/b. Its time in the table is the pair's.
 
 Each size (``--sizes``: articles evenly spaced over the sorted BBC file list) runs every
 configuration ``--runs`` times, interleaved (a s b c d p, a s b c d p, ...) so that a change in the
@@ -65,16 +66,25 @@ THREAD_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "M
               "MALLOC_TRIM_THRESHOLD_", "PYTHONHASHSEED")
 PACKAGES = ("apache-beam", "spacy", "thinc", "blis", "numpy", "dask", "distributed", MODEL)
 
-# p: two SPACY_LOOPs at once, each on every other file; what they printed, as a JSON list
+# p: SPACY_LOOP on every other file alone, then on both halves at once as two processes; what
+# they printed, as JSON. The first is the reference the second is scaled against.
 SPACY_PAIR = r"""
-import json, subprocess, sys
+import json, subprocess, sys, time
 loop, model, exclude, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-procs = [subprocess.Popen([sys.executable, "-c", loop, model, exclude, *files[i::2]],
-                          stdout=subprocess.PIPE, text=True) for i in range(2)]
-outs = [p.communicate()[0] for p in procs]
-if any(p.returncode for p in procs):
-    sys.exit(1)
-print(json.dumps([json.loads(o) for o in outs]))
+def start(half):
+    return subprocess.Popen([sys.executable, "-c", loop, model, exclude, *files[half::2]],
+                            stdout=subprocess.PIPE, text=True)
+def finish(procs):
+    outs = [p.communicate()[0] for p in procs]
+    if any(p.returncode for p in procs):
+        sys.exit(1)
+    return [json.loads(o) for o in outs]
+t0 = time.monotonic()
+alone = finish([start(0)])
+t1 = time.monotonic()
+pair = finish([start(0), start(1)])
+t2 = time.monotonic()
+print(json.dumps({"alone_s": t1 - t0, "pair_s": t2 - t1, "alone": alone, "pair": pair}))
 """
 
 SPACY_LOOP = r"""
@@ -103,7 +113,7 @@ CONFIGS = {
     "b": "newsbeam, DirectRunner, 1 worker",
     "c": "newsbeam --workers 2 (DirectRunner multi_processing)",
     "d": "newsbeam --runner dask --workers 2",
-    "p": "spaCy ceiling on 2 processes: s twice at once, every other file each",
+    "p": "s as 2 processes at once, every other file each (after one half alone)",
 }
 NEWSBEAM_FLAGS = {"b": [], "c": ["--workers", "2"], "d": ["--runner", "dask", "--workers", "2"]}
 
@@ -234,9 +244,11 @@ def run_once(key: str, files: list[Path], tmp: Path) -> Sample:
             cmd = [sys.executable, "-c", SPACY_LOOP, MODEL, exclude, *map(str, files)]
         wall, _, proc, _, out = measure(cmd, tmp / f"{key}.log")
         inner = json.loads(out)
-        if key == "p":  # the pair's inner times: the slower of the two processes
-            inner = {"setup_s": max(i["setup_s"] for i in inner),
-                     "pipe_s": max(i["pipe_s"] for i in inner)}
+        if key == "p":  # the pair's time; the half alone is its reference
+            wall = inner["pair_s"]
+            inner = {"setup_s": max(i["setup_s"] for i in inner["pair"]),
+                     "pipe_s": max(i["pipe_s"] for i in inner["pair"]),
+                     "alone_s": inner["alone_s"]}
     else:
         glob = link_subset(files, tmp / f"in_{len(files)}")
         wall, _, proc, _, _ = measure(
@@ -326,6 +338,19 @@ def paired(num: Cell | None, den: Cell | None) -> str:
             f"{max(per_round):.2f})")
 
 
+def speedup(pair: Cell | None, pick=None) -> str:
+    """p's speed-up of two processes over one, 2 x (one half alone) / (both halves at once):
+    ``pick`` (the median) of the runs, or by default median (min-max)."""
+    if pair is None:
+        return ""
+    values = [2 * s.inner["alone_s"] / s.wall_s for s in pair.samples if "alone_s" in s.inner]
+    if not values:
+        return ""
+    if pick is not None:
+        return f"{pick(values):.2f}"
+    return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
+
+
 def steady(cell: Cell, one: Cell | None) -> float | None:
     """Words/s once started: the size-1 run of the same configuration taken away (medians)."""
     if one is None or cell.articles <= one.articles or cell.median_s <= one.median_s:
@@ -376,9 +401,10 @@ def throughput_report(cells: dict[tuple[int, str], Cell], corpus: str, runs: int
               "spaCy's own ceiling with the same components (1.00: nothing of ours is left); "
               "`inner` is words/s inside the spaCy process (load and parse, no interpreter "
               "start), the speed the issue's targets compare against.", "",
-              "`s/p` is what a second process gives spaCy itself on this machine: the bound "
-              "for c/b and d/b.", "",
-              "| articles | b/a | c/b | d/b | b/s | s/p | s inner words/s | a inner words/s |",
+              "`p 2x` is what a second process gives spaCy itself on this machine (2 x one half "
+              "alone / both halves at once; 2.00 = two whole cores): the bound for c/b and d/b.",
+              "",
+              "| articles | b/a | c/b | d/b | b/s | p 2x | s inner words/s | a inner words/s |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n in sizes:
         get = cells.get
@@ -389,7 +415,8 @@ def throughput_report(cells: dict[tuple[int, str], Cell], corpus: str, runs: int
                      f"{ratio(get((n, 'c')), get((n, 'b')))} | "
                      f"{ratio(get((n, 'd')), get((n, 'b')))} | "
                      f"{ratio(get((n, 'b')), get((n, 's')))} | "
-                     f"{ratio(get((n, 'p')), get((n, 's')))} | {rates['s']} | {rates['a']} |")
+                     f"{speedup(get((n, 'p')), statistics.median)} | {rates['s']} | "
+                     f"{rates['a']} |")
     if runs > 1:
         lines += ["", "The same ratios per round (each from two runs a few minutes apart at "
                   "most, which see about the same machine): median (min-max) over the rounds.",
@@ -400,7 +427,7 @@ def throughput_report(cells: dict[tuple[int, str], Cell], corpus: str, runs: int
                          f"{paired(get((n, 'c')), get((n, 'b')))} | "
                          f"{paired(get((n, 'd')), get((n, 'b')))} | "
                          f"{paired(get((n, 'b')), get((n, 's')))} | "
-                         f"{paired(get((n, 'p')), get((n, 's')))} |")
+                         f"{speedup(get((n, 'p')))} |")
     return "\n".join(lines) + "\n"
 
 
