@@ -304,7 +304,7 @@ def test_asking_a_bare_object_is_no_quote(analyse):
         ),
         pytest.param(
             "The mayor spoke about the housing crisis at length on Monday.",
-            "about the housing crisis",
+            "the housing crisis",
             "The mayor",
             "spoke",
             id="spoke-about",
@@ -467,3 +467,16 @@ def test_a_joint_source_is_written_as_both_names(analyse):
             "and Felix Okonkwo said in a joint report.")
     quote = _holding(_quotes(analyse, text), "The cracks in the north pier")
     assert quote["speaker"] == "Priya Nandakumar and Felix Okonkwo"
+
+
+def test_a_preposition_after_a_stance_verb_goes_with_the_cue(analyse):
+    # PolNeAR puts "for", "about", "on" in the cue: what was called for is the content
+    quotes = _quotes(analyse, "The union leader called for a full inquiry into the closures.")
+    assert [(q["content"], q["speaker"]) for q in quotes] == [
+        ("a full inquiry into the closures", "The union leader")
+    ]
+
+
+def test_on_after_the_object_says_where_not_what(analyse):
+    quotes = _quotes(analyse, "The farmers criticised the minister on local radio on Tuesday.")
+    assert [(q["content"], q["speaker"]) for q in quotes] == [("the minister", "The farmers")]
