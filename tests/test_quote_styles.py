@@ -480,3 +480,51 @@ def test_a_preposition_after_a_stance_verb_goes_with_the_cue(analyse):
 def test_on_after_the_object_says_where_not_what(analyse):
     quotes = _quotes(analyse, "The farmers criticised the minister on local radio on Tuesday.")
     assert [(q["content"], q["speaker"]) for q in quotes] == [("the minister", "The farmers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        pytest.param(
+            "The new stadium seems to have won over its critics.",
+            "The new stadium seems to have won over its critics",
+            "seems",
+            id="seems-to",
+        ),
+        pytest.param(
+            "Local traders appeared unconvinced by the council's promises.",
+            "Local traders appeared unconvinced by the council's promises",
+            "appeared",
+            id="appeared-adjective",
+        ),
+        pytest.param(
+            "It seems that the ferry will not run this winter.",
+            "that the ferry will not run this winter",
+            "seems",
+            id="it-seems-that",
+        ),
+        pytest.param(
+            "The health board is expected to close the library next spring.",
+            "The health board is expected to close the library next spring",
+            "expected",
+            id="is-expected-to",
+        ),
+    ],
+)
+def test_what_seems_so_or_is_expected_is_nobodys_quote(analyse, text, content, cue):
+    quotes = _quotes(analyse, text)
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [(content, None, cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("He appeared on the evening news to defend the decision.", id="appeared-on"),
+        pytest.param(
+            "The bridge, which seemed to sway in the wind, was closed on Friday.",
+            id="relative-clause",
+        ),
+    ],
+)
+def test_appearing_somewhere_or_a_relative_clause_is_no_quote(analyse, text):
+    assert _quotes(analyse, text) == []

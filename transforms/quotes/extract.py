@@ -15,6 +15,7 @@ from transforms.entity_labels import PERSON_LABELS, SPEAKER_LABELS
 from transforms.quotes.candidates import Candidate
 from transforms.quotes.clauses import clause_candidates
 from transforms.quotes.context import QuoteContext, build_context
+from transforms.quotes.hedges import hedge_candidates
 from transforms.quotes.inheritance import attribute_quotations
 from transforms.quotes.introductions import introduction_candidates
 from transforms.quotes.labelled import labelled_candidates
@@ -42,6 +43,7 @@ Strategy = Callable[[Doc, QuoteContext], list[Candidate]]
 STRATEGIES: tuple[Strategy, ...] = (
     labelled_candidates,
     clause_candidates,
+    hedge_candidates,
     cue_candidates,
     introduction_candidates,
     floating_candidates,

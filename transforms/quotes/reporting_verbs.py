@@ -73,6 +73,18 @@ allege assert emphasise emphasize estimate explain express mention note proclaim
 recall reiterate say state stress suggest tweet underline
 """.split()
 
+# Verbs of seeming: "X seems to ...", "X appeared unmoved", "it seems that ...". What seems so
+# is an impression the writer reports, which PolNeAR attributes (mostly to no named source).
+_SEEMING = """
+appear seem
+""".split()
+
+# Participles that, passive with a to-infinitive, report what others expect or say of the
+# subject: "X is expected to resign", "is said to have", "was thought to be".
+_HEARSAY_PARTICIPLES = frozenset(
+    "alleged believed expected reported rumored rumoured said thought".split()
+)
+
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
     "tell": ["tell", "tells", "told", "telling"],
@@ -128,6 +140,7 @@ CHOICE_VERBS = _forms(_CHOICE)
 REQUEST_VERBS = _forms(_REQUEST)
 REFUSAL_VERBS = _forms(_REFUSAL)
 OBJECT_IS_SAID_VERBS = _forms(_OBJECT_IS_SAID)
+SEEMING_VERBS = _forms(_SEEMING)
 
 
 def is_speech_verb(word: str) -> bool:
@@ -156,3 +169,11 @@ def is_request_verb(word: str) -> bool:
 
 def is_object_said_verb(word: str) -> bool:
     return word.lower() in OBJECT_IS_SAID_VERBS
+
+
+def is_seeming_verb(word: str) -> bool:
+    return word.lower() in SEEMING_VERBS
+
+
+def is_hearsay_participle(word: str) -> bool:
+    return word.lower() in _HEARSAY_PARTICIPLES
