@@ -528,3 +528,31 @@ def test_what_seems_so_or_is_expected_is_nobodys_quote(analyse, text, content, c
 )
 def test_appearing_somewhere_or_a_relative_clause_is_no_quote(analyse, text):
     assert _quotes(analyse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        pytest.param(
+            "Residents know that the river floods every spring.",
+            "that the river floods every spring",
+            "Residents",
+            "know",
+            id="know-that",
+        ),
+        pytest.param(
+            "The engineers realised the bridge was unsafe.",
+            "the bridge was unsafe",
+            "The engineers",
+            "realised",
+            id="realised-a-clause",
+        ),
+    ],
+)
+def test_knowing_or_realising_a_clause_is_a_view_held(analyse, text, content, speaker, cue):
+    quotes = _quotes(analyse, text)
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [(content, speaker, cue)]
+
+
+def test_an_event_witnessed_is_no_quote(analyse):
+    assert _quotes(analyse, "The party saw its voters drift away to the new movement.") == []
