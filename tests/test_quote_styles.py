@@ -556,3 +556,38 @@ def test_knowing_or_realising_a_clause_is_a_view_held(analyse, text, content, sp
 
 def test_an_event_witnessed_is_no_quote(analyse):
     assert _quotes(analyse, "The party saw its voters drift away to the new movement.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        pytest.param(
+            "The growers repeated their claim that the new dam had dried up the river.",
+            "that the new dam had dried up the river",
+            "their",
+            "claim",
+            id="possessor-claims",
+        ),
+        pytest.param(
+            "Villagers have long clung to the hope that the mine would reopen.",
+            "that the mine would reopen",
+            "Villagers",
+            "hope",
+            id="subject-of-the-verb-holds-the-hope",
+        ),
+    ],
+)
+def test_the_clause_of_a_claim_or_hope_is_what_was_claimed(analyse, text, content, speaker, cue):
+    quotes = _quotes(analyse, text)
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [(content, speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The fact that the bridge was closed surprised nobody.", id="the-fact-that"),
+        pytest.param("The idea they had was simple.", id="relative-clause"),
+    ],
+)
+def test_a_fact_or_a_relative_clause_is_no_claim(analyse, text):
+    assert _quotes(analyse, text) == []

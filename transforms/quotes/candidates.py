@@ -17,13 +17,14 @@ class Priority(IntEnum):
     LABEL = 0  # "NAME: words" paragraphs: layout says who speaks
     CLAUSE = 1  # a reporting clause ("X said that ..."); the wider of two nested ones first
     HEDGE = 2  # "X seems to ...", "X is expected to ...": no one's words, after any clause
+    NOUN_CLAUSE = 3  # "the claim that ...", "confident that ...": a clause no report took
     # Cues for one quotation, competing for that quotation:
-    QUOTED_CLAUSE = 3  # a reporting clause whose content is all inside the quotation marks
-    NEXT_FRAGMENT = 4  # inherited: "“A,” he said. “B”" continues A's quote
-    CUE = 5  # the nearest speech verb with a subject, or a "― Name" trailer
-    INTRODUCTION = 6  # a colon right before it: "X went further: “...”"
-    PREVIOUS = 7  # inherited: the last attribution in this or the previous paragraph
-    FLOATING = 8  # no cue at all, kept only when it reads as speech
+    QUOTED_CLAUSE = 4  # a reporting clause whose content is all inside the quotation marks
+    NEXT_FRAGMENT = 5  # inherited: "“A,” he said. “B”" continues A's quote
+    CUE = 6  # the nearest speech verb with a subject, or a "― Name" trailer
+    INTRODUCTION = 7  # a colon right before it: "X went further: “...”"
+    PREVIOUS = 8  # inherited: the last attribution in this or the previous paragraph
+    FLOATING = 9  # no cue at all, kept only when it reads as speech
 
 
 class Candidate(NamedTuple):

@@ -19,6 +19,7 @@ from transforms.quotes.hedges import hedge_candidates
 from transforms.quotes.inheritance import attribute_quotations
 from transforms.quotes.introductions import introduction_candidates
 from transforms.quotes.labelled import labelled_candidates
+from transforms.quotes.nominal import noun_clause_candidates
 from transforms.quotes.quotations import cue_candidates, floating_candidates
 from transforms.quotes.selection import select
 from transforms.sentences import SentenceSpan
@@ -44,6 +45,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     labelled_candidates,
     clause_candidates,
     hedge_candidates,
+    noun_clause_candidates,
     cue_candidates,
     introduction_candidates,
     floating_candidates,

@@ -89,6 +89,17 @@ _HEARSAY_PARTICIPLES = frozenset(
     "alleged believed expected reported rumored rumoured said thought".split()
 )
 
+# Nouns whose that-clause is what someone claims, fears or believes: "Trump's claim that ...",
+# "the suggestion that ...". Not "fact", "news" or "sign": the writer's own facts and
+# inferences (on PolNeAR train "the fact that" matched an attribution 14 times in 30).
+_CONTENT_NOUNS = """
+acknowledgment acknowledgement admission allegation argument assertion assumption assurance
+belief charge claim comment complaint concern conclusion contention conviction doubt
+expectation fear feeling hope idea impression insistence message narrative notion perception
+pledge prediction promise recognition remark report rumor rumour sense speculation statement
+suggestion suspicion theory thought view warning worry
+""".split()
+
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
     "tell": ["tell", "tells", "told", "telling"],
@@ -149,6 +160,7 @@ REQUEST_VERBS = _forms(_REQUEST)
 REFUSAL_VERBS = _forms(_REFUSAL)
 OBJECT_IS_SAID_VERBS = _forms(_OBJECT_IS_SAID)
 SEEMING_VERBS = _forms(_SEEMING)
+CONTENT_NOUNS = frozenset(_CONTENT_NOUNS) | frozenset(n + "s" for n in _CONTENT_NOUNS)  # plurals
 
 
 def is_speech_verb(word: str) -> bool:
@@ -185,3 +197,7 @@ def is_seeming_verb(word: str) -> bool:
 
 def is_hearsay_participle(word: str) -> bool:
     return word.lower() in _HEARSAY_PARTICIPLES
+
+
+def is_content_noun(word: str) -> bool:
+    return word.lower() in CONTENT_NOUNS
