@@ -591,3 +591,37 @@ def test_the_clause_of_a_claim_or_hope_is_what_was_claimed(analyse, text, conten
 )
 def test_a_fact_or_a_relative_clause_is_no_claim(analyse, text):
     assert _quotes(analyse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "The host asked the senator if he would ever run for president.",
+            "if he would ever run for president",
+            "The host",
+            id="asked-someone-if",
+        ),
+        pytest.param(
+            "Asked by the host if he would run again, the senator laughed.",
+            "if he would run again",
+            "the host",
+            id="asked-by-the-asker",
+        ),
+        pytest.param(
+            "The mayor was asked if the bridge would reopen.",
+            "if the bridge would reopen",
+            None,
+            id="was-asked-if",
+        ),
+        pytest.param(
+            "The coach asked the crowd to clap if they agreed.",
+            "the crowd to clap",
+            "The coach",
+            id="a-request-with-a-condition",
+        ),
+    ],
+)
+def test_the_question_asked_with_if_is_the_askers(analyse, text, content, speaker):
+    quotes = _quotes(analyse, text)
+    assert [(q["content"], q["speaker"]) for q in quotes] == [(content, speaker)]

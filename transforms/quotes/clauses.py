@@ -202,7 +202,9 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     clauses = [
         c
         for c in tree.children(verb)
-        if (c.dep_ == "ccomp" and _is_clause(c, tree)) or _misparsed_clause(verb, c, tree)
+        if (c.dep_ == "ccomp" and _is_clause(c, tree))
+        or _misparsed_clause(verb, c, tree)
+        or _question_asked(verb, c, tree)
     ] or _statement_clause(verb, tree)
     # each side: its tokens, and the speaker as a parsed head or as a span of characters
     sides: list[tuple[list[Token], Token | None, tuple[int, int] | None]] = []
@@ -386,6 +388,19 @@ def _misparsed_clause(verb: Token, child: Token, tree: DependencyIndex) -> bool:
     )
 
 
+def _question_asked(verb: Token, child: Token, tree: DependencyIndex) -> bool:
+    """The question of "asked the mayor if she would run again", which the parser hangs on
+    "asked" as a condition (advcl), not as its clause. After a request to do something ("asked
+    the crowd to clap if they agreed") the if-clause is that act's condition."""
+    return (
+        child.dep_ == "advcl"
+        and child.i > verb.i
+        and is_request_verb(verb.text)
+        and any(c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in tree.children(child))
+        and not any(c.dep_ == "xcomp" and c.i < child.i for c in tree.children(verb))
+    )
+
+
 def _addressed(verb: Token, tree: DependencyIndex) -> bool:
     """A passive participle opening a clause of its own ("Asked whether ...", "When told of
     ..."): the main clause's subject is the one asked or told, not the speaker."""
@@ -404,15 +419,23 @@ def _asked_passive(verb: Token, tree: DependencyIndex) -> bool:
 
 def _question_put(verb: Token, tree: DependencyIndex) -> list[Candidate]:
     """The question of "Asked whether ...", "when asked about the wall": its clause, or what it
-    was about, with no speaker (the reporter who asked is not named)."""
+    was about, with no speaker (the reporter who asked is not named), unless a by-agent names
+    the asker ("Asked by the host if ...")."""
     out = []
+    asker = next(
+        (o for c in tree.children(verb) if c.dep_ == "agent"
+         for o in tree.children(c) if o.dep_ == "pobj"),
+        None,
+    )
     for child in tree.rights(verb):
-        if (child.dep_ == "ccomp" and _is_clause(child, tree)) or (
-            child.dep_ == "prep" and child.lower_ == "about" and child.i == verb.i + 1
+        if (
+            (child.dep_ == "ccomp" and _is_clause(child, tree))
+            or _question_asked(verb, child, tree)
+            or (child.dep_ == "prep" and child.lower_ == "about" and child.i == verb.i + 1)
         ):
             start, end = trimmed_span(without_trailing_aside(tree.subtree(child)))
             if start is not None:
-                out.append(_clause(start, end, cue_span(verb), None))
+                out.append(_clause(start, end, cue_span(verb), asker))
             break
     return out
 
