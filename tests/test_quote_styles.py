@@ -625,3 +625,13 @@ def test_a_fact_or_a_relative_clause_is_no_claim(analyse, text):
 def test_the_question_asked_with_if_is_the_askers(analyse, text, content, speaker):
     quotes = _quotes(analyse, text)
     assert [(q["content"], q["speaker"]) for q in quotes] == [(content, speaker)]
+
+
+def test_a_quoted_word_taken_for_a_subject_does_not_hide_the_speaker(analyse):
+    # the parse gives "said" a second subject inside the marks; the speaker is the one outside
+    text = (
+        "\u201cThe fall we saw last year was caused by the strike, the rain, all the old "
+        "problems,\u201d said a farmer from the valley."
+    )
+    q = _holding(_quotes(analyse, text), "The fall we saw last year")
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", "a farmer from the valley", "said")

@@ -195,6 +195,11 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     outer = outer_report(verb, tree)
     if outer is not None:
         subject = speakers.speaker_token(outer) or subject
+    if subject is not None and quoted[subject.i] >= 0:
+        # (kept when there is none: the clause still stands, with no speaker named)
+        subject = (
+            unquoted_subject(verb, quoted, tree) or unparsed_subject(verb, quoted, tree) or subject
+        )
     if subject is None and (verb.lower_ in _NEEDS_SUBJECT_FORMS or verb.lower_.endswith("ing")):
         return []  # "It is worth noting that ...", "It goes without saying": nobody's words
     if not is_speech_verb(verb.text) and _unrealised(verb, tree):
@@ -263,6 +268,17 @@ def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
     if name.ent_type_ not in PERSON_LABELS or quoted[k] >= 0:
         return None
     return name
+
+
+def unquoted_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> Token | None:
+    """A subject of ``verb`` outside quotation marks. The parse can take a quoted word for a
+    second subject ("“[Clinton] can be very polarizing,” Kilfoyle said", "“The drop ...,” said
+    a person close to the Clintons"), and the speaker is the one outside the marks, before the
+    verb or after it."""
+    return next(
+        (c for c in tree.children(verb) if c.dep_ in {"nsubj", "nsubjpass"} and quoted[c.i] < 0),
+        None,
+    )
 
 
 def _inverted_object(verb: Token, quoted: list[int], tree: DependencyIndex) -> Token | None:
