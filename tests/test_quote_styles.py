@@ -564,9 +564,9 @@ def test_an_event_witnessed_is_no_quote(analyse):
         pytest.param(
             "The growers repeated their claim that the new dam had dried up the river.",
             "that the new dam had dried up the river",
-            "their",
+            "The growers",
             "claim",
-            id="possessor-claims",
+            id="their-claim-is-the-subjects",
         ),
         pytest.param(
             "Villagers have long clung to the hope that the mine would reopen.",
@@ -635,3 +635,31 @@ def test_a_quoted_word_taken_for_a_subject_does_not_hide_the_speaker(analyse):
     )
     q = _holding(_quotes(analyse, text), "The fall we saw last year")
     assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", "a farmer from the valley", "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        pytest.param(
+            "Critics stepped up their attacks on the minister.",
+            "the minister",
+            "Critics",
+            "attacks",
+            id="their-attacks-on",
+        ),
+        pytest.param(
+            "The council's opposition to the new runway is well known.",
+            "the new runway",
+            "The council",
+            "opposition",
+            id="named-possessor",
+        ),
+    ],
+)
+def test_a_stance_noun_reports_what_the_stance_is_on(analyse, text, content, speaker, cue):
+    quotes = _quotes(analyse, text)
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [(content, speaker, cue)]
+
+
+def test_a_stance_nobody_holds_is_no_quote(analyse):
+    assert _quotes(analyse, "Support for the plan has grown.") == []
