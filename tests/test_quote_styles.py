@@ -663,3 +663,26 @@ def test_a_stance_noun_reports_what_the_stance_is_on(analyse, text, content, spe
 
 def test_a_stance_nobody_holds_is_no_quote(analyse):
     assert _quotes(analyse, "Support for the plan has grown.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        pytest.param(
+            "\u201cThat was a disgrace from start to finish,\u201d the coach fumed after the "
+            "match.",
+            "the coach",
+            "fumed",
+            id="fumed",
+        ),
+        pytest.param(
+            "\u201cNobody asked us about any of this,\u201d the residents vented on Friday.",
+            "the residents",
+            "vented",
+            id="vented",
+        ),
+    ],
+)
+def test_verbs_of_venting_cue_a_quotation(analyse, text, speaker, cue):
+    [q] = _quotes(analyse, text)
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, cue)

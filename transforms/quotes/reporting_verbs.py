@@ -21,6 +21,7 @@ recall recount reiterate remark remind reply report respond retort reveal say sc
 shout sing snap speak specify state stress suggest swear tell testify text theorize tout
 tweet underline underscore urge vow warn whisper write yell
 bark beam blurt boom email gush interject marvel retaliate wonder
+fume gripe rage rant react scold sigh tease thunder vent
 """.split()
 
 # Verbs of finding, believing and wanting: they attribute content only through a clause
