@@ -686,3 +686,10 @@ def test_a_stance_nobody_holds_is_no_quote(analyse):
 def test_verbs_of_venting_cue_a_quotation(analyse, text, speaker, cue):
     [q] = _quotes(analyse, text)
     assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, cue)
+
+
+def test_a_speech_verb_parsed_as_a_modifier_after_a_quotation_names_its_speaker(analyse):
+    # the parse hangs "asked" on "old" as a participle; "the 43-year-old" asked
+    text = "\u201cWhy would anyone vote for this?\u201d the 43-year-old asked in the video."
+    [q] = _quotes(analyse, text)
+    assert (q["speaker"], q["cue"]) == ("the 43-year-old", "asked")

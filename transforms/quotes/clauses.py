@@ -302,7 +302,25 @@ def unparsed_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> T
     """The speaker of a speech verb the parse gave no subject, read off the words around it."""
     if not is_speech_verb(verb.text):
         return None
-    return _name_right_before(verb, quoted) or _inverted_object(verb, quoted, tree)
+    return (
+        _name_right_before(verb, quoted)
+        or _inverted_object(verb, quoted, tree)
+        or _modified_speaker(verb, quoted)
+    )
+
+
+def _modified_speaker(verb: Token, quoted: list[int]) -> Token | None:
+    """The speaker the parse took the verb for a modifier of, right after a quotation: in
+    "“Why would anyone vote for this?” the 43-year-old asked" "asked" hangs on "old" as a
+    participle (acl), and "the 43-year-old" is who asked."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.i != verb.i - 1:
+        return None
+    k = head.left_edge.i - 1
+    doc = verb.doc
+    while k >= 0 and (doc[k].is_punct or doc[k].is_space) and quoted[k] < 0:
+        k -= 1
+    return head if k >= 0 and quoted[k] >= 0 and quoted[head.i] < 0 else None
 
 
 def _gerund_subject(verb: Token) -> Token | None:
