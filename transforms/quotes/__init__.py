@@ -7,6 +7,10 @@ explicit priority (``candidates.Priority``), and nothing depends on the order st
 - ``clauses``: a reporting verb or "according to" outside quotation marks with its
   clause; INDIRECT, MIXED when it holds quotation marks                              CLAUSE
   ... and when every word of the clause is quoted, the cue of those quotations     QUOTED_CLAUSE
+- ``hedges``: what seems so or is expected, nobody's words ("X seems to ...",
+  "X is expected to ..."); after any clause                                          HEDGE
+- ``nominal``: the that-clause of a noun of claiming or believing ("their claim that
+  ..."), the object of a noun of stance ("their attacks on X"); after clause and hedge NOUN_CLAUSE
 - ``quotations``: the nearest speech verb around a quotation, or a "― Name" trailer  CUE
   ... and a quotation with no cue that reads as speech                               FLOATING
 - ``introductions``: a colon right before a quotation ("X went further: “...”")    INTRODUCTION

@@ -16,13 +16,15 @@ class Priority(IntEnum):
     # Spans of text, competing with each other for characters:
     LABEL = 0  # "NAME: words" paragraphs: layout says who speaks
     CLAUSE = 1  # a reporting clause ("X said that ..."); the wider of two nested ones first
+    HEDGE = 2  # "X seems to ...", "X is expected to ...": no one's words, after any clause
+    NOUN_CLAUSE = 3  # "the claim that ...", "confident that ...": a clause no report took
     # Cues for one quotation, competing for that quotation:
-    QUOTED_CLAUSE = 2  # a reporting clause whose content is all inside the quotation marks
-    NEXT_FRAGMENT = 3  # inherited: "“A,” he said. “B”" continues A's quote
-    CUE = 4  # the nearest speech verb with a subject, or a "― Name" trailer
-    INTRODUCTION = 5  # a colon right before it: "X went further: “...”"
-    PREVIOUS = 6  # inherited: the last attribution in this or the previous paragraph
-    FLOATING = 7  # no cue at all, kept only when it reads as speech
+    QUOTED_CLAUSE = 4  # a reporting clause whose content is all inside the quotation marks
+    NEXT_FRAGMENT = 5  # inherited: "“A,” he said. “B”" continues A's quote
+    CUE = 6  # the nearest speech verb with a subject, or a "― Name" trailer
+    INTRODUCTION = 7  # a colon right before it: "X went further: “...”"
+    PREVIOUS = 8  # inherited: the last attribution in this or the previous paragraph
+    FLOATING = 9  # no cue at all, kept only when it reads as speech
 
 
 class Candidate(NamedTuple):

@@ -42,6 +42,9 @@ _NEEDS_SUBJECT_FORMS = {"known", "shown", "found", "thought", "feeling", "knowin
 _STANCE_OBJECT_DEPS = {"dobj", "xcomp", "oprd", "ccomp"}
 # "call for", "call on", "push for", "accuse X of", "warn of/about/against", "agree with".
 _STANCE_PREPS = {"for", "on", "of", "about", "against", "to"}
+# ... but after the object "on" says where or when ("criticised the minister on local radio on
+# Tuesday"), not what was said: PolNeAR's content stops at the object.
+_NOT_AFTER_OBJECT = {"on"}
 _BARE_OBJECTS = {"it", "this", "that", "himself", "herself", "themselves", "itself", "one"}
 # Objects of a speech verb that name nothing said: "said little about it", "said them".
 _EMPTY_OBJECTS = {"them", "nothing", "something", "anything", "little", "much", "so", "more"}
@@ -192,6 +195,11 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     outer = outer_report(verb, tree)
     if outer is not None:
         subject = speakers.speaker_token(outer) or subject
+    if subject is not None and quoted[subject.i] >= 0:
+        # (kept when there is none: the clause still stands, with no speaker named)
+        subject = (
+            unquoted_subject(verb, quoted, tree) or unparsed_subject(verb, quoted, tree) or subject
+        )
     if subject is None and (verb.lower_ in _NEEDS_SUBJECT_FORMS or verb.lower_.endswith("ing")):
         return []  # "It is worth noting that ...", "It goes without saying": nobody's words
     if not is_speech_verb(verb.text) and _unrealised(verb, tree):
@@ -199,7 +207,9 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     clauses = [
         c
         for c in tree.children(verb)
-        if (c.dep_ == "ccomp" and _is_clause(c, tree)) or _misparsed_clause(verb, c, tree)
+        if (c.dep_ == "ccomp" and _is_clause(c, tree))
+        or _misparsed_clause(verb, c, tree)
+        or _question_asked(verb, c, tree)
     ] or _statement_clause(verb, tree)
     # each side: its tokens, and the speaker as a parsed head or as a span of characters
     sides: list[tuple[list[Token], Token | None, tuple[int, int] | None]] = []
@@ -212,7 +222,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
                 named = _named_after_quotation(tokens, verb, quoted) if before else None
                 sides.append(named or (tokens, subject, None))
     elif is_stance_verb(verb.text) and subject is not None and _is_source(subject):
-        objects = _stance_objects(verb, tree)
+        objects = _without_leading_preposition(_stance_objects(verb, tree), tree)
         if objects:
             sides.append(([t for c in objects for t in tree.subtree(c)], subject, None))
     elif verb.dep_ == "parataxis" and subject is not None and is_speech_verb(verb.text):
@@ -229,12 +239,12 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     ):
         # what was said as the object ("mentioned the wall"); not for an unrealised verb: in
         # "to explain the difference", "trying to disclose" what they would say is not given
-        objects = _said_objects(verb, tree)
+        objects = _without_leading_preposition(_said_objects(verb, tree), tree)
         if objects:
             sides.append(([t for c in objects for t in tree.subtree(c)], subject, None))
     out = []
     for tokens, speaker, speaker_span in sides:
-        start, end = trimmed_span(_without_trailing_aside(tokens))
+        start, end = trimmed_span(without_trailing_aside(tokens))
         if start is not None:
             clause = _clause(start, end, cue_span(verb), speaker)
             out.append(clause._replace(speaker_span=speaker_span))
@@ -260,6 +270,17 @@ def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
     return name
 
 
+def unquoted_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> Token | None:
+    """A subject of ``verb`` outside quotation marks. The parse can take a quoted word for a
+    second subject ("“[Clinton] can be very polarizing,” Kilfoyle said", "“The drop ...,” said
+    a person close to the Clintons"), and the speaker is the one outside the marks, before the
+    verb or after it."""
+    return next(
+        (c for c in tree.children(verb) if c.dep_ in {"nsubj", "nsubjpass"} and quoted[c.i] < 0),
+        None,
+    )
+
+
 def _inverted_object(verb: Token, quoted: list[int], tree: DependencyIndex) -> Token | None:
     """The speaker after the verb in "“...,” added another New Hampshire Republican.", which
     the parse can take for the verb's object: only right after a quotation's closing mark."""
@@ -281,7 +302,25 @@ def unparsed_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> T
     """The speaker of a speech verb the parse gave no subject, read off the words around it."""
     if not is_speech_verb(verb.text):
         return None
-    return _name_right_before(verb, quoted) or _inverted_object(verb, quoted, tree)
+    return (
+        _name_right_before(verb, quoted)
+        or _inverted_object(verb, quoted, tree)
+        or _modified_speaker(verb, quoted)
+    )
+
+
+def _modified_speaker(verb: Token, quoted: list[int]) -> Token | None:
+    """The speaker the parse took the verb for a modifier of, right after a quotation: in
+    "“Why would anyone vote for this?” the 43-year-old asked" "asked" hangs on "old" as a
+    participle (acl), and "the 43-year-old" is who asked."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.i != verb.i - 1:
+        return None
+    k = head.left_edge.i - 1
+    doc = verb.doc
+    while k >= 0 and (doc[k].is_punct or doc[k].is_space) and quoted[k] < 0:
+        k -= 1
+    return head if k >= 0 and quoted[k] >= 0 and quoted[head.i] < 0 else None
 
 
 def _gerund_subject(verb: Token) -> Token | None:
@@ -319,7 +358,7 @@ def _named_after_quotation(
     return inside, None, (name.idx, last.idx + len(last))
 
 
-def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
+def without_trailing_aside(tokens: list[Token]) -> list[Token]:
     """``tokens`` cut before a dash, or before a comma opening an aside that runs to their end:
     "he was “encouraged” by the plan — a modest boost for Obama since 2009, when ..." and "he
     would "take a look" at such legislation, which would give ..." report the first part."""
@@ -383,6 +422,19 @@ def _misparsed_clause(verb: Token, child: Token, tree: DependencyIndex) -> bool:
     )
 
 
+def _question_asked(verb: Token, child: Token, tree: DependencyIndex) -> bool:
+    """The question of "asked the mayor if she would run again", which the parser hangs on
+    "asked" as a condition (advcl), not as its clause. After a request to do something ("asked
+    the crowd to clap if they agreed") the if-clause is that act's condition."""
+    return (
+        child.dep_ == "advcl"
+        and child.i > verb.i
+        and is_request_verb(verb.text)
+        and any(c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in tree.children(child))
+        and not any(c.dep_ == "xcomp" and c.i < child.i for c in tree.children(verb))
+    )
+
+
 def _addressed(verb: Token, tree: DependencyIndex) -> bool:
     """A passive participle opening a clause of its own ("Asked whether ...", "When told of
     ..."): the main clause's subject is the one asked or told, not the speaker."""
@@ -401,15 +453,23 @@ def _asked_passive(verb: Token, tree: DependencyIndex) -> bool:
 
 def _question_put(verb: Token, tree: DependencyIndex) -> list[Candidate]:
     """The question of "Asked whether ...", "when asked about the wall": its clause, or what it
-    was about, with no speaker (the reporter who asked is not named)."""
+    was about, with no speaker (the reporter who asked is not named), unless a by-agent names
+    the asker ("Asked by the host if ...")."""
     out = []
+    asker = next(
+        (o for c in tree.children(verb) if c.dep_ == "agent"
+         for o in tree.children(c) if o.dep_ == "pobj"),
+        None,
+    )
     for child in tree.rights(verb):
-        if (child.dep_ == "ccomp" and _is_clause(child, tree)) or (
-            child.dep_ == "prep" and child.lower_ == "about" and child.i == verb.i + 1
+        if (
+            (child.dep_ == "ccomp" and _is_clause(child, tree))
+            or _question_asked(verb, child, tree)
+            or (child.dep_ == "prep" and child.lower_ == "about" and child.i == verb.i + 1)
         ):
-            start, end = trimmed_span(_without_trailing_aside(tree.subtree(child)))
+            start, end = trimmed_span(without_trailing_aside(tree.subtree(child)))
             if start is not None:
-                out.append(_clause(start, end, cue_span(verb), None))
+                out.append(_clause(start, end, cue_span(verb), asker))
             break
     return out
 
@@ -495,7 +555,8 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
         elif predicate is not None and child.dep_ == "punct" and child.i < predicate.i:
             continue
         elif child.dep_ == "prep" and (
-            (child.lower_ in _STANCE_PREPS and (out or child.i == verb.i + 1))
+            (child.lower_ in _STANCE_PREPS and (out or child.i == verb.i + 1)
+             and not (out and child.lower_ in _NOT_AFTER_OBJECT))
             # "described the plan as “a fantasy”": the predicate is what was said of it
             or (child.lower_ == "as" and out)
         ):
@@ -516,6 +577,17 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
     ):
         return []  # "declined to comment", "refused to say whether ...": nothing was said
     return out
+
+
+def _without_leading_preposition(objects: list[Token], tree: DependencyIndex) -> list[Token]:
+    """``objects`` with a first preposition replaced by what it governs: in "called for a
+    special prosecutor" and "spoke about the economy" the preposition goes with the cue, and
+    what was called for or spoken about is the content (PolNeAR puts "for", "about", "on" in
+    the cue; on train 2,000 cues end in one, 64 contents start with "about")."""
+    if not objects or objects[0].dep_ != "prep":
+        return objects
+    governed = [c for c in tree.children(objects[0]) if c.dep_ in {"pobj", "pcomp"}]
+    return [*governed, *objects[1:]] if governed else objects
 
 
 def _said_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
@@ -589,7 +661,7 @@ def _referring_to(referring: Token, tree: DependencyIndex) -> Candidate | None:
     objs = [c for c in tree.children(to) if c.dep_ == "pobj"]
     if subject is None or not objs or not _is_source(subject):
         return None
-    start, end = trimmed_span(_without_trailing_aside(tree.subtree(objs[0])))
+    start, end = trimmed_span(without_trailing_aside(tree.subtree(objs[0])))
     if start is None:
         return None
     return _clause(start, end, (referring.idx, to.idx + len(to)), subject)

@@ -15,9 +15,11 @@ from transforms.entity_labels import PERSON_LABELS, SPEAKER_LABELS
 from transforms.quotes.candidates import Candidate
 from transforms.quotes.clauses import clause_candidates
 from transforms.quotes.context import QuoteContext, build_context
+from transforms.quotes.hedges import hedge_candidates
 from transforms.quotes.inheritance import attribute_quotations
 from transforms.quotes.introductions import introduction_candidates
 from transforms.quotes.labelled import labelled_candidates
+from transforms.quotes.nominal import noun_clause_candidates
 from transforms.quotes.quotations import cue_candidates, floating_candidates
 from transforms.quotes.selection import select
 from transforms.sentences import SentenceSpan
@@ -42,6 +44,8 @@ Strategy = Callable[[Doc, QuoteContext], list[Candidate]]
 STRATEGIES: tuple[Strategy, ...] = (
     labelled_candidates,
     clause_candidates,
+    hedge_candidates,
+    noun_clause_candidates,
     cue_candidates,
     introduction_candidates,
     floating_candidates,

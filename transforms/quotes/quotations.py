@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from transforms import speakers  # the module: see extract.py
 from transforms.quotes.candidates import Candidate, Priority, cue_span
-from transforms.quotes.clauses import outer_report, unparsed_subject
+from transforms.quotes.clauses import outer_report, unparsed_subject, unquoted_subject
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.regions import QuotedRegion
 from transforms.quotes.reporting_verbs import is_speech_verb
@@ -104,9 +104,7 @@ class _SpeechCues:
             if subject is not None and quoted[subject.i] >= 0:
                 # "“One of the brightest ...,” Rep. Cummings said": the parse can take a quoted
                 # phrase for a second subject; the speaker is the one outside the marks
-                subject = next(
-                    (c for c in tok.lefts if c.dep_ == "nsubj" and quoted[c.i] < 0), None
-                )
+                subject = unquoted_subject(tok, quoted, ctx.tree)
             if subject is None:
                 subject = unparsed_subject(tok, quoted, ctx.tree)
             if subject is not None:

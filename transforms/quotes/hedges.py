@@ -1,0 +1,99 @@
+"""Strategy: what seems so, or is expected, with nobody saying it.
+
+"The plan seems to have stalled", "Voters appeared unmoved", "It seems that ...", "The senator
+is expected to resign": news reports an impression or an expectation, and PolNeAR attributes it,
+mostly to no named source. The content is the subject with its complement (the cue inside it
+costs a match nothing); there is no speaker. These rank after reporting clauses (``HEDGE``): in
+"he appeared to suggest that ..." the clause of "suggest" is what was attributed.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from transforms.quotes.candidates import Candidate, Priority, cue_span, trimmed_span
+from transforms.quotes.clauses import without_trailing_aside
+from transforms.quotes.context import QuoteContext
+from transforms.quotes.dependencies import DependencyIndex
+from transforms.quotes.reporting_verbs import is_hearsay_participle, is_seeming_verb
+
+# The complements of a verb of seeming: "to have stalled" (xcomp), "unmoved" (oprd, acomp) and,
+# after "it", a clause ("It seems that ...").
+_SEEMING_COMPLEMENTS = {"xcomp", "oprd", "acomp"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# "the appearing candidate", "a seeming contradiction": not a verb here.
+_NOT_VERB_DEPS = {"amod", "compound", "nmod", "pobj", "dobj", "nsubj", "attr"}
+_RELATIVE_WORDS = {"what", "which", "who", "whom", "whose"}
+
+
+def hedge_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
+    out = []
+    for tok in doc:
+        if ctx.quoted[tok.i] >= 0 or tok.dep_ in _NOT_VERB_DEPS:
+            continue
+        parts = _seeming(tok, ctx.tree) or _hearsay(tok, ctx.tree)
+        if not parts or _relative(tok, parts):
+            continue
+        tokens = [t for part in parts for t in ctx.tree.subtree(part)]
+        start, end = trimmed_span(without_trailing_aside(tokens))
+        if start is not None and not any(ctx.quoted[t.i] >= 0 for t in tokens):
+            order = (-(end - start), start)
+            out.append(Candidate(Priority.HEDGE, order, start, end, cue_span(tok), None))
+    return out
+
+
+def _seeming(verb: Token, tree: DependencyIndex) -> list[Token]:
+    """Subject and complement of "X seems to ...", "X appeared unmoved", or the clause of "it
+    seems that ..." ("it" says nothing). Not "appeared on television": no complement."""
+    if not is_seeming_verb(verb.text):
+        return []
+    children = tree.children(verb)
+    subject = next((c for c in children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None)
+    complement = next(
+        (
+            c for c in children
+            if c.i > verb.i and c.dep_ in _SEEMING_COMPLEMENTS and _follows(c, verb)
+        ),
+        None,
+    )
+    if complement is None and subject is not None and subject.lower_ == "it":
+        clause = next((c for c in children if c.i > verb.i and c.dep_ == "ccomp"), None)
+        return [clause] if clause is not None else []
+    if complement is None:
+        return []
+    return [subject, complement] if subject is not None else [complement]
+
+
+def _hearsay(verb: Token, tree: DependencyIndex) -> list[Token]:
+    """Subject and to-infinitive of "X is expected to resign", "was said to have ..."."""
+    if not is_hearsay_participle(verb.text):
+        return []
+    children = tree.children(verb)
+    if not any(c.dep_ == "auxpass" for c in children):
+        return []
+    complement = next(
+        (
+            c for c in children
+            if c.i > verb.i and c.dep_ == "xcomp"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in tree.children(c))
+        ),
+        None,
+    )
+    if complement is None:
+        return []
+    subject = next((c for c in children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None)
+    return [subject, complement] if subject is not None else [complement]
+
+
+def _relative(verb: Token, parts: list[Token]) -> bool:
+    """A relative clause ("a plan that seems to work", "what appeared to be a reference"): the
+    impression describes a noun of a larger statement, often someone else's. On PolNeAR train
+    half of these matched no attribution of their own."""
+    return verb.dep_ == "relcl" or parts[0].lower_ in _RELATIVE_WORDS
+
+
+def _follows(complement: Token, verb: Token) -> bool:
+    """The complement right after the verb, adverbs aside ("seemed almost certain to"): in "He
+    appeared on the news to defend it" the infinitive says why he appeared, not how he seemed."""
+    doc = verb.doc
+    return all(doc[k].dep_ in {"advmod", "neg"} for k in range(verb.i + 1, complement.left_edge.i))
