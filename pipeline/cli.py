@@ -108,6 +108,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_command(config, options)
 
 
+def console_main() -> None:
+    """The ``newsbeam`` command: ``main()``, then an exit that skips the interpreter's teardown.
+
+    Tearing down a process that imported Beam, spaCy and Dask and held a model (freeing every
+    module and object one by one) took 0.33-0.44 s of a 2.4 s one-article run (3 runs each).
+    Nothing is left to do by then: the run closed its files and printed its summary. What a
+    normal exit runs first (atexit functions, logging's flush among them) still runs here. An
+    exception, ``SystemExit`` included, leaves the normal way.
+    """
+    import atexit
+    import os
+
+    code = main()
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)
+
+
 def run_options(args: argparse.Namespace, beam_args: list[str]) -> PipelineOptions:
     """The run's one PipelineOptions: Beam's flags as given, newsbeam's as argparse parsed them
     (each view built once: pipeline/option_views.py)."""

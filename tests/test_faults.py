@@ -373,3 +373,29 @@ def test_killing_a_dask_worker_mid_run_loses_and_duplicates_nothing(tmp_path):
         per_article = Counter(r["article_id"] for r in tables[table])
         for article in tables["articles"]:
             assert per_article[article["article_id"]] == article[f"n_{table}"], table
+
+
+@pytest.mark.slow
+def test_the_newsbeam_command_exits_with_the_run_s_status_and_its_output_flushed(tmp_path):
+    """The console script skips the interpreter's teardown (pipeline.cli.console_main): the exit
+    status, the summary on stdout and the failure on stderr must all still arrive."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(GOOD_PARAGRAPH)
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "broken.json").write_text("{")
+    out = tmp_path / "out"
+    script = Path(sys.executable).with_name("newsbeam")
+    done = subprocess.run([str(script), "run", "--input", str(inputs), "--output", str(out),
+                           "--max_error_ratio", "0.5"], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == EXIT_ERROR_RATIO, done.stderr[-2000:]
+    assert "articles               1 rows" in done.stdout
+    assert "of the input went to errors" in done.stderr
+    ok = subprocess.run([str(script), "run", "--input", str(inputs / "good.txt"), "--output",
+                         str(tmp_path / "ok")], capture_output=True, text=True, timeout=300)
+    assert ok.returncode == 0 and "errors                 0 rows" in ok.stdout

