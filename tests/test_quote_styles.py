@@ -693,3 +693,18 @@ def test_a_speech_verb_parsed_as_a_modifier_after_a_quotation_names_its_speaker(
     text = "\u201cWhy would anyone vote for this?\u201d the 43-year-old asked in the video."
     [q] = _quotes(analyse, text)
     assert (q["speaker"], q["cue"]) == ("the 43-year-old", "asked")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks could still fall apart, said the person, who asked not to be named because "
+        "the negotiations are private.",
+        "A council official who asked not to be identified said the budget was short.",
+    ],
+)
+def test_asking_for_anonymity_is_no_quote(analyse, text):
+    """A journalist's article gave "not to be named" as an INDIRECT quote cued by "asked"."""
+    quotes = _quotes(analyse, text)
+    assert not [q for q in quotes if q["cue"] == "asked"], quotes
+    assert len(quotes) == 1 and quotes[0]["cue"] == "said", quotes

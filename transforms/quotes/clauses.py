@@ -72,6 +72,8 @@ _ASIDE_DEPS = {"relcl", "appos", "advcl"}
 _DASHES = {"\u2014", "\u2013", "--", "-"}
 # What a spokesman declines to do besides the verbs of saying: "declined to elaborate".
 _HOLDING_BACK = {"elaborate", "discuss", "speculate"}
+# "who asked not to be named": the formula of an anonymous source, not a request reported.
+_ANONYMITY = {"named", "identified", "quoted"}
 # A paragraph ending in none of these is a headline or subheading, not a sentence.
 _SENTENCE_END = tuple('.!?:;,"\u201d\u2019\u2026)')
 
@@ -572,6 +574,9 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
         return []  # "rejected a pay offer", "welcomed the decision": an act, not a view
     if is_request_verb(verb.text) and not any(_holds_clause(c, tree) for c in out):
         return []  # "asked me a question": what was asked is not given
+    if is_request_verb(verb.text) and any(c.dep_ == "xcomp" and c.lower_ in _ANONYMITY
+                                          for c in out):
+        return []  # "the person, who asked not to be named, said": asking for anonymity
     if is_refusal_verb(verb.text) and any(
         c.dep_ == "xcomp" and (is_speech_verb(c.text) or c.lower_ in _HOLDING_BACK) for c in out
     ):
