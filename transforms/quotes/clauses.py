@@ -59,7 +59,8 @@ _GERUND_PREPS = {"by", "in", "while"}
 # What "in a ..." names as the source of a clause: "In a Fox News poll, ...".
 _SOURCE_DOCUMENTS = {"poll", "polls", "survey", "surveys"}
 _NOT_SOURCES = {"this", "that", "there", "what", "these", "those"}
-_NOT_VERB_DEPS = {"amod", "compound", "nmod", "pobj", "dobj", "nsubj", "attr"}
+# A reporting word used as no verb ("the appearing candidate"); hedges.py uses it too.
+NOT_VERB_DEPS = {"amod", "compound", "nmod", "pobj", "dobj", "nsubj", "attr"}
 # Participles of the verbs a reporter puts questions and news to a speaker with.
 _PARTICIPLES = {"asked", "told", "pressed", "questioned", "informed", "reminded", "challenged"}
 _OWN_SUBJECT_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass"}
@@ -176,7 +177,7 @@ def _clause_attributions(doc: Doc, quoted: list[int], tree: DependencyIndex) -> 
 
 def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) -> list[Candidate]:
     """The content clauses ``verb`` attributes: one per side of the verb ("“A,” he said, “B”")."""
-    if verb.dep_ in _NOT_VERB_DEPS:
+    if verb.dep_ in NOT_VERB_DEPS:
         return []  # "the said agreement", "a known issue": not a verb here
     if _addressed(verb, tree):
         # "Asked whether she would resign, Donnelly replied": the reporter asked, so the

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from transforms.quotes.candidates import Candidate, Priority, cue_span, trimmed_span
-from transforms.quotes.clauses import without_trailing_aside
+from transforms.quotes.clauses import NOT_VERB_DEPS, without_trailing_aside
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.dependencies import DependencyIndex
 from transforms.quotes.reporting_verbs import is_hearsay_participle, is_seeming_verb
@@ -21,15 +21,14 @@ from transforms.quotes.reporting_verbs import is_hearsay_participle, is_seeming_
 # after "it", a clause ("It seems that ...").
 _SEEMING_COMPLEMENTS = {"xcomp", "oprd", "acomp"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-# "the appearing candidate", "a seeming contradiction": not a verb here.
-_NOT_VERB_DEPS = {"amod", "compound", "nmod", "pobj", "dobj", "nsubj", "attr"}
 _RELATIVE_WORDS = {"what", "which", "who", "whom", "whose"}
 
 
 def hedge_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
     out = []
     for tok in doc:
-        if ctx.quoted[tok.i] >= 0 or tok.dep_ in _NOT_VERB_DEPS:
+        # "a seeming contradiction": not a verb here
+        if ctx.quoted[tok.i] >= 0 or tok.dep_ in NOT_VERB_DEPS:
             continue
         parts = _seeming(tok, ctx.tree) or _hearsay(tok, ctx.tree)
         if not parts or _relative(tok, parts):
