@@ -69,13 +69,14 @@ THREAD_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "M
               "MALLOC_TRIM_THRESHOLD_", "PYTHONHASHSEED")
 PACKAGES = ("apache-beam", "spacy", "thinc", "blis", "numpy", "dask", "distributed", MODEL)
 
-# p: SPACY_LOOP on every other file alone, then on both halves at once as two processes; what
-# they printed, as JSON. The first is the reference the second is scaled against.
-SPACY_PAIR = r"""
+# p (and the sweep's spaCy bound): SPACY_LOOP on every N-th file alone, then N processes at
+# once, one on each N-th share; what they printed, as JSON. The first is the reference the
+# second is scaled against.
+SPACY_SPREAD = r"""
 import json, subprocess, sys, time
-loop, model, exclude, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-def start(half):
-    return subprocess.Popen([sys.executable, "-c", loop, model, exclude, *files[half::2]],
+loop, n, model, exclude, files = sys.argv[1], int(sys.argv[2]), *sys.argv[3:5], sys.argv[5:]
+def start(share):
+    return subprocess.Popen([sys.executable, "-c", loop, model, exclude, *files[share::n]],
                             stdout=subprocess.PIPE, text=True)
 def finish(procs):
     outs = [p.communicate()[0] for p in procs]
@@ -85,7 +86,7 @@ def finish(procs):
 t0 = time.monotonic()
 alone = finish([start(0)])
 t1 = time.monotonic()
-pair = finish([start(0), start(1)])
+pair = finish([start(share) for share in range(n)])
 t2 = time.monotonic()
 print(json.dumps({"alone_s": t1 - t0, "pair_s": t2 - t1, "alone": alone, "pair": pair}))
 """
@@ -199,8 +200,12 @@ def measure(cmd: list[str], log: Path) -> tuple[float, float, float, int, str]:
 
 
 def newsbeam_cmd(input_glob: str, output: Path, extra: list[str]) -> list[str]:
-    return [str(BIN / "newsbeam"), "run", "--input", input_glob, "--output", str(output),
-            "--overwrite", *extra]
+    # The installed command; from a bare checkout (PYTHONPATH holding it and the dependencies,
+    # as on a lent machine with nothing installed) the same entry point through the interpreter.
+    command = ([str(BIN / "newsbeam")] if (BIN / "newsbeam").exists() else
+               [sys.executable, "-c", "from pipeline.cli import console_main; console_main()"])
+    return [*command, "run", "--input", input_glob, "--output", str(output), "--overwrite",
+            *extra]
 
 
 def link_subset(files: list[Path], folder: Path) -> str:
@@ -265,7 +270,7 @@ def run_once(key: str, files: list[Path], tmp: Path) -> Sample:
 
         exclude = json.dumps([] if key == "a" else excluded_components(MODEL))
         if key == "p":
-            cmd = [sys.executable, "-c", SPACY_PAIR, SPACY_LOOP, MODEL, exclude,
+            cmd = [sys.executable, "-c", SPACY_SPREAD, SPACY_LOOP, "2", MODEL, exclude,
                    *map(str, files)]
         else:
             cmd = [sys.executable, "-c", SPACY_LOOP, MODEL, exclude, *map(str, files)]
@@ -335,6 +340,8 @@ def environment() -> str:
 
 
 def commit() -> str:
+    if os.environ.get("NEWSBEAM_BENCH_COMMIT"):  # a copy of the tree without its .git
+        return os.environ["NEWSBEAM_BENCH_COMMIT"]
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
                               capture_output=True, check=True).stdout.strip()
@@ -497,6 +504,122 @@ def run_memory(tmp: Path, slice_lines: int, src: Path) -> dict[str, tuple[int, f
     return runs
 
 
+#: The sweep's modes: newsbeam on the local DirectRunner (in-process at 1 worker, which is b;
+#: multi_processing above), newsbeam on a local Dask cluster, spaCy's own N processes (the bound).
+SWEEP_MODES = {"direct": "newsbeam --workers N (DirectRunner; 1 = in-process, b)",
+               "dask": "newsbeam --runner dask --workers N (local Dask cluster)",
+               "spacy": "spaCy alone, N processes at once, one N-th of the files each"}
+
+
+def sweep_order(workers: list[int]) -> list[tuple[str, int]]:
+    """The runs of a sweep, most telling first, so that a deadline drops the least: spaCy's
+    bound at the widest N, the 1-worker baseline, then from the widest N down, Dask's own
+    1-worker run and the remaining spaCy bounds last."""
+    top = max(workers)
+    order = [("spacy", top), ("direct", 1)]
+    for n in sorted(workers, reverse=True):
+        if n > 1:
+            order += [("direct", n), ("dask", n)]
+    if 1 in workers:
+        order.append(("dask", 1))
+    order += [("spacy", n) for n in sorted(workers, reverse=True) if 1 < n < top]
+    return order
+
+
+def sweep_once(mode: str, n: int, files: list[Path], tmp: Path) -> Sample:
+    """One run of the sweep; a spaCy run's wall is the N processes', its share alone in inner."""
+    load_before = os.getloadavg()[0]
+    jiffies_before, own_before = cpu_jiffies(), own_cpu_s()
+    if mode == "spacy":
+        from transforms.nlp_model import excluded_components
+
+        cmd = [sys.executable, "-c", SPACY_SPREAD, SPACY_LOOP, str(n), MODEL,
+               json.dumps(excluded_components(MODEL)), *map(str, files)]
+        wall, _, proc, _, out = measure(cmd, tmp / f"spacy_{n}.log")
+        inner = json.loads(out)
+        span = inner["alone_s"] + inner["pair_s"]
+        wall, inner = inner["pair_s"], {"alone_s": inner["alone_s"]}
+    else:
+        glob = link_subset(files, tmp / f"in_{len(files)}")
+        flags = (["--runner", "dask"] if mode == "dask" else []) + ["--workers", str(n)]
+        wall, _, proc, _, _ = measure(newsbeam_cmd(glob, tmp / f"out_{mode}_{n}", flags),
+                                      tmp / f"{mode}_{n}.log")
+        inner, span = {}, wall
+    foreign = foreign_cores(jiffies_before, cpu_jiffies(), own_cpu_s() - own_before, span)
+    return Sample(wall, proc, load_before, os.getloadavg()[0], None, inner, foreign)
+
+
+def sweep_report(samples: dict[tuple[str, int], Sample], workers: list[int], articles: int,
+                 words: int, command: str, dirty: bool, skipped: list[tuple[str, int]]) -> str:
+    """The sweep's table: wall time and speed-up over newsbeam's 1-worker run at every N."""
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    base = samples.get(("direct", 1))
+    dask_one = samples.get(("dask", 1))
+    foreign = [s.foreign for s in samples.values() if s.foreign is not None]
+    lines = [f"### Workers sweep: {articles:,} BBC News articles ({words:,} words), one run each",
+             "",
+             f"- date {when}, commit `{commit()}`{' (+ uncommitted changes)' if dirty else ''}",
+             f"- machine: {machine()}",
+             f"- environment: {environment()}",
+             "- other processes, cores (most during a run): "
+             f"{fmt(max(foreign, default=None), '.2f')}",
+             f"- command: `{command}`",
+             "",
+             "Speed-up is the 1-worker newsbeam run's wall time (b: in-process DirectRunner) over "
+             "this run's; `Dask/Dask 1` over Dask's own 1-worker run. `spaCy N x` is what N "
+             "processes give spaCy itself here (N x one share alone / all N shares at once; N.00 "
+             "= N whole cores): the bound for both speed-ups. Wall times are whole processes "
+             "(start, imports, model load in every worker, cluster start, the summary).",
+             "",
+             "| workers | DirectRunner s | speed-up | words/s | Dask s | speed-up | Dask/Dask 1 "
+             "| spaCy N x | peak RSS one process MB (DirectRunner / Dask) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for n in workers:
+        direct, dask, spacy = (samples.get((m, n)) for m in ("direct", "dask", "spacy"))
+
+        def wall(sample: Sample | None) -> str:
+            return f"{sample.wall_s:.1f}" if sample else "not run"
+
+        def over(ref: Sample | None, sample: Sample | None) -> str:
+            return f"{ref.wall_s / sample.wall_s:.2f}" if ref and sample else ""
+
+        bound = f"{n * spacy.inner['alone_s'] / spacy.wall_s:.2f}" if spacy else ""
+        rate = f"{words / direct.wall_s:,.0f}" if direct else ""
+        rss = " / ".join(f"{s.peak_proc_mb:,.0f}" if s else "-" for s in (direct, dask))
+        lines.append(f"| {n} | {wall(direct)} | {over(base, direct)} | {rate} | {wall(dask)} | "
+                     f"{over(base, dask)} | {over(dask_one, dask)} | {bound} | {rss} |")
+    if skipped:
+        lines += ["", "Not run (the deadline would have passed): "
+                  + ", ".join(f"{m} {n}" for m, n in skipped) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def run_sweep(files: list[Path], workers: list[int], tmp: Path, deadline_s: float | None,
+              progress: Path | None, command: str, dirty: bool) -> str:
+    started = time.monotonic()
+    words = words_of(files)
+    samples: dict[tuple[str, int], Sample] = {}
+    skipped: list[tuple[str, int]] = []
+    for mode, n in sweep_order(workers):
+        base = samples.get(("direct", 1))
+        # a rough guess of this run's length: the 1-worker run spread over n, and some seconds
+        # of start-up; before that run, nothing is skipped
+        guess = base.wall_s / n * 1.2 + 10 if base else 0.0
+        if deadline_s is not None and time.monotonic() - started + guess > deadline_s:
+            skipped.append((mode, n))
+            print(f"{mode} {n}: skipped (about {guess:.0f} s would pass the deadline)", flush=True)
+            continue
+        sample = sweep_once(mode, n, files, tmp)
+        samples[(mode, n)] = sample
+        print(f"{mode} {n} worker(s): {sample.wall_s:.1f} s, peak RSS one process "
+              f"{sample.peak_proc_mb:.0f} MB, other processes {fmt(sample.foreign, '.2f')} "
+              f"cores", flush=True)
+        if progress is not None:
+            progress.write_text(sweep_report(samples, workers, len(files), words, command,
+                                             dirty, skipped))
+    return sweep_report(samples, workers, len(files), words, command, dirty, skipped)
+
+
 def no_data(problem: str, needs: str) -> int:
     print(f"run_benchmarks: no data, nothing measured: {problem}. {needs}; DIR is ../shared/data "
           "(on development machines and CI only, never copied into the repo) unless you pass "
@@ -533,6 +656,15 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"glob of .txt articles (default: DIR/{BBC_GLOB}, the BBC corpus)")
     parser.add_argument("--memory", action="store_true",
                         help="instead: (b) on the Reuters JSONL, a slice and all 19k articles")
+    parser.add_argument("--sweep", type=parse_sizes, default=None, metavar="N,N,...",
+                        help="instead: a workers sweep, e.g. 1,2,4,8,16: newsbeam --workers N on "
+                        "the DirectRunner and on Dask, and spaCy's own N processes, one run each "
+                        "on --articles (default: all)")
+    parser.add_argument("--deadline", type=float, default=None, metavar="S",
+                        help="--sweep: start no run likely to end more than S seconds after the "
+                        "sweep began (a lent machine's time limit); what was not run is listed")
+    parser.add_argument("--progress", type=Path, default=None, metavar="FILE",
+                        help="--sweep: rewrite the table so far to FILE after every run")
     parser.add_argument("--slice", type=int, default=2000, help="--memory: lines in the slice")
     parser.add_argument("--results", type=Path, default=RESULTS, metavar="FILE",
                         help="Markdown file the table is appended to (default: "
@@ -566,6 +698,10 @@ def main(argv: list[str] | None = None) -> int:
                 return no_data(f"{corpus} matches no files", "The throughput runs read the BBC "
                                f"News corpus (2,225 .txt articles) at DIR/{BBC_GLOB}, or any "
                                ".txt articles given with --corpus 'GLOB'")
+            if args.sweep:
+                report = run_sweep(pick(files, args.articles or len(files)), args.sweep, tmp,
+                                   args.deadline, args.progress, command, dirty)
+                sizes = []
             cells: dict[tuple[int, str], Cell] = {}
             for n in sizes:
                 subset = pick(files, n)
@@ -580,8 +716,9 @@ def main(argv: list[str] | None = None) -> int:
                               f"{sample.wall_s:.1f} s (load {sample.load_before:.2f} → "
                               f"{sample.load_after:.2f})", flush=True)
             corpus = "BBC News" if corpus.endswith(BBC_GLOB) else corpus
-            report = throughput_report(cells, corpus, args.runs, command, dirty, load_before,
-                                       load_now())
+            if not args.sweep:
+                report = throughput_report(cells, corpus, args.runs, command, dirty,
+                                           load_before, load_now())
     print(report)
     if not args.no_append:
         with open(args.results, "a", encoding="utf-8") as f:
