@@ -589,7 +589,7 @@ def sweep_report(samples: dict[tuple[str, int], Sample], workers: list[int], art
         lines.append(f"| {n} | {wall(direct)} | {over(base, direct)} | {rate} | {wall(dask)} | "
                      f"{over(base, dask)} | {over(dask_one, dask)} | {bound} | {rss} |")
     if skipped:
-        lines += ["", "Not run (the deadline would have passed): "
+        lines += ["", "Not run or failed (the deadline would have passed, or the run's log says): "
                   + ", ".join(f"{m} {n}" for m, n in skipped) + "."]
     return "\n".join(lines) + "\n"
 
@@ -609,7 +609,12 @@ def run_sweep(files: list[Path], workers: list[int], tmp: Path, deadline_s: floa
             skipped.append((mode, n))
             print(f"{mode} {n}: skipped (about {guess:.0f} s would pass the deadline)", flush=True)
             continue
-        sample = sweep_once(mode, n, files, tmp)
+        try:
+            sample = sweep_once(mode, n, files, tmp)
+        except SystemExit as failed:  # one failed run (its log's tail) must not lose the rest
+            print(f"{mode} {n}: FAILED: {failed}", flush=True)
+            skipped.append((mode, n))
+            continue
         samples[(mode, n)] = sample
         print(f"{mode} {n} worker(s): {sample.wall_s:.1f} s, peak RSS one process "
               f"{sample.peak_proc_mb:.0f} MB, other processes {fmt(sample.foreign, '.2f')} "
