@@ -120,6 +120,53 @@ def test_multi_output_dofn_and_finish_bundle_on_dask(tmp_path, cluster_address):
     assert -sum(n for n in evens if n < 0) == 10
 
 
+def test_read_units_are_cut_into_partitions_of_similar_bytes():
+    from pipeline.dask_runner.translation import balanced_parts
+
+    sized = [(f"u{i}", size) for i, size in enumerate([900, 100, 100, 500, 400, 300, 300, 200])]
+    parts = balanced_parts(sized, 3)
+    assert sorted(u for part in parts for u in part) == sorted(u for u, _ in sized)
+    loads = [sum(dict(sized)[u] for u in part) for part in parts]
+    assert sorted(loads) == [900, 900, 1000]
+    assert len(balanced_parts(sized[:2], 16)) == 2  # never an empty partition
+    assert balanced_parts([], 4) == [[]]
+
+
+def test_many_read_units_get_partitions_by_bytes_not_by_worker_count(tmp_path, cluster_address):
+    """40 JSONL ranges of 200 KB (8 MB): 2 worker threads alone would make 16 partitions of
+    500 KB, whose rows a task holds at once; by bytes they are 31 of about 256 KB."""
+    import json
+
+    from apache_beam.options.pipeline_options import PipelineOptions
+
+    from pipeline.dask_runner.translation import PARTITION_BYTES
+    from transforms.jsonl_ranges import FileRange
+    from transforms.read_articles import SPREAD_UNITS
+
+    class RecordBundle(beam.DoFn):
+        def start_bundle(self):
+            self._units = []
+
+        def process(self, unit):
+            self._units.append(unit.start)
+
+        def finish_bundle(self):
+            (tmp_path / f"bundle-{os.getpid()}-{id(self)}-{len(self._units)}-{self._units[:1]}"
+             ).write_text(json.dumps(self._units))
+
+    size = 200_000
+    units = [FileRange("big.jsonl", i * size, (i + 1) * size, 1 + i * 100) for i in range(40)]
+    options = PipelineOptions([DASK_RUNNER, f"--dask_client_address={cluster_address}"])
+    with beam.Pipeline(options=options) as p:
+        _ = p | beam.Create(units) | SPREAD_UNITS >> beam.Reshuffle() | beam.ParDo(RecordBundle())
+
+    bundles = [json.loads(f.read_text()) for f in tmp_path.glob("bundle-*")]
+    bundles = [b for b in bundles if b]
+    assert sorted(s for b in bundles for s in b) == [u.start for u in units]
+    assert len(bundles) == -(-40 * size // PARTITION_BYTES)  # 31
+    assert max(len(b) for b in bundles) - min(len(b) for b in bundles) <= 1
+
+
 def _die_once(marks, name: str) -> None:
     died = marks / name
     if not died.exists():

@@ -23,6 +23,21 @@ from transforms.readers import (
 )
 from transforms.tables import error_record, is_error
 
+#: The Reshuffle that spreads read units over the workers. The Dask runner finds it by this label
+#: and cuts its partitions by the units' bytes (pipeline/dask_runner/translation.py).
+SPREAD_UNITS = "SpreadUnits"
+
+
+def unit_bytes(unit: str | FileRange) -> int:
+    """About how much a read unit holds: a JSONL range's length, else the file's size (0 when
+    it cannot be listed; reading it reports why)."""
+    if isinstance(unit, FileRange):
+        return unit.end - unit.start
+    try:
+        return FileSystems.get_filesystem(unit).size(unit)
+    except Exception:  # noqa: BLE001 - a size is only a hint for partitioning
+        return 0
+
 
 class SplitFile(beam.DoFn):
     """A file path -> the units to read: the path itself, or for an uncompressed JSONL file
@@ -132,7 +147,7 @@ class ParseFiles(beam.PTransform):
             # Files, and ranges of big JSONL files, go to the workers before they are read: one
             # JSONL file can hold thousands of articles. Shuffling these small units rather than
             # the articles keeps any one worker from holding a whole file's texts.
-            | "SpreadUnits" >> beam.Reshuffle()
+            | SPREAD_UNITS >> beam.Reshuffle()
             | "Parse" >> beam.ParDo(ParseFile(self._format, self._max_bytes)).with_outputs(
                 "errors", main="articles"
             )

@@ -15,7 +15,8 @@ pipeline's graph (each found by running the seeds on it):
   dependencies, computed once.
 - ``Reshuffle`` was a no-op, so every file (and every range of a big JSONL file) stayed in the
   one partition that listed it; here it spreads elements over ``--dask_npartitions`` partitions
-  (default: 8 per worker thread).
+  (default: 8 per worker thread), and the read units over partitions of ~256 KiB of input each
+  when that makes more (``BagVisitor._spread_by_bytes``).
 - a file sink's ``initialize_write`` (which names a fresh temp folder) was a task like any
   other, so a worker lost mid-run could make Dask run it again: later shards went to a second
   folder that the finalize step never looked in. Here it runs once, before the main graph, and
@@ -41,7 +42,9 @@ an ``UnsupportedOnDask`` error while the graph is translated, before anything ru
 from __future__ import annotations
 
 import contextlib
+import heapq
 import itertools
+import math
 import threading
 import uuid
 from collections.abc import Iterator
@@ -67,6 +70,12 @@ from apache_beam.runners.dask.overrides import (
 )
 from apache_beam.runners.dask.transform_evaluator import defenestrate, get_windowed_value
 from apache_beam.transforms.sideinputs import SideInputMap
+
+from transforms.read_articles import SPREAD_UNITS, unit_bytes
+
+#: Input bytes per partition of the read units (see BagVisitor._spread_by_bytes): all 2,225 BBC
+#: files (4.8 MiB) made 16 partitions of ~310 KiB, which peaked at 446-451 MB per worker.
+PARTITION_BYTES = 256 * 1024
 
 # A file sink's last two steps. Each must run once the whole write is done, on inputs no worker's
 # death can take away: see BagVisitor.deferred.
@@ -241,6 +250,25 @@ def _value_of(tag):
     return select
 
 
+def balanced_parts(sized: list[tuple[Any, int]], count: int) -> list[list]:
+    """``(unit, bytes)`` pairs -> ``count`` lists of units (fewer if there are fewer units), the
+    largest unit first into the emptiest list, so that no list's bytes exceed the others' by
+    more than one unit."""
+    count = max(1, min(count, len(sized)))
+    loads = [(0, i) for i in range(count)]  # (bytes so far, list): a heap
+    parts: list[list] = [[] for _ in range(count)]
+    for unit, size in sorted(sized, key=lambda pair: -pair[1]):
+        load, i = heapq.heappop(loads)
+        parts[i].append(unit)
+        heapq.heappush(loads, (load + size, i))
+    return parts
+
+
+def _with_bytes(item) -> tuple[Any, int]:
+    """A read unit and about how many bytes it holds (on a worker: listing can be remote)."""
+    return item, unit_bytes(getattr(item, "value", item))
+
+
 def _concat(partitions: list) -> list:
     return list(itertools.chain.from_iterable(partitions))
 
@@ -301,6 +329,7 @@ class BagVisitor(PipelineVisitor):
         self._deferred_outputs: set[int] = set()
         self._bag_kwargs = bag_kwargs
         self._partitions = partitions
+        self._partitions_given = bool(bag_kwargs.get("npartitions"))
         # A GroupByKey shuffles over this many partitions, not ``partitions``: dask's task
         # shuffle costs about n*n tasks, and this graph has ten of them, seven of which (each
         # table's write results, keyed by None) carry a few file names. At 16 partitions they
@@ -348,12 +377,36 @@ class BagVisitor(PipelineVisitor):
             import dask.bag as db
 
             bag = db.concat(in_bags)
+        elif kind is _Reshuffle and node.full_label.rsplit("/", 1)[-1] == SPREAD_UNITS:
+            bag = self._spread_by_bytes(in_bags[0])
         elif kind is _Reshuffle:
             bag = in_bags[0].repartition(npartitions=self._partitions)
         else:  # _IDENTITY_PRIMITIVES (check_translatable let nothing else through)
             bag = in_bags[0]
         for out in node.outputs.values():
             self.bags[out] = bag
+
+    def _spread_by_bytes(self, bag):
+        """The read units, listed now, in partitions of about ``PARTITION_BYTES`` of input each
+        (at least ``partitions``; exactly that many when --dask_npartitions gives it), each
+        partition's bytes as near the others' as whole units allow.
+
+        A task holds its partition's rows until every table has them, so a worker's memory
+        follows a partition's size, not the run's: all of Reuters (18 MB) in 16 partitions
+        peaked at 617-622 MB per worker, the first 5,000 lines at 395-414. Balanced by bytes,
+        not by count, a long article file no longer makes one partition the last to finish.
+        Listing the units (glob, split) is the cheap head of the graph; run once here, it takes
+        its dedupe shuffle out of the main graph too.
+        """
+        import dask.bag as db
+
+        sized = self._client.compute(bag.map(_with_bytes)).result()
+        if not sized:
+            return db.from_sequence([], npartitions=1)
+        parts = balanced_parts(sized, self._partitions if self._partitions_given else
+                               max(self._partitions, math.ceil(sum(s for _, s in sized)
+                                                               / PARTITION_BYTES)))
+        return db.from_sequence(parts, npartitions=len(parts)).flatten()
 
     def _literal(self, bag):
         """``bag`` computed now, once, and put in the graph as data: nothing can run it again."""
