@@ -708,3 +708,27 @@ def test_asking_for_anonymity_is_no_quote(analyse, text):
     quotes = _quotes(analyse, text)
     assert not [q for q in quotes if q["cue"] == "asked"], quotes
     assert len(quotes) == 1 and quotes[0]["cue"] == "said", quotes
+
+
+def _speaker_name(analyse, text: str, words: str) -> str | None:
+    _doc, analysis = analyse(text)
+    found = [q for q in analysis.quotes if words in text[q.start : q.end]]
+    assert len(found) == 1, (words, analysis.quotes)
+    return found[0].speaker_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Storms flooded the river valley last week. The regional government said it would send "
+        "engineers to the dam. Premier Joanna Veldt toured the area on Sunday.",
+        "Two trains collided outside the station. The incident showed that the signals had "
+        "failed. Inspector Ravi Menon arrived an hour later.",
+    ],
+)
+def test_a_body_or_event_is_not_the_person_named_in_the_next_sentence(analyse, text):
+    """A journalist's article named a government's statement after the prime minister of the
+    sentence after it: "government" ends like "president" but names no person."""
+    _doc, analysis = analyse(text)
+    assert analysis.quotes, analysis.quotes
+    assert all(q.speaker_name is None for q in analysis.quotes), analysis.quotes

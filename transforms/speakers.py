@@ -973,8 +973,7 @@ def _may_introduce(head: Token) -> bool:
     plan" is Mrs. Clinton's)."""
     if head.dep_ not in _SUBJECT_DEPS or not head.is_lower or head.ent_type_:
         return False
-    word = head.lower_
-    return word in _PERSON_NOUNS or word.endswith(_PERSON_SUFFIXES)
+    return _is_person_noun(head.lower_)
 
 
 _NOUN_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj", "attr", "compound"}
