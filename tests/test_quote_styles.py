@@ -732,3 +732,27 @@ def test_a_body_or_event_is_not_the_person_named_in_the_next_sentence(analyse, t
     _doc, analysis = analyse(text)
     assert analysis.quotes, analysis.quotes
     assert all(q.speaker_name is None for q in analysis.quotes), analysis.quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "\u201cNobody here wants the mine,\u201d said Ellen Shaw, a teacher who chairs the "
+            "citizens group Stop the Mine Now.",
+            "Ellen Shaw",
+            id="name-taken-for-a-later-subject",
+        ),
+        pytest.param(
+            "\u201cI would rather fix engines than write reports,\u201d said Karl Jensen, only "
+            "half joking.",
+            "Karl Jensen",
+            id="name-taken-for-a-clause",
+        ),
+    ],
+)
+def test_the_name_right_after_said_is_the_speaker_not_content(analyse, text, speaker):
+    """The parse can hang the name after "said" on the words after it; the name still speaks,
+    and it is no quote of its own."""
+    quotes = _quotes(analyse, text)
+    assert [(q["kind"], q["speaker"], q["cue"]) for q in quotes] == [("DIRECT", speaker, "said")]

@@ -247,6 +247,13 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
             sides.append(([t for c in objects for t in tree.subtree(c)], subject, None))
     out = []
     for tokens, speaker, speaker_span in sides:
+        if (
+            speaker is not None
+            and speaker.i > verb.i
+            and speaker.ent_type_ in PERSON_LABELS
+            and any(t.i == speaker.i for t in tokens)
+        ):
+            continue  # "“...,” said Dana Whitfield, a consultant who ...": the name is no content
         start, end = trimmed_span(without_trailing_aside(tokens))
         if start is not None:
             clause = _clause(start, end, cue_span(verb), speaker)
@@ -308,8 +315,28 @@ def unparsed_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> T
     return (
         _name_right_before(verb, quoted)
         or _inverted_object(verb, quoted, tree)
+        or _name_right_after(verb, quoted)
         or _modified_speaker(verb, quoted)
     )
+
+
+def _name_right_after(verb: Token, quoted: list[int]) -> Token | None:
+    """The person named right after a speech verb that follows a quotation, when the parse hung
+    the name elsewhere: in "“...,” said Dana Whitfield, a consultant who advises the Lakeside
+    Group." the clause after the name can take it for its subject. The name's last word."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    first = verb.i + 1
+    if k < 0 or quoted[k] < 0 or first >= len(doc) or quoted[first] >= 0:
+        return None
+    if doc[first].ent_type_ not in PERSON_LABELS or doc[first].ent_iob_ != "B":
+        return None
+    last = first
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return doc[last]
 
 
 def _modified_speaker(verb: Token, quoted: list[int]) -> Token | None:
