@@ -756,3 +756,41 @@ def test_the_name_right_after_said_is_the_speaker_not_content(analyse, text, spe
     and it is no quote of its own."""
     quotes = _quotes(analyse, text)
     assert [(q["kind"], q["speaker"], q["cue"]) for q in quotes] == [("DIRECT", speaker, "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "Rents on the high street have doubled since spring.\n\n"
+            "\u201cNobody can pay this for long.\u201d Greta Lind opened her shop in 1998.",
+            "Nobody can pay this",
+            "Greta Lind",
+            id="no-attribution-before",
+        ),
+        pytest.param(
+            "The council voted to close the market, the mayor said on Monday.\n\n"
+            "\u201cWe have sold fish here since my grandfather's time.\u201d Tomas Reyna runs the "
+            "stall at the corner with his two sons.",
+            "We have sold fish here",
+            "Tomas Reyna",
+            id="not-the-attribution-before",
+        ),
+    ],
+)
+def test_a_quotation_opening_a_paragraph_is_of_the_person_the_next_sentence_names(
+    analyse, text, words, speaker
+):
+    """A journalist's finding: a feature opens a paragraph with the quotation and introduces
+    its speaker in the next sentence, with no speech verb."""
+    q = _holding(_quotes(analyse, text), words)
+    assert (q["kind"], q["speaker"]) == ("DIRECT", speaker)
+
+
+def test_a_quotation_opening_a_paragraph_takes_no_speaker_from_a_sentence_about_a_thing(analyse):
+    text = (
+        "The report is due next week.\n\n"
+        "\u201cWe have sold fish here since my grandfather's time.\u201d The market opened in 1950."
+    )
+    q = _holding(_quotes(analyse, text), "We have sold fish here")
+    assert q["speaker"] is None
