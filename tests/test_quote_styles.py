@@ -794,3 +794,20 @@ def test_a_quotation_opening_a_paragraph_takes_no_speaker_from_a_sentence_about_
     )
     q = _holding(_quotes(analyse, text), "We have sold fish here")
     assert q["speaker"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Mark Ellison visited the plant on Monday. Governor Paul Reyes met him there. "
+        "\u201cThe plant will close in June,\u201d his spokesman said.",
+        "Mayor Ines Carter met the union on Friday. \u201cWe will find a solution for every "
+        "worker,\u201d her spokeswoman said later.",
+    ],
+)
+def test_his_spokesman_is_an_unnamed_spokesman_not_the_man_before(analyse, text):
+    """A journalist's finding: "his spokesman said" was named after the man last mentioned.
+    The spokesman is unnamed (SPEAKER_LABELS.md: unnamed spokespeople have no name)."""
+    [q] = analyse(text)[1].quotes
+    assert text[q.speaker_start : q.speaker_end].endswith(("spokesman", "spokeswoman"))
+    assert q.speaker_name is None

@@ -618,6 +618,8 @@ class SpeakerResolver:
             # "Her office said", "Hollis's spokesman said": the one they speak for
             for child in head.children:
                 if child.dep_ == "poss" and child.lower_ not in {"its", "their"}:
+                    if word != "office" and child.lower_ in _MALE | _FEMALE:
+                        return None  # "his spokesman said": an unnamed spokesman
                     return self.resolve(child, *mention_span(child))
         if dets & {"the", "this", "that"} or (owner is not None and dets - {"a", "an"}):
             if word in _MALE | _FEMALE | _GROUP:
