@@ -811,3 +811,39 @@ def test_his_spokesman_is_an_unnamed_spokesman_not_the_man_before(analyse, text)
     [q] = analyse(text)[1].quotes
     assert text[q.speaker_start : q.speaker_end].endswith(("spokesman", "spokeswoman"))
     assert q.speaker_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "cue"),
+    [
+        pytest.param(
+            "The two candidates clashed over the budget. \u201cYou never balanced a single "
+            "one,\u201d Moreno said. Halvorsen shot back, \u201cI balanced four in a row.\u201d",
+            "I balanced four",
+            "Halvorsen",
+            "shot",
+            id="shot-back",
+        ),
+        pytest.param(
+            "The mayor defended the plan on Tuesday. \u201cIt will pay for itself,\u201d she "
+            "said. Councillor Dev Patel fired back: \u201cNobody believes that number.\u201d",
+            "Nobody believes",
+            "Councillor Dev Patel",
+            "fired",
+            id="fired-back",
+        ),
+        pytest.param(
+            "\u201cThe schools come first,\u201d Anita Brook said. Her husband cut in, \u201cAnd "
+            "the roads.\u201d",
+            "And the roads",
+            "Her husband",
+            "cut in",
+            id="cut-in",
+        ),
+    ],
+)
+def test_a_reply_after_a_quote_is_the_replier_s(analyse, text, words, speaker, cue):
+    """"shot back", "fired back", "cut in" cue speech with their particle, and a quotation
+    with a cue of its own after the last quote's cue is a reply, not that quote continued."""
+    q = _holding(_quotes(analyse, text), words)
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, cue)

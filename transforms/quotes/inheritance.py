@@ -31,7 +31,8 @@ def attribute_quotations(ctx: QuoteContext, selection: Selection) -> list[Candid
             k += 1
         if i in selection.holder or (is_title(text, region) and not ctx.starts_sentence(region)):
             continue
-        offers = [selection.best_cue.get(i), _next_fragment_of(ctx, i, attributed)]
+        own = selection.best_cue.get(i)
+        offers = [own, _next_fragment_of(ctx, i, attributed, own)]
         if previous is not None and in_paragraph[i] - previous_paragraph <= 1:
             # only a quotation standing as a sentence of its own inherits: a quoted phrase inside
             # the writer's sentence ("has “not yielded” to") is the writer's, not a quote
@@ -55,12 +56,21 @@ def attribute_quotations(ctx: QuoteContext, selection: Selection) -> list[Candid
 
 
 def _next_fragment_of(
-    ctx: QuoteContext, i: int, attributed: dict[int, Candidate]
+    ctx: QuoteContext, i: int, attributed: dict[int, Candidate], own: Candidate | None = None
 ) -> Candidate | None:
     """The attribution of the quotation before ``i`` when its cue sits between the two:
-    "“...,” he said. “...”" and "“...,” said X, a ... . “...”" continue one quote."""
+    "“...,” he said. “...”" and "“...,” said X, a ... . “...”" continue one quote; not when
+    the quotation's own cue comes after that cue ("“...,” Moreno said. Halvorsen shot back,
+    “...”": a reply)."""
     before = attributed.get(i - 1)
     if before is None or before.cue is None:
+        return None
+    if (
+        own is not None
+        and own.cue is not None
+        and own.has_speaker
+        and before.cue[1] <= own.cue[0] < ctx.regions[i].outer_start
+    ):
         return None
     if ctx.region_end_paragraph[i - 1] != ctx.region_paragraph[i]:
         return None

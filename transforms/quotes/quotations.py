@@ -18,7 +18,11 @@ from transforms.quotes.candidates import Candidate, Priority, cue_span
 from transforms.quotes.clauses import outer_report, unparsed_subject, unquoted_subject
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.regions import QuotedRegion
-from transforms.quotes.reporting_verbs import is_reporting_verb, is_speech_verb
+from transforms.quotes.reporting_verbs import (
+    is_phrasal_speech,
+    is_reporting_verb,
+    is_speech_verb,
+)
 from transforms.quotes.speaker_labels import trailing_dash_speaker
 
 # A floating quotation (no cue, no inheritance) must be at least this many words to be kept.
@@ -141,7 +145,11 @@ class _SpeechCues:
         self.verbs: list[Token] = []
         self.subject: dict[int, Token] = {}  # verb index -> its subject outside quotation marks
         for tok in doc:
-            if quoted[tok.i] >= 0 or not is_speech_verb(tok.text):
+            if quoted[tok.i] >= 0 or not (
+                is_speech_verb(tok.text)
+                or tok.i + 1 < len(doc)
+                and is_phrasal_speech(tok.text, doc[tok.i + 1].text)
+            ):
                 continue
             subject = speakers.speaker_token(tok)
             outer = outer_report(tok, ctx.tree)

@@ -180,6 +180,22 @@ def is_speech_verb(word: str) -> bool:
     return word.lower() in SPEECH_VERBS
 
 
+# Verbs that report speech only with their particle: "Sanders shot back, “...”", "Fallon fired
+# back:", "her husband cut in" (every form written out: the irregular ones are not in _IRREGULAR).
+_PHRASAL_SPEECH = {
+    "back": "shoot shoots shot shooting fire fires fired firing hit hits hitting",
+    "in": "cut cuts cutting",
+}
+PHRASAL_SPEECH = frozenset(
+    (form, particle) for particle, forms in _PHRASAL_SPEECH.items() for form in forms.split()
+)
+
+
+def is_phrasal_speech(word: str, next_word: str) -> bool:
+    """Whether ``word`` followed by ``next_word`` is a verb of speech with its particle."""
+    return (word.lower(), next_word.lower()) in PHRASAL_SPEECH
+
+
 def is_stance_verb(word: str) -> bool:
     return word.lower() in STANCE_VERBS
 
