@@ -847,3 +847,46 @@ def test_a_reply_after_a_quote_is_the_replier_s(analyse, text, words, speaker, c
     with a cue of its own after the last quote's cue is a reply, not that quote continued."""
     q = _holding(_quotes(analyse, text), words)
     assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "cue"),
+    [
+        pytest.param(
+            "The senator took questions from farmers on Friday. \u201cWe cannot keep paying for "
+            "this,\u201d Ortega said. Later she went on, \u201cNobody defends the subsidies "
+            "anymore.\u201d",
+            "Nobody defends",
+            "she",
+            "went on",
+            id="went-on",
+        ),
+        pytest.param(
+            "\u201cThe numbers will not add up,\u201d Lund said last week. A day later he "
+            "surmised, \u201cMaybe they never did.\u201d",
+            "Maybe they never did",
+            "he",
+            "surmised",
+            id="surmised",
+        ),
+        pytest.param(
+            "\u201cWe will finish the bridge,\u201d the engineer said. A heckler interrupted: "
+            "\u201cYou said that last year!\u201d",
+            "You said that last year",
+            "A heckler",
+            "interrupted",
+            id="interrupted",
+        ),
+    ],
+)
+def test_verbs_that_cue_only_a_quotation(analyse, text, words, speaker, cue):
+    q = _holding(_quotes(analyse, text), words)
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, cue)
+
+
+def test_a_speech_interrupted_is_no_cue(analyse):
+    text = (
+        "The mayor spoke for an hour. Her speech was interrupted by a protester wearing a shirt "
+        "with the slogan of the campaign \u2014 \u201cSave the Pier."
+    )
+    assert not [q for q in _quotes(analyse, text) if q["cue"] == "interrupted"]

@@ -19,7 +19,7 @@ from transforms.quotes.clauses import outer_report, unparsed_subject, unquoted_s
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.regions import QuotedRegion
 from transforms.quotes.reporting_verbs import (
-    is_phrasal_speech,
+    is_quotation_cue,
     is_reporting_verb,
     is_speech_verb,
 )
@@ -145,12 +145,11 @@ class _SpeechCues:
         self.verbs: list[Token] = []
         self.subject: dict[int, Token] = {}  # verb index -> its subject outside quotation marks
         for tok in doc:
-            if quoted[tok.i] >= 0 or not (
-                is_speech_verb(tok.text)
-                or tok.i + 1 < len(doc)
-                and is_phrasal_speech(tok.text, doc[tok.i + 1].text)
-            ):
+            after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+            if quoted[tok.i] >= 0 or not is_quotation_cue(tok.text, after):
                 continue
+            if not is_speech_verb(tok.text) and any(c.dep_ == "auxpass" for c in tok.children):
+                continue  # "the speech was interrupted by a protester": an event, no cue
             subject = speakers.speaker_token(tok)
             outer = outer_report(tok, ctx.tree)
             if outer is not None:
