@@ -890,3 +890,38 @@ def test_a_speech_interrupted_is_no_cue(analyse):
         "with the slogan of the campaign \u2014 \u201cSave the Pier."
     )
     assert not [q for q in _quotes(analyse, text) if q["cue"] == "interrupted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        pytest.param(
+            "As the Daily Ledger reported last week, the factory will close in March.",
+            "the factory will close in March",
+            "the Daily Ledger",
+            "reported",
+            id="as-aside-first",
+        ),
+        pytest.param(
+            "The turbines will be replaced next year, as the utility confirmed on Friday.",
+            "The turbines will be replaced next year",
+            "the utility",
+            "confirmed",
+            id="as-aside-last",
+        ),
+    ],
+)
+def test_an_as_aside_reports_the_clause_it_hangs_on(analyse, text, content, speaker, cue):
+    quotes = _quotes(analyse, text)
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [(content, speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant was not as old as the owners suggested.",
+        "Prices rose sharply as the minister spoke to the press.",
+    ],
+)
+def test_a_comparison_or_a_time_with_as_reports_nothing(analyse, text):
+    assert _quotes(analyse, text) == []

@@ -20,6 +20,7 @@ from transforms.quotes.candidates import Candidate, Priority, cue_span, trimmed_
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.dependencies import DependencyIndex
 from transforms.quotes.reporting_verbs import (
+    inflections,
     is_choice_verb,
     is_object_said_verb,
     is_refusal_verb,
@@ -216,7 +217,12 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     ] or _statement_clause(verb, tree)
     # each side: its tokens, and the speaker as a parsed head or as a span of characters
     sides: list[tuple[list[Token], Token | None, tuple[int, int] | None]] = []
-    if clauses:
+    as_side = _as_reported(verb, tree) if subject is not None else None
+    if as_side:
+        # "As the Ledger reported last week, the factory will close": what was reported is the
+        # clause the "as" aside hangs on, without the aside
+        sides.append((as_side, subject, None))
+    elif clauses:
         for before in (True, False):
             side = [c for c in clauses if (c.i < verb.i) == before]
             if side:
@@ -259,6 +265,69 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
             clause = _clause(start, end, cue_span(verb), speaker)
             out.append(clause._replace(speaker_span=speaker_span))
     return out
+
+
+_TELL_FORMS = {"tell", "tells", "told", "telling"}
+_ASIDE_OPENERS = {",", "(", "\u2014", "\u2013", "-", "--", ";"}
+
+
+# Speech verbs an "as" aside reports content with ("as the Ledger reported"); "as he spoke", "as
+# talks continue" are times.
+_AS_REPORTS = frozenset(
+    form
+    for base in """report note say write tell explain observe warn predict mention argue suggest
+    state reveal acknowledge admit announce confirm disclose point remind recall tweet""".split()
+    for form in inflections(base)
+)
+
+
+def _as_reported(verb: Token, tree: DependencyIndex) -> list[Token] | None:
+    """The words of the clause an "as" aside of ``verb`` reports, without the aside: after it
+    when the clause's verb comes after it ("Of course, as X noted, the victor was ...", with a
+    subject before the aside: "The bridge, as engineers warned, is ..."), before it otherwise
+    ("..., as the utility confirmed on Friday.")."""
+    if verb.dep_ != "advcl" or not _as_report(verb, tree):
+        return None
+    clause = verb.head
+    while clause.dep_ in {"nsubj", "nsubjpass"} and clause.head.i != clause.i:
+        clause = clause.head  # the parse hung the aside on the subject
+    aside = tree.subtree(verb)
+    first, last = min(t.i for t in aside), max(t.i for t in aside)
+    whole = tree.subtree(clause)
+    if clause.i > last:
+        subject_words = {
+            t.i for c in tree.children(clause) if c.dep_ in {"nsubj", "nsubjpass"} and c.i < first
+            for t in tree.subtree(c)
+        }
+        return [t for t in whole if t.i > last or (t.i in subject_words and t.i < first)]
+    if clause.i < first:
+        return [t for t in whole if t.i < first]
+    return None
+
+
+def _as_report(verb: Token, tree: DependencyIndex) -> bool:
+    """A speech verb in an "as" aside before or inside the clause it reports ("As the Ledger
+    reported, ...", "The bridge, as engineers have warned, is ..."): marked by "as", with no
+    object of its own but an addressee ("as she told reporters"), the clause it hangs on a verb
+    outside quotation marks."""
+    if verb.lower_ not in _AS_REPORTS or verb.head.i == verb.i or is_reporting_verb(verb.head.text):
+        return False  # "“...,” she said, as recalled by ...": the report is the other verb's
+    children = tree.children(verb)
+    mark = next((c for c in children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i),
+                None)
+    if mark is None:
+        return False
+    doc = verb.doc
+    before = doc[mark.i - 1] if mark.i > mark.sent.start else None
+    if before is not None and before.text not in _ASIDE_OPENERS and before.lower_ not in {
+        "but", "and", "yet", "so"
+    }:
+        return False  # "not as angry as he suggested": a comparison, no aside
+    if any(c.dep_ == "dobj" for c in children) and verb.lower_ not in _TELL_FORMS:
+        return False
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in children):
+        return False  # "as he said he would": the verb reports its own clause
+    return True
 
 
 def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
