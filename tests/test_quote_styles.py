@@ -925,3 +925,25 @@ def test_an_as_aside_reports_the_clause_it_hangs_on(analyse, text, content, spea
 )
 def test_a_comparison_or_a_time_with_as_reports_nothing(analyse, text):
     assert _quotes(analyse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "It was revealed on Monday that the council had sold the land twice.",
+            "that the council had sold the land twice",
+            None,
+            id="it-was-revealed",
+        ),
+        pytest.param(
+            "It was announced by the ministry that the border would reopen in May.",
+            "that the border would reopen in May",
+            "the ministry",
+            id="it-was-announced-by",
+        ),
+    ],
+)
+def test_it_in_a_passive_report_is_no_speaker(analyse, text, content, speaker):
+    q = _holding(_quotes(analyse, text), content)
+    assert q["speaker"] == speaker

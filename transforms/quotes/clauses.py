@@ -206,6 +206,13 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         )
     if subject is None and (verb.lower_ in _NEEDS_SUBJECT_FORMS or verb.lower_.endswith("ing")):
         return []  # "It is worth noting that ...", "It goes without saying": nobody's words
+    # "It was revealed that ...": the clause stands, but "it" names nobody; a by-agent says who
+    nobody = (
+        subject is not None
+        and subject.dep_ == "nsubjpass"
+        and subject.head.i == verb.i
+        and subject.lower_ == "it"
+    )
     if not is_speech_verb(verb.text) and _unrealised(verb, tree):
         return []  # "will seek to", "to reject": an intention the writer reports, not a view held
     clauses = [
@@ -253,6 +260,8 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
             sides.append(([t for c in objects for t in tree.subtree(c)], subject, None))
     out = []
     for tokens, speaker, speaker_span in sides:
+        if nobody and speaker is subject:
+            speaker = _agent_of(verb, tree)
         if (
             speaker is not None
             and speaker.i > verb.i
@@ -328,6 +337,14 @@ def _as_report(verb: Token, tree: DependencyIndex) -> bool:
     if any(c.dep_ in {"ccomp", "xcomp"} for c in children):
         return False  # "as he said he would": the verb reports its own clause
     return True
+
+
+def _agent_of(verb: Token, tree: DependencyIndex) -> Token | None:
+    """The object of a passive verb's by-agent ("was announced by the ministry"), if any."""
+    for child in tree.children(verb):
+        if child.dep_ == "agent":
+            return next((c for c in tree.children(child) if c.dep_ == "pobj"), None)
+    return None
 
 
 def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
