@@ -947,3 +947,23 @@ def test_a_comparison_or_a_time_with_as_reports_nothing(analyse, text):
 def test_it_in_a_passive_report_is_no_speaker(analyse, text, content, speaker):
     q = _holding(_quotes(analyse, text), content)
     assert q["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "The striking drivers were told that the depot would close in June.",
+            "that the depot would close in June",
+            id="was-told",
+        ),
+        pytest.param(
+            "The club's owner has been accused of hiding the losses from the league.",
+            "hiding the losses from the league",
+            id="accused-of",
+        ),
+    ],
+)
+def test_whom_a_passive_report_was_said_to_or_about_is_no_speaker(analyse, text, content):
+    q = _holding(_quotes(analyse, text), content)
+    assert q["speaker"] is None

@@ -211,7 +211,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         subject is not None
         and subject.dep_ == "nsubjpass"
         and subject.head.i == verb.i
-        and subject.lower_ == "it"
+        and (subject.lower_ == "it" or verb.lower_ in _TARGET_PASSIVES)
     )
     if not is_speech_verb(verb.text) and _unrealised(verb, tree):
         return []  # "will seek to", "to reject": an intention the writer reports, not a view held
@@ -277,6 +277,9 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
 
 
 _TELL_FORMS = {"tell", "tells", "told", "telling"}
+# Passives whose subject is whom the words were said to or about, never who said them ("Sanders
+# was told that ...", "Roof is accused of ...").
+_TARGET_PASSIVES = {"told", "informed", "reminded", "accused", "criticized", "criticised", "blamed"}
 _ASIDE_OPENERS = {",", "(", "\u2014", "\u2013", "-", "--", ";"}
 
 
