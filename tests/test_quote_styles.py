@@ -967,3 +967,26 @@ def test_it_in_a_passive_report_is_no_speaker(analyse, text, content, speaker):
 def test_whom_a_passive_report_was_said_to_or_about_is_no_speaker(analyse, text, content):
     q = _holding(_quotes(analyse, text), content)
     assert q["speaker"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "The union released a statement saying the strike would continue through May.",
+            "the strike would continue through May",
+            "The union",
+            id="released-a-statement-saying",
+        ),
+        pytest.param(
+            "On Friday the mayor sent a letter to residents confirming that the pool would "
+            "reopen.",
+            "that the pool would reopen",
+            "the mayor",
+            id="sent-a-letter-confirming",
+        ),
+    ],
+)
+def test_who_issues_a_statement_saying_something_says_it(analyse, text, content, speaker):
+    q = _holding(_quotes(analyse, text), content)
+    assert q["speaker"] == speaker

@@ -101,12 +101,25 @@ def speaker_token(verb: Token) -> Token | None:
                 if objs:
                     return objs[0]
         if tok.dep_ == "acl" and tok.lower_.endswith("ing"):
-            return tok.head  # "footage of Trump saying ...": Trump
+            noun = tok.head
+            if noun.lower_ in _ISSUED_NOUNS and noun.dep_ == "dobj":
+                # "Carr released a statement confirming ...": who released it speaks
+                issuer = [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
+                if issuer:
+                    return issuer[0]
+            return noun  # "footage of Trump saying ...": Trump
         if tok.dep_ in _SHARES_SUBJECT and tok.head is not tok:
             tok = tok.head
         else:
             break
     return None
+
+
+# What a speaker issues that then "says" something: "released a statement saying ...".
+_ISSUED_NOUNS = frozenset(
+    """statement statements response letter message messages note memo report email emails
+    tweet tweets release""".split()
+)
 
 
 def mention_span(head: Token) -> tuple[int, int]:
