@@ -990,3 +990,25 @@ def test_whom_a_passive_report_was_said_to_or_about_is_no_speaker(analyse, text,
 def test_who_issues_a_statement_saying_something_says_it(analyse, text, content, speaker):
     q = _holding(_quotes(analyse, text), content)
     assert q["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "On Sunday the senator emailed supporters saying the race was now tied.",
+            "the race was now tied",
+            "the senator",
+            id="emailed-supporters-saying",
+        ),
+        pytest.param(
+            "The campaign texted volunteers saying that the rally had moved indoors.",
+            "that the rally had moved indoors",
+            "The campaign",
+            id="texted-volunteers-saying",
+        ),
+    ],
+)
+def test_who_sends_a_message_saying_something_says_it(analyse, text, content, speaker):
+    q = _holding(_quotes(analyse, text), content)
+    assert q["speaker"] == speaker

@@ -102,7 +102,9 @@ def speaker_token(verb: Token) -> Token | None:
                     return objs[0]
         if tok.dep_ == "acl" and tok.lower_.endswith("ing"):
             noun = tok.head
-            if noun.lower_ in _ISSUED_NOUNS and noun.dep_ == "dobj":
+            if noun.dep_ == "dobj" and (
+                noun.lower_ in _ISSUED_NOUNS or noun.head.lower_ in _SENDING_VERBS
+            ):
                 # "Carr released a statement confirming ...": who released it speaks
                 issuer = [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
                 if issuer:
@@ -119,6 +121,12 @@ def speaker_token(verb: Token) -> Token | None:
 _ISSUED_NOUNS = frozenset(
     """statement statements response letter message messages note memo report email emails
     tweet tweets release""".split()
+)
+
+
+# Verbs whose object "says" what the subject sent: "emailed supporters saying ...".
+_SENDING_VERBS = frozenset(
+    """email emails emailed texted sent sends wrote writes tweeted posted""".split()
 )
 
 
