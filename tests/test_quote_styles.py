@@ -1012,3 +1012,35 @@ def test_who_issues_a_statement_saying_something_says_it(analyse, text, content,
 def test_who_sends_a_message_saying_something_says_it(analyse, text, content, speaker):
     q = _holding(_quotes(analyse, text), content)
     assert q["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        pytest.param(
+            "Most analysts see the merger as a threat to small banks.",
+            "the merger as a threat to small banks",
+            "Most analysts",
+            "see",
+            id="see-as",
+        ),
+        pytest.param(
+            "Many parents regard the new curriculum as too narrow.",
+            "the new curriculum as too narrow",
+            "Many parents",
+            "regard",
+            id="regard-as",
+        ),
+    ],
+)
+def test_seeing_something_as_something_is_a_view_held(analyse, text, content, speaker, cue):
+    quotes = _quotes(analyse, text)
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [(content, speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The plan is seen as a gamble by most investors.", "We saw the fire as we drove past."],
+)
+def test_seen_as_in_the_passive_or_seeing_an_event_is_no_view(analyse, text):
+    assert _quotes(analyse, text) == []

@@ -173,7 +173,35 @@ def _clause_attributions(doc: Doc, quoted: list[int], tree: DependencyIndex) -> 
             attr = _in_source(tok, tree)
             if attr is not None:
                 out.append(attr)
+        elif tok.lower_ in _SEEING_AS:
+            attr = _seen_as(tok, tree)
+            if attr is not None:
+                out.append(attr)
     return out
+
+
+# "Experts see the vote as a test", "Voters view him as the stronger candidate": a view held.
+_SEEING_AS = frozenset(
+    form for base in "see view regard".split() for form in inflections(base)
+) | {"saw", "seen"}
+
+
+def _seen_as(verb: Token, tree: DependencyIndex) -> Candidate | None:
+    """The object and its "as" phrase of "see/view/regard X as Y", with the subject as the
+    one who holds the view; not in the passive ("is seen as": nobody named)."""
+    if verb.dep_ in NOT_VERB_DEPS:
+        return None
+    children = tree.children(verb)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    as_phrases = [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+    subject = speakers.speaker_token(verb)
+    if not objects or not as_phrases or subject is None or subject.dep_ == "nsubjpass":
+        return None
+    tokens = [t for c in (objects[0], as_phrases[0]) for t in tree.subtree(c)]
+    start, end = trimmed_span(tokens)
+    if start is None:
+        return None
+    return _clause(start, end, cue_span(verb), subject)
 
 
 def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) -> list[Candidate]:
