@@ -1044,3 +1044,10 @@ def test_seeing_something_as_something_is_a_view_held(analyse, text, content, sp
 )
 def test_seen_as_in_the_passive_or_seeing_an_event_is_no_view(analyse, text):
     assert _quotes(analyse, text) == []
+
+
+def test_a_subject_parsed_as_a_compound_of_the_verb_still_speaks(analyse):
+    # the parse hangs "records" on "show" as a compound, leaving the verb no subject
+    text = "In all, the host committee raised $57 million, campaign records show."
+    [q] = _quotes(analyse, text)
+    assert (q["speaker"], q["cue"]) == ("campaign records", "show")

@@ -290,6 +290,8 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     for tokens, speaker, speaker_span in sides:
         if nobody and speaker is subject:
             speaker = _agent_of(verb, tree)
+        elif subject is None and speaker is None and speaker_span is None:
+            speaker = _compound_subject(verb, quoted)
         if (
             speaker is not None
             and speaker.i > verb.i
@@ -368,6 +370,19 @@ def _as_report(verb: Token, tree: DependencyIndex) -> bool:
     if any(c.dep_ in {"ccomp", "xcomp"} for c in children):
         return False  # "as he said he would": the verb reports its own clause
     return True
+
+
+def _compound_subject(verb: Token, quoted: list[int]) -> Token | None:
+    """The subject the parse took for a compound of the verb, right before it: in "..., campaign
+    records show." "records" hangs on "show" as a compound."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ != "compound" or before.head.i != verb.i or quoted[before.i] >= 0:
+        return None
+    if before.is_upper and verb.is_upper:
+        return None  # a headline in capitals: "EUROPEANS ASK IF ..." is parsed as anything
+    return before
 
 
 def _agent_of(verb: Token, tree: DependencyIndex) -> Token | None:
