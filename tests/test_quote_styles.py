@@ -1051,3 +1051,21 @@ def test_a_subject_parsed_as_a_compound_of_the_verb_still_speaks(analyse):
     text = "In all, the host committee raised $57 million, campaign records show."
     [q] = _quotes(analyse, text)
     assert (q["speaker"], q["cue"]) == ("campaign records", "show")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "As reported by the Daily Ledger, the factory will close in March.",
+            "the Daily Ledger",
+            id="as-reported-by",
+        ),
+        pytest.param(
+            "As previously reported, the factory will close in March.", None, id="as-reported"
+        ),
+    ],
+)
+def test_an_as_aside_names_its_own_speaker_or_none(analyse, text, speaker):
+    q = _holding(_quotes(analyse, text), "the factory will close in March")
+    assert (q["speaker"], q["cue"]) == (speaker, "reported")

@@ -256,7 +256,12 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     if as_side:
         # "As the Ledger reported last week, the factory will close": what was reported is the
         # clause the "as" aside hangs on, without the aside
-        sides.append((as_side, subject, None))
+        # the aside's own subject or by-agent: "As previously reported, the factory will close"
+        # names nobody (the subject up the parse is the factory's)
+        own = next(
+            (c for c in tree.children(verb) if c.dep_ in {"nsubj", "nsubjpass"}), None
+        ) or _agent_of(verb, tree)
+        sides.append((as_side, own, None))
     elif clauses:
         for before in (True, False):
             side = [c for c in clauses if (c.i < verb.i) == before]
