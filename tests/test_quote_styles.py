@@ -1069,3 +1069,12 @@ def test_a_subject_parsed_as_a_compound_of_the_verb_still_speaks(analyse):
 def test_an_as_aside_names_its_own_speaker_or_none(analyse, text, speaker):
     q = _holding(_quotes(analyse, text), "the factory will close in March")
     assert (q["speaker"], q["cue"]) == (speaker, "reported")
+
+
+def test_a_quotation_with_its_own_cue_after_it_is_not_the_quote_before_continued(analyse):
+    text = (
+        "The senator took questions from farmers on Friday. \u201cWe cannot keep paying for "
+        "this,\u201d Ortega said. \u201cThe subsidies are broken,\u201d she went on."
+    )
+    q = _holding(_quotes(analyse, text), "The subsidies are broken")
+    assert (q["speaker"], q["cue"]) == ("she", "went on")

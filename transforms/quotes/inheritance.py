@@ -69,7 +69,11 @@ def _next_fragment_of(
         own is not None
         and own.cue is not None
         and own.has_speaker
-        and before.cue[1] <= own.cue[0] < ctx.regions[i].outer_start
+        and before.cue[1] <= own.cue[0]
+        and (
+            own.cue[0] < ctx.regions[i].outer_start
+            or _right_after(ctx, ctx.regions[i].outer_end, own.cue[0])
+        )
     ):
         return None
     if ctx.region_end_paragraph[i - 1] != ctx.region_paragraph[i]:
@@ -77,3 +81,13 @@ def _next_fragment_of(
     if ctx.regions[i - 1].outer_end <= before.cue[0] < ctx.regions[i].outer_start:
         return before._replace(priority=Priority.NEXT_FRAGMENT)
     return None
+
+
+def _right_after(ctx: QuoteContext, end: int, cue: int) -> bool:
+    """A cue a few words after a quotation that closes on a comma, in its sentence ("“...,” she
+    went on."): the quotation's own attribution, not the next sentence's."""
+    between = ctx.text[end:cue]
+    if len(between.split()) > 3 or any(c in between for c in ".!?\n"):
+        return False
+    closes_on_comma = ctx.text[max(0, end - 2) : end].lstrip()[:1] == ","
+    return closes_on_comma and ctx.sentences.at(cue).start < end
