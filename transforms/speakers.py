@@ -101,12 +101,33 @@ def speaker_token(verb: Token) -> Token | None:
                 if objs:
                     return objs[0]
         if tok.dep_ == "acl" and tok.lower_.endswith("ing"):
-            return tok.head  # "footage of Trump saying ...": Trump
+            noun = tok.head
+            if noun.dep_ == "dobj" and (
+                noun.lower_ in _ISSUED_NOUNS or noun.head.lower_ in _SENDING_VERBS
+            ):
+                # "Carr released a statement confirming ...": who released it speaks
+                issuer = [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
+                if issuer:
+                    return issuer[0]
+            return noun  # "footage of Trump saying ...": Trump
         if tok.dep_ in _SHARES_SUBJECT and tok.head is not tok:
             tok = tok.head
         else:
             break
     return None
+
+
+# What a speaker issues that then "says" something: "released a statement saying ...".
+_ISSUED_NOUNS = frozenset(
+    """statement statements response letter message messages note memo report email emails
+    tweet tweets release""".split()
+)
+
+
+# Verbs whose object "says" what the subject sent: "emailed supporters saying ...".
+_SENDING_VERBS = frozenset(
+    """email emails emailed texted sent sends wrote writes tweeted posted""".split()
+)
 
 
 def mention_span(head: Token) -> tuple[int, int]:
@@ -618,6 +639,8 @@ class SpeakerResolver:
             # "Her office said", "Hollis's spokesman said": the one they speak for
             for child in head.children:
                 if child.dep_ == "poss" and child.lower_ not in {"its", "their"}:
+                    if word != "office" and child.lower_ in _MALE | _FEMALE:
+                        return None  # "his spokesman said": an unnamed spokesman
                     return self.resolve(child, *mention_span(child))
         if dets & {"the", "this", "that"} or (owner is not None and dets - {"a", "an"}):
             if word in _MALE | _FEMALE | _GROUP:
@@ -973,8 +996,7 @@ def _may_introduce(head: Token) -> bool:
     plan" is Mrs. Clinton's)."""
     if head.dep_ not in _SUBJECT_DEPS or not head.is_lower or head.ent_type_:
         return False
-    word = head.lower_
-    return word in _PERSON_NOUNS or word.endswith(_PERSON_SUFFIXES)
+    return _is_person_noun(head.lower_)
 
 
 _NOUN_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj", "attr", "compound"}

@@ -23,8 +23,9 @@ class Priority(IntEnum):
     NEXT_FRAGMENT = 5  # inherited: "“A,” he said. “B”" continues A's quote
     CUE = 6  # the nearest speech verb with a subject, or a "― Name" trailer
     INTRODUCTION = 7  # a colon right before it: "X went further: “...”"
-    PREVIOUS = 8  # inherited: the last attribution in this or the previous paragraph
-    FLOATING = 9  # no cue at all, kept only when it reads as speech
+    NAMED_NEXT = 8  # opening a paragraph, its speaker the subject of the next sentence
+    PREVIOUS = 9  # inherited: the last attribution in this or the previous paragraph
+    FLOATING = 10  # no cue at all, kept only when it reads as speech
 
 
 class Candidate(NamedTuple):

@@ -20,6 +20,7 @@ from transforms.quotes.candidates import Candidate, Priority, cue_span, trimmed_
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.dependencies import DependencyIndex
 from transforms.quotes.reporting_verbs import (
+    inflections,
     is_choice_verb,
     is_object_said_verb,
     is_refusal_verb,
@@ -172,7 +173,35 @@ def _clause_attributions(doc: Doc, quoted: list[int], tree: DependencyIndex) -> 
             attr = _in_source(tok, tree)
             if attr is not None:
                 out.append(attr)
+        elif tok.lower_ in _SEEING_AS:
+            attr = _seen_as(tok, tree)
+            if attr is not None:
+                out.append(attr)
     return out
+
+
+# "Experts see the vote as a test", "Voters view him as the stronger candidate": a view held.
+_SEEING_AS = frozenset(
+    form for base in "see view regard".split() for form in inflections(base)
+) | {"saw", "seen"}
+
+
+def _seen_as(verb: Token, tree: DependencyIndex) -> Candidate | None:
+    """The object and its "as" phrase of "see/view/regard X as Y", with the subject as the
+    one who holds the view; not in the passive ("is seen as": nobody named)."""
+    if verb.dep_ in NOT_VERB_DEPS:
+        return None
+    children = tree.children(verb)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    as_phrases = [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+    subject = speakers.speaker_token(verb)
+    if not objects or not as_phrases or subject is None or subject.dep_ == "nsubjpass":
+        return None
+    tokens = [t for c in (objects[0], as_phrases[0]) for t in tree.subtree(c)]
+    start, end = trimmed_span(tokens)
+    if start is None:
+        return None
+    return _clause(start, end, cue_span(verb), subject)
 
 
 def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) -> list[Candidate]:
@@ -205,6 +234,13 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         )
     if subject is None and (verb.lower_ in _NEEDS_SUBJECT_FORMS or verb.lower_.endswith("ing")):
         return []  # "It is worth noting that ...", "It goes without saying": nobody's words
+    # "It was revealed that ...": the clause stands, but "it" names nobody; a by-agent says who
+    nobody = (
+        subject is not None
+        and subject.dep_ == "nsubjpass"
+        and subject.head.i == verb.i
+        and (subject.lower_ == "it" or verb.lower_ in _TARGET_PASSIVES)
+    )
     if not is_speech_verb(verb.text) and _unrealised(verb, tree):
         return []  # "will seek to", "to reject": an intention the writer reports, not a view held
     clauses = [
@@ -216,7 +252,17 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     ] or _statement_clause(verb, tree)
     # each side: its tokens, and the speaker as a parsed head or as a span of characters
     sides: list[tuple[list[Token], Token | None, tuple[int, int] | None]] = []
-    if clauses:
+    as_side = _as_reported(verb, tree) if subject is not None else None
+    if as_side:
+        # "As the Ledger reported last week, the factory will close": what was reported is the
+        # clause the "as" aside hangs on, without the aside
+        # the aside's own subject or by-agent: "As previously reported, the factory will close"
+        # names nobody (the subject up the parse is the factory's)
+        own = next(
+            (c for c in tree.children(verb) if c.dep_ in {"nsubj", "nsubjpass"}), None
+        ) or _agent_of(verb, tree)
+        sides.append((as_side, own, None))
+    elif clauses:
         for before in (True, False):
             side = [c for c in clauses if (c.i < verb.i) == before]
             if side:
@@ -247,11 +293,109 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
             sides.append(([t for c in objects for t in tree.subtree(c)], subject, None))
     out = []
     for tokens, speaker, speaker_span in sides:
+        if nobody and speaker is subject:
+            speaker = _agent_of(verb, tree)
+        elif subject is None and speaker is None and speaker_span is None:
+            speaker = _compound_subject(verb, quoted)
+        if (
+            speaker is not None
+            and speaker.i > verb.i
+            and speaker.ent_type_ in PERSON_LABELS
+            and any(t.i == speaker.i for t in tokens)
+        ):
+            continue  # "“...,” said Dana Whitfield, a consultant who ...": the name is no content
         start, end = trimmed_span(without_trailing_aside(tokens))
         if start is not None:
             clause = _clause(start, end, cue_span(verb), speaker)
             out.append(clause._replace(speaker_span=speaker_span))
     return out
+
+
+_TELL_FORMS = {"tell", "tells", "told", "telling"}
+# Passives whose subject is whom the words were said to or about, never who said them ("Sanders
+# was told that ...", "Roof is accused of ...").
+_TARGET_PASSIVES = {"told", "informed", "reminded", "accused", "criticized", "criticised", "blamed"}
+_ASIDE_OPENERS = {",", "(", "\u2014", "\u2013", "-", "--", ";"}
+
+
+# Speech verbs an "as" aside reports content with ("as the Ledger reported"); "as he spoke", "as
+# talks continue" are times.
+_AS_REPORTS = frozenset(
+    form
+    for base in """report note say write tell explain observe warn predict mention argue suggest
+    state reveal acknowledge admit announce confirm disclose point remind recall tweet""".split()
+    for form in inflections(base)
+)
+
+
+def _as_reported(verb: Token, tree: DependencyIndex) -> list[Token] | None:
+    """The words of the clause an "as" aside of ``verb`` reports, without the aside: after it
+    when the clause's verb comes after it ("Of course, as X noted, the victor was ...", with a
+    subject before the aside: "The bridge, as engineers warned, is ..."), before it otherwise
+    ("..., as the utility confirmed on Friday.")."""
+    if verb.dep_ != "advcl" or not _as_report(verb, tree):
+        return None
+    clause = verb.head
+    while clause.dep_ in {"nsubj", "nsubjpass"} and clause.head.i != clause.i:
+        clause = clause.head  # the parse hung the aside on the subject
+    aside = tree.subtree(verb)
+    first, last = min(t.i for t in aside), max(t.i for t in aside)
+    whole = tree.subtree(clause)
+    if clause.i > last:
+        subject_words = {
+            t.i for c in tree.children(clause) if c.dep_ in {"nsubj", "nsubjpass"} and c.i < first
+            for t in tree.subtree(c)
+        }
+        return [t for t in whole if t.i > last or (t.i in subject_words and t.i < first)]
+    if clause.i < first:
+        return [t for t in whole if t.i < first]
+    return None
+
+
+def _as_report(verb: Token, tree: DependencyIndex) -> bool:
+    """A speech verb in an "as" aside before or inside the clause it reports ("As the Ledger
+    reported, ...", "The bridge, as engineers have warned, is ..."): marked by "as", with no
+    object of its own but an addressee ("as she told reporters"), the clause it hangs on a verb
+    outside quotation marks."""
+    if verb.lower_ not in _AS_REPORTS or verb.head.i == verb.i or is_reporting_verb(verb.head.text):
+        return False  # "“...,” she said, as recalled by ...": the report is the other verb's
+    children = tree.children(verb)
+    mark = next((c for c in children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i),
+                None)
+    if mark is None:
+        return False
+    doc = verb.doc
+    before = doc[mark.i - 1] if mark.i > mark.sent.start else None
+    if before is not None and before.text not in _ASIDE_OPENERS and before.lower_ not in {
+        "but", "and", "yet", "so"
+    }:
+        return False  # "not as angry as he suggested": a comparison, no aside
+    if any(c.dep_ == "dobj" for c in children) and verb.lower_ not in _TELL_FORMS:
+        return False
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in children):
+        return False  # "as he said he would": the verb reports its own clause
+    return True
+
+
+def _compound_subject(verb: Token, quoted: list[int]) -> Token | None:
+    """The subject the parse took for a compound of the verb, right before it: in "..., campaign
+    records show." "records" hangs on "show" as a compound."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ != "compound" or before.head.i != verb.i or quoted[before.i] >= 0:
+        return None
+    if before.is_upper and verb.is_upper:
+        return None  # a headline in capitals: "EUROPEANS ASK IF ..." is parsed as anything
+    return before
+
+
+def _agent_of(verb: Token, tree: DependencyIndex) -> Token | None:
+    """The object of a passive verb's by-agent ("was announced by the ministry"), if any."""
+    for child in tree.children(verb):
+        if child.dep_ == "agent":
+            return next((c for c in tree.children(child) if c.dep_ == "pobj"), None)
+    return None
 
 
 def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
@@ -308,8 +452,28 @@ def unparsed_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> T
     return (
         _name_right_before(verb, quoted)
         or _inverted_object(verb, quoted, tree)
+        or _name_right_after(verb, quoted)
         or _modified_speaker(verb, quoted)
     )
+
+
+def _name_right_after(verb: Token, quoted: list[int]) -> Token | None:
+    """The person named right after a speech verb that follows a quotation, when the parse hung
+    the name elsewhere: in "“...,” said Dana Whitfield, a consultant who advises the Lakeside
+    Group." the clause after the name can take it for its subject. The name's last word."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    first = verb.i + 1
+    if k < 0 or quoted[k] < 0 or first >= len(doc) or quoted[first] >= 0:
+        return None
+    if doc[first].ent_type_ not in PERSON_LABELS or doc[first].ent_iob_ != "B":
+        return None
+    last = first
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return doc[last]
 
 
 def _modified_speaker(verb: Token, quoted: list[int]) -> Token | None:

@@ -20,7 +20,11 @@ from transforms.quotes.inheritance import attribute_quotations
 from transforms.quotes.introductions import introduction_candidates
 from transforms.quotes.labelled import labelled_candidates
 from transforms.quotes.nominal import noun_clause_candidates
-from transforms.quotes.quotations import cue_candidates, floating_candidates
+from transforms.quotes.quotations import (
+    cue_candidates,
+    floating_candidates,
+    named_next_candidates,
+)
 from transforms.quotes.selection import select
 from transforms.sentences import SentenceSpan
 
@@ -48,6 +52,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     noun_clause_candidates,
     cue_candidates,
     introduction_candidates,
+    named_next_candidates,
     floating_candidates,
 )
 

@@ -31,7 +31,8 @@ def attribute_quotations(ctx: QuoteContext, selection: Selection) -> list[Candid
             k += 1
         if i in selection.holder or (is_title(text, region) and not ctx.starts_sentence(region)):
             continue
-        offers = [selection.best_cue.get(i), _next_fragment_of(ctx, i, attributed)]
+        own = selection.best_cue.get(i)
+        offers = [own, _next_fragment_of(ctx, i, attributed, own)]
         if previous is not None and in_paragraph[i] - previous_paragraph <= 1:
             # only a quotation standing as a sentence of its own inherits: a quoted phrase inside
             # the writer's sentence ("has “not yielded” to") is the writer's, not a quote
@@ -55,15 +56,38 @@ def attribute_quotations(ctx: QuoteContext, selection: Selection) -> list[Candid
 
 
 def _next_fragment_of(
-    ctx: QuoteContext, i: int, attributed: dict[int, Candidate]
+    ctx: QuoteContext, i: int, attributed: dict[int, Candidate], own: Candidate | None = None
 ) -> Candidate | None:
     """The attribution of the quotation before ``i`` when its cue sits between the two:
-    "“...,” he said. “...”" and "“...,” said X, a ... . “...”" continue one quote."""
+    "“...,” he said. “...”" and "“...,” said X, a ... . “...”" continue one quote; not when
+    the quotation's own cue comes after that cue ("“...,” Moreno said. Halvorsen shot back,
+    “...”": a reply)."""
     before = attributed.get(i - 1)
     if before is None or before.cue is None:
+        return None
+    if (
+        own is not None
+        and own.cue is not None
+        and own.has_speaker
+        and before.cue[1] <= own.cue[0]
+        and (
+            own.cue[0] < ctx.regions[i].outer_start
+            or _right_after(ctx, ctx.regions[i].outer_end, own.cue[0])
+        )
+    ):
         return None
     if ctx.region_end_paragraph[i - 1] != ctx.region_paragraph[i]:
         return None
     if ctx.regions[i - 1].outer_end <= before.cue[0] < ctx.regions[i].outer_start:
         return before._replace(priority=Priority.NEXT_FRAGMENT)
     return None
+
+
+def _right_after(ctx: QuoteContext, end: int, cue: int) -> bool:
+    """A cue a few words after a quotation that closes on a comma, in its sentence ("“...,” she
+    went on."): the quotation's own attribution, not the next sentence's."""
+    between = ctx.text[end:cue]
+    if len(between.split()) > 3 or any(c in between for c in ".!?\n"):
+        return False
+    closes_on_comma = ctx.text[max(0, end - 2) : end].lstrip()[:1] == ","
+    return closes_on_comma and ctx.sentences.at(cue).start < end

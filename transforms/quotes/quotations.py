@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from transforms import speakers  # the module: see extract.py
+from transforms.entity_labels import PERSON_LABELS
 from transforms.quotes.candidates import Candidate, Priority, cue_span
 from transforms.quotes.clauses import outer_report, unparsed_subject, unquoted_subject
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.regions import QuotedRegion
-from transforms.quotes.reporting_verbs import is_speech_verb
+from transforms.quotes.reporting_verbs import (
+    is_quotation_cue,
+    is_reporting_verb,
+    is_speech_verb,
+)
 from transforms.quotes.speaker_labels import trailing_dash_speaker
 
 # A floating quotation (no cue, no inheritance) must be at least this many words to be kept.
@@ -40,6 +45,51 @@ def cue_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
         if found is not None:
             out.append(found._replace(order=(i,), region=i))
     return out
+
+
+def named_next_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
+    """A quotation that opens its paragraph as a sentence of its own, followed in the paragraph
+    by a sentence whose subject is a person's name and that has no reporting verb: "“We are
+    not going anywhere.” Maria Lopez has run the bakery for 30 years." The person named is the
+    speaker (a feature's way of introducing them), ahead of the attribution before it."""
+    out = []
+    sentences = ctx.sentences.sentences
+    text = ctx.text
+    for i, region in enumerate(ctx.regions):
+        if not ctx.starts_paragraph(region):
+            continue
+        last = ctx.sentences.at(max(region.outer_start, region.outer_end - 1))
+        if text[region.outer_end : last.end].strip() or last.index + 1 >= len(sentences):
+            continue  # the quotation must end its sentence
+        nxt = sentences[last.index + 1]
+        if nxt.paragraph != last.paragraph:
+            continue
+        span = doc.char_span(nxt.start, nxt.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        speaker = _opening_name(span, ctx.quoted)
+        if speaker is not None:
+            out.append(
+                Candidate(Priority.NAMED_NEXT, (i,), region.start, region.end, None, speaker,
+                          region=i)
+            )
+    return out
+
+
+def _opening_name(span: Span, quoted: list[int]) -> Token | None:
+    """The person's name that opens ``span`` as the subject of its main verb, in a sentence with
+    no reporting verb (one with a verb is a cue's to attribute)."""
+    first = span[0]
+    if first.ent_type_ not in PERSON_LABELS or first.ent_iob_ != "B" or quoted[first.i] >= 0:
+        return None
+    last = first
+    while last.i + 1 < span.end and span.doc[last.i + 1].ent_iob_ == "I":
+        last = span.doc[last.i + 1]
+    if last.dep_ not in {"nsubj", "nsubjpass"} or last.head.dep_ != "ROOT":
+        return None
+    if any(is_reporting_verb(t.text) for t in span):
+        return None
+    return last
 
 
 def floating_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
@@ -95,8 +145,11 @@ class _SpeechCues:
         self.verbs: list[Token] = []
         self.subject: dict[int, Token] = {}  # verb index -> its subject outside quotation marks
         for tok in doc:
-            if quoted[tok.i] >= 0 or not is_speech_verb(tok.text):
+            after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+            if quoted[tok.i] >= 0 or not is_quotation_cue(tok.text, after):
                 continue
+            if not is_speech_verb(tok.text) and any(c.dep_ == "auxpass" for c in tok.children):
+                continue  # "the speech was interrupted by a protester": an event, no cue
             subject = speakers.speaker_token(tok)
             outer = outer_report(tok, ctx.tree)
             if outer is not None:

@@ -28,7 +28,8 @@ fume gripe rage rant react scold sigh tease thunder vent
 # complement, never a free-standing quotation ("Polls show that ..."; "He believes ...").
 # Knowing and realising count: "Voters know that ...", "She realised that ..." put a view in the
 # subject's mind as "believe" does (PolNeAR attributes them). Not "see": "saw those voters
-# swing to Cruz" is an event witnessed (on PolNeAR train 14 of 33 matched nothing).
+# swing to Cruz" is an event witnessed (on PolNeAR train 14 of 33 matched nothing); "see X as Y"
+# is a view held, and clauses.py takes it on its own (``_seen_as``).
 _COGNITION = """
 believe doubt expect fear feel find figure guess hope imagine predict reckon show
 suspect think worry
@@ -178,6 +179,40 @@ CONTENT_NOUNS = frozenset(_CONTENT_NOUNS) | frozenset(n + "s" for n in _CONTENT_
 
 def is_speech_verb(word: str) -> bool:
     return word.lower() in SPEECH_VERBS
+
+
+# Verbs that report speech only with their particle: "Sanders shot back, “...”", "Fallon fired
+# back:", "her husband cut in" (every form written out: the irregular ones are not in _IRREGULAR).
+_PHRASAL_SPEECH = {
+    "back": "shoot shoots shot shooting fire fires fired firing hit hits hitting",
+    "in": "cut cuts cutting",
+    "on": "go goes went going",
+}
+PHRASAL_SPEECH = frozenset(
+    (form, particle) for particle, forms in _PHRASAL_SPEECH.items() for form in forms.split()
+)
+# Verbs that cue a quotation next to them ("“And then?” Hannity pressed.") but report no clause
+# or object: "pressed the case", "interrupted the meeting" say nothing.
+_QUOTATION_CUES = """
+interrupt elaborate riff surmise
+""".split()
+QUOTATION_CUE_VERBS = _forms(_QUOTATION_CUES)
+
+
+def is_phrasal_speech(word: str, next_word: str) -> bool:
+    """Whether ``word`` followed by ``next_word`` is a verb of speech with its particle."""
+    return (word.lower(), next_word.lower()) in PHRASAL_SPEECH
+
+
+def is_quotation_cue(word: str, next_word: str) -> bool:
+    """Whether ``word`` (then ``next_word``) cues a quotation: a verb of speech, one with its
+    particle, or a verb that cues only a quotation ("pressed", "interrupted")."""
+    lower = word.lower()
+    return (
+        lower in SPEECH_VERBS
+        or lower in QUOTATION_CUE_VERBS
+        or (lower, next_word.lower()) in PHRASAL_SPEECH
+    )
 
 
 def is_stance_verb(word: str) -> bool:
