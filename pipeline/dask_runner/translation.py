@@ -330,6 +330,7 @@ class BagVisitor(PipelineVisitor):
         self._bag_kwargs = bag_kwargs
         self._partitions = partitions
         self._partitions_given = bool(bag_kwargs.get("npartitions"))
+        self._literals: dict[str, list] = {}  # bag name -> its values, for _literal's bags
         # A GroupByKey shuffles over this many partitions, not ``partitions``: dask's task
         # shuffle costs about n*n tasks, and this graph has ten of them, seven of which (each
         # table's write results, keyed by None) carry a few file names. At 16 partitions they
@@ -412,7 +413,10 @@ class BagVisitor(PipelineVisitor):
         """``bag`` computed now, once, and put in the graph as data: nothing can run it again."""
         import dask.bag as db
 
-        return db.from_sequence(self._client.compute(bag).result(), npartitions=1)
+        values = self._client.compute(bag).result()
+        literal = db.from_sequence(values, npartitions=1)
+        self._literals[literal.name] = values
+        return literal
 
     def _create(self, values):
         import dask.bag as db
@@ -427,9 +431,14 @@ class BagVisitor(PipelineVisitor):
 
         transform = node.transform
         args, kwargs = transform.raw_side_inputs
+        # A side input known before the run (a write's initialize_write result) goes into each
+        # task as data. As a task of its own, the scheduler ran it only after every partition
+        # had been started (root tasks first), so no write could run until then and each
+        # worker held every table's rows of all its partitions: memory grew with the input.
         side_values = [
-            dask.delayed(_concat)(self.bags[si.pvalue].to_delayed(optimize_graph=False))
-            for si in node.side_inputs
+            self._literals[bag.name] if bag.name in self._literals
+            else dask.delayed(_concat)(bag.to_delayed(optimize_graph=False))
+            for bag in (self.bags[si.pvalue] for si in node.side_inputs)
         ]
         return bag.map_partitions(
             _run_dofn, self._step(node), transform.fn, transform.label, _window_fn(node),
