@@ -35,7 +35,8 @@ eval: $(STAMP)
 
 # 1, 300, 1,000 and all 2,225 BBC articles; a s b c d p, 3 runs each, interleaved (about an hour on
 # 2 quiet cores); appends its table to docs/benchmarks.md. A quick look:
-# BENCH_ARGS="--sizes 1,20 --runs 2 --no-append"; BENCH_ARGS=--memory for Reuters 2k vs 19k.
+# BENCH_ARGS="--sizes 1,20 --runs 2 --no-append"; BENCH_ARGS=--memory for Reuters 2k vs 19k;
+# on a many-core machine BENCH_ARGS="--sweep 1,2,4,8,16": --workers N on the DirectRunner and Dask.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_benchmarks.py $(BENCH_ARGS)
 
