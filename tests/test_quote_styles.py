@@ -48,6 +48,14 @@ STYLES = [
         id="colon-introduction",
     ),
     pytest.param(
+        "The firm reported a loss. Its finance chief, Omar Castell, was blunt: \u201cWe spent "
+        "too much on the new plant.\u201d",
+        "We spent too much",
+        "Omar Castell",
+        ":",
+        id="colon-introduction-after-a-verb-the-parse-hung-on-the-quotation",
+    ),
+    pytest.param(
         "The governor released the following statement:\n\n"
         "\u201cOur thoughts are with the families of the victims tonight.\u201d",
         "Our thoughts are with the families",

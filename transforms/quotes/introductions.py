@@ -54,6 +54,8 @@ def introduction_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
         if span is None or span[0].i == 0:
             continue
         speaker = _introducer(span[0], subjects)
+        if (speaker is None or ctx.quoted[speaker.i] >= 0) and ctx.quoted[span[0].head.i] >= 0:
+            speaker = _subject_before(span[0], ctx.quoted)
         if speaker is None or ctx.quoted[speaker.i] >= 0:
             continue
         out.append(
@@ -98,3 +100,17 @@ def _introducer(colon: Token, subjects: dict[int, Token | None]) -> Token | None
             return None
         head = head.head
     return None
+
+
+def _subject_before(colon: Token, quoted: list[int]) -> Token | None:
+    """The subject of the clause the colon ends when the parse hung the colon on the quoted
+    words ("Its finance chief, Omar Castell, was blunt: “We spent ...”": "was" a clause of the
+    quotation's "spent"): from the word before the colon up to the last head outside the
+    quotation, before the colon."""
+    doc = colon.doc
+    top = doc[colon.i - 1]
+    if quoted[top.i] >= 0 or top.is_punct:
+        return None
+    while top.head.i != top.i and quoted[top.head.i] < 0 and top.head.i < colon.i:
+        top = top.head
+    return speakers.speaker_token(top)
