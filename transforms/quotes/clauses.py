@@ -468,12 +468,18 @@ def _name_right_after(verb: Token, quoted: list[int]) -> Token | None:
     first = verb.i + 1
     if k < 0 or quoted[k] < 0 or first >= len(doc) or quoted[first] >= 0:
         return None
-    if doc[first].ent_type_ not in PERSON_LABELS or doc[first].ent_iob_ != "B":
+    return person_name_end(doc[first], len(doc))
+
+
+def person_name_end(first: Token, limit: int) -> Token | None:
+    """The last word of the person's name that ``first`` begins (a PERSON entity's first token),
+    not at or past token ``limit``; None when no person's name begins at ``first``."""
+    if first.ent_type_ not in PERSON_LABELS or first.ent_iob_ != "B":
         return None
-    last = first
-    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
-        last += 1
-    return doc[last]
+    doc, last = first.doc, first
+    while last.i + 1 < limit and doc[last.i + 1].ent_iob_ == "I":
+        last = doc[last.i + 1]
+    return last
 
 
 def _modified_speaker(verb: Token, quoted: list[int]) -> Token | None:
@@ -517,11 +523,9 @@ def _named_after_quotation(
     if not after or len(closing) < 2 or closing[0].text != ",":
         return None  # "“This will be a challenge” for Clinton": the quotation is part of it
     name = after[0]
-    if quoted[name.i] >= 0 or name.ent_type_ not in PERSON_LABELS or name.ent_iob_ != "B":
+    last = None if quoted[name.i] >= 0 else person_name_end(name, verb.i)
+    if last is None:
         return None
-    doc, last = verb.doc, name
-    while last.i + 1 < verb.i and doc[last.i + 1].ent_iob_ == "I":
-        last = doc[last.i + 1]
     return inside, None, (name.idx, last.idx + len(last))
 
 

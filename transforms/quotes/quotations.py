@@ -13,9 +13,13 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 from transforms import speakers  # the module: see extract.py
-from transforms.entity_labels import PERSON_LABELS
 from transforms.quotes.candidates import Candidate, Priority, cue_span
-from transforms.quotes.clauses import outer_report, unparsed_subject, unquoted_subject
+from transforms.quotes.clauses import (
+    outer_report,
+    person_name_end,
+    unparsed_subject,
+    unquoted_subject,
+)
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.regions import QuotedRegion
 from transforms.quotes.reporting_verbs import (
@@ -80,11 +84,9 @@ def _opening_name(span: Span, quoted: list[int]) -> Token | None:
     """The person's name that opens ``span`` as the subject of its main verb, in a sentence with
     no reporting verb (one with a verb is a cue's to attribute)."""
     first = span[0]
-    if first.ent_type_ not in PERSON_LABELS or first.ent_iob_ != "B" or quoted[first.i] >= 0:
+    last = None if quoted[first.i] >= 0 else person_name_end(first, span.end)
+    if last is None:
         return None
-    last = first
-    while last.i + 1 < span.end and span.doc[last.i + 1].ent_iob_ == "I":
-        last = span.doc[last.i + 1]
     if last.dep_ not in {"nsubj", "nsubjpass"} or last.head.dep_ != "ROOT":
         return None
     if any(is_reporting_verb(t.text) for t in span):

@@ -191,22 +191,17 @@ _PHRASAL_SPEECH = {
 PHRASAL_SPEECH = frozenset(
     (form, particle) for particle, forms in _PHRASAL_SPEECH.items() for form in forms.split()
 )
-# Verbs that cue a quotation next to them ("“And then?” Hannity pressed.") but report no clause
-# or object: "pressed the case", "interrupted the meeting" say nothing.
+# Verbs that cue a quotation next to them ("“And then?” Hannity interrupted.") but report no
+# clause or object: "interrupted the meeting" says nothing.
 _QUOTATION_CUES = """
 interrupt elaborate riff surmise
 """.split()
 QUOTATION_CUE_VERBS = _forms(_QUOTATION_CUES)
 
 
-def is_phrasal_speech(word: str, next_word: str) -> bool:
-    """Whether ``word`` followed by ``next_word`` is a verb of speech with its particle."""
-    return (word.lower(), next_word.lower()) in PHRASAL_SPEECH
-
-
 def is_quotation_cue(word: str, next_word: str) -> bool:
     """Whether ``word`` (then ``next_word``) cues a quotation: a verb of speech, one with its
-    particle, or a verb that cues only a quotation ("pressed", "interrupted")."""
+    particle, or a verb that cues only a quotation ("interrupted", "elaborated")."""
     lower = word.lower()
     return (
         lower in SPEECH_VERBS
