@@ -260,27 +260,35 @@ def foreign_cores(jiffies_before, jiffies_after, own_s: float, wall_s: float) ->
     return max(0.0, busy_s - own_s) / wall_s
 
 
+def spacy_spread(n: int, files: list[Path], log: Path) -> tuple[float, float, dict]:
+    """SPACY_SPREAD over ``files`` in ``n`` shares: the N processes' wall time, the peak RSS of
+    one process, and what it printed (``alone_s``: one share alone, before them)."""
+    from transforms.nlp_model import excluded_components
+
+    cmd = [sys.executable, "-c", SPACY_SPREAD, SPACY_LOOP, str(n), MODEL,
+           json.dumps(excluded_components(MODEL)), *map(str, files)]
+    _, _, proc, _, out = measure(cmd, log)
+    printed = json.loads(out)
+    return printed["pair_s"], proc, printed
+
+
 def run_once(key: str, files: list[Path], tmp: Path) -> Sample:
     """One run of configuration ``key`` on ``files``, with the load average around it."""
     load_before = os.getloadavg()[0]
     jiffies_before = cpu_jiffies()
     own_before = own_cpu_s()
-    if key in ("a", "s", "p"):
+    if key == "p":  # the pair's time; the half alone is its reference
+        wall, proc, printed = spacy_spread(2, files, tmp / "p.log")
+        inner = {"setup_s": max(i["setup_s"] for i in printed["pair"]),
+                 "pipe_s": max(i["pipe_s"] for i in printed["pair"]),
+                 "alone_s": printed["alone_s"]}
+    elif key in ("a", "s"):
         from transforms.nlp_model import excluded_components
 
         exclude = json.dumps([] if key == "a" else excluded_components(MODEL))
-        if key == "p":
-            cmd = [sys.executable, "-c", SPACY_SPREAD, SPACY_LOOP, "2", MODEL, exclude,
-                   *map(str, files)]
-        else:
-            cmd = [sys.executable, "-c", SPACY_LOOP, MODEL, exclude, *map(str, files)]
+        cmd = [sys.executable, "-c", SPACY_LOOP, MODEL, exclude, *map(str, files)]
         wall, _, proc, _, out = measure(cmd, tmp / f"{key}.log")
         inner = json.loads(out)
-        if key == "p":  # the pair's time; the half alone is its reference
-            wall = inner["pair_s"]
-            inner = {"setup_s": max(i["setup_s"] for i in inner["pair"]),
-                     "pipe_s": max(i["pipe_s"] for i in inner["pair"]),
-                     "alone_s": inner["alone_s"]}
     else:
         glob = link_subset(files, tmp / f"in_{len(files)}")
         wall, _, proc, _, _ = measure(
@@ -504,13 +512,6 @@ def run_memory(tmp: Path, slice_lines: int, src: Path) -> dict[str, tuple[int, f
     return runs
 
 
-#: The sweep's modes: newsbeam on the local DirectRunner (in-process at 1 worker, which is b;
-#: multi_processing above), newsbeam on a local Dask cluster, spaCy's own N processes (the bound).
-SWEEP_MODES = {"direct": "newsbeam --workers N (DirectRunner; 1 = in-process, b)",
-               "dask": "newsbeam --runner dask --workers N (local Dask cluster)",
-               "spacy": "spaCy alone, N processes at once, one N-th of the files each"}
-
-
 def sweep_order(workers: list[int]) -> list[tuple[str, int]]:
     """The runs of a sweep, most telling first, so that a deadline drops the least: spaCy's
     bound at the widest N, the 1-worker baseline, then from the widest N down, Dask's own
@@ -531,14 +532,8 @@ def sweep_once(mode: str, n: int, files: list[Path], tmp: Path) -> Sample:
     load_before = os.getloadavg()[0]
     jiffies_before, own_before = cpu_jiffies(), own_cpu_s()
     if mode == "spacy":
-        from transforms.nlp_model import excluded_components
-
-        cmd = [sys.executable, "-c", SPACY_SPREAD, SPACY_LOOP, str(n), MODEL,
-               json.dumps(excluded_components(MODEL)), *map(str, files)]
-        wall, _, proc, _, out = measure(cmd, tmp / f"spacy_{n}.log")
-        inner = json.loads(out)
-        span = inner["alone_s"] + inner["pair_s"]
-        wall, inner = inner["pair_s"], {"alone_s": inner["alone_s"]}
+        wall, proc, printed = spacy_spread(n, files, tmp / f"spacy_{n}.log")
+        inner, span = {"alone_s": printed["alone_s"]}, printed["alone_s"] + wall
     else:
         glob = link_subset(files, tmp / f"in_{len(files)}")
         flags = (["--runner", "dask"] if mode == "dask" else []) + ["--workers", str(n)]
@@ -625,6 +620,24 @@ def run_sweep(files: list[Path], workers: list[int], tmp: Path, deadline_s: floa
     return sweep_report(samples, workers, len(files), words, command, dirty, skipped)
 
 
+def run_sizes(files: list[Path], sizes: list[int], runs: int, configs: str,
+              tmp: Path) -> dict[tuple[int, str], Cell]:
+    """Every configuration in ``configs`` ``runs`` times at every size, interleaved."""
+    cells: dict[tuple[int, str], Cell] = {}
+    for n in sizes:
+        subset = pick(files, n)
+        words = words_of(subset)
+        for run in range(runs):
+            for key in (k for k in CONFIGS if k in configs):
+                cell = cells.setdefault((len(subset), key), Cell(key, len(subset), words))
+                sample = run_once(key, subset, tmp)
+                cell.samples.append(sample)
+                print(f"{len(subset)} articles, {key} run {run + 1}/{runs}: "
+                      f"{sample.wall_s:.1f} s (load {sample.load_before:.2f} → "
+                      f"{sample.load_after:.2f})", flush=True)
+    return cells
+
+
 def no_data(problem: str, needs: str) -> int:
     print(f"run_benchmarks: no data, nothing measured: {problem}. {needs}; DIR is ../shared/data "
           "(on development machines and CI only, never copied into the repo) unless you pass "
@@ -706,22 +719,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.sweep:
                 report = run_sweep(pick(files, args.articles or len(files)), args.sweep, tmp,
                                    args.deadline, args.progress, command, dirty)
-                sizes = []
-            cells: dict[tuple[int, str], Cell] = {}
-            for n in sizes:
-                subset = pick(files, n)
-                words = words_of(subset)
-                for run in range(args.runs):
-                    for key in (k for k in CONFIGS if k in args.configs):
-                        cell = cells.setdefault((len(subset), key),
-                                                Cell(key, len(subset), words))
-                        sample = run_once(key, subset, tmp)
-                        cell.samples.append(sample)
-                        print(f"{len(subset)} articles, {key} run {run + 1}/{args.runs}: "
-                              f"{sample.wall_s:.1f} s (load {sample.load_before:.2f} → "
-                              f"{sample.load_after:.2f})", flush=True)
-            corpus = "BBC News" if corpus.endswith(BBC_GLOB) else corpus
-            if not args.sweep:
+            else:
+                cells = run_sizes(files, sizes, args.runs, args.configs, tmp)
+                corpus = "BBC News" if corpus.endswith(BBC_GLOB) else corpus
                 report = throughput_report(cells, corpus, args.runs, command, dirty,
                                            load_before, load_now())
     print(report)
