@@ -339,7 +339,17 @@ class ForkedWorkerHandler(worker_handlers.GrpcWorkerHandler):
 
 
 class ForkedFnApiRunner(fn_runner.FnApiRunner):
-    """The FnApiRunner in multi_processing mode, on the workers of the pool of ``forked_pool``."""
+    """The FnApiRunner in multi_processing mode, on the workers of the pool of ``forked_pool``,
+    each stage's input split by pipeline/parallel_bundles.py."""
+
+    def _get_bundle_manager(self, bundle_context_manager):
+        from pipeline.parallel_bundles import SpreadBundleManager
+
+        manager = super()._get_bundle_manager(bundle_context_manager)
+        if type(manager) is not fn_runner.ParallelBundleManager:
+            return manager  # one worker, or a stateful stage: Beam's choice stands
+        return SpreadBundleManager(bundle_context_manager, self._progress_frequency,
+                                   cache_token_generator=manager._cache_token_generator)
 
     def run_via_runner_api(self, pipeline_proto, options):
         use_forked_environment(pipeline_proto)

@@ -121,7 +121,7 @@ def test_multi_output_dofn_and_finish_bundle_on_dask(tmp_path, cluster_address):
 
 
 def test_read_units_are_cut_into_partitions_of_similar_bytes():
-    from pipeline.dask_runner.translation import balanced_parts
+    from transforms.read_articles import balanced_parts
 
     sized = [(f"u{i}", size) for i, size in enumerate([900, 100, 100, 500, 400, 300, 300, 200])]
     parts = balanced_parts(sized, 3)

@@ -240,3 +240,49 @@ def test_warm_shared_sets_up_a_copy_whose_object_the_unpickled_dofn_finds():
     worker_copy = pickler.loads(pickler.dumps(fn))  # what a worker sets up
     worker_copy.setup()
     assert worker_copy._thing is _LoadsShared.built[0] and len(_LoadsShared.built) == 1
+
+
+# --- how a stage's input is split over forked workers (pipeline/parallel_bundles.py) -----------
+
+_SPLITS = """
+import collections, json, os, sys, uuid
+import apache_beam as beam
+from apache_beam.options.pipeline_options import PipelineOptions
+from pipeline.runners import LocalBatchRunner
+from transforms.read_articles import SpreadUnits
+
+folder, workers = sys.argv[1], sys.argv[2]
+
+class MarkBundles(beam.DoFn):
+    def start_bundle(self):
+        open(os.path.join(folder, "bundle-" + uuid.uuid4().hex), "w").close()
+    def process(self, x):
+        yield x
+
+options = PipelineOptions(["--direct_num_workers", workers, "--direct_running_mode",
+                           "multi_processing"])
+p = beam.Pipeline(runner=LocalBatchRunner(), options=options)
+_ = p | "One" >> beam.Create(["only"]) | beam.ParDo(MarkBundles())
+units = sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".txt"))
+_ = (p | "Units" >> beam.Create(units) | SpreadUnits()
+     | beam.Map(lambda path: os.path.basename(path) + " " + str(os.getpid()))
+     | beam.io.WriteToText(os.path.join(folder, "dealt")))
+p.run().wait_until_finish()
+"""
+
+
+def test_workers_get_read_units_by_bytes_and_no_empty_bundles(tmp_path):
+    (tmp_path / "big.txt").write_text("x" * 8000)
+    for i in range(8):
+        (tmp_path / f"small{i}.txt").write_text("y" * 1000)
+    ran = _python(_SPLITS, str(tmp_path), "2", timeout=120)
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    worker_of = dict(line.split() for f in tmp_path.glob("dealt*") for line in f.read_text()
+                     .splitlines())
+    assert len(worker_of) == 9
+    smalls = [worker_of[f"small{i}.txt"] for i in range(8)]
+    # 8,000 bytes against 8 x 1,000: the big file's worker gets at most one small one (dealt by
+    # count, as Beam deals them, each would get 4 or 5 files)
+    assert smalls.count(worker_of["big.txt"]) <= 1, worker_of
+    # the one-element stage ran as one bundle, not one per worker
+    assert len(list(tmp_path.glob("bundle-*"))) == 1

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
+import os
+import random
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -9,6 +12,7 @@ import apache_beam as beam
 from apache_beam.io import fileio
 from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
+from apache_beam.transforms.util import ReshufflePerKey
 
 from transforms.gcs_access import use_anonymous_gcs
 from transforms.jsonl_ranges import JSONL_RANGE_BYTES, FileRange, jsonl_ranges
@@ -37,6 +41,33 @@ def unit_bytes(unit: str | FileRange) -> int:
         return FileSystems.get_filesystem(unit).size(unit)
     except Exception:  # noqa: BLE001 - a size is only a hint for partitioning
         return 0
+
+
+def balanced_parts(sized: list[tuple[Any, int]], count: int) -> list[list]:
+    """``(unit, bytes)`` pairs -> ``count`` lists of units (fewer if there are fewer units), the
+    largest unit first into the emptiest list, so that no list's bytes exceed the others' by
+    more than one unit."""
+    count = max(1, min(count, len(sized)))
+    loads = [(0, i) for i in range(count)]  # (bytes so far, list): a heap
+    parts: list[list] = [[] for _ in range(count)]
+    for unit, size in sorted(sized, key=lambda pair: -pair[1]):
+        load, i = heapq.heappop(loads)
+        parts[i].append(unit)
+        heapq.heappush(loads, (load + size, i))
+    return parts
+
+
+def local_unit_bytes(unit: str | FileRange) -> int | None:
+    """``unit_bytes`` where it costs no request: a JSONL range, or a file on a local disk; None
+    for a file elsewhere (gs://), whose size is a request to its store."""
+    if isinstance(unit, FileRange):
+        return unit.end - unit.start
+    if FileSystems.get_scheme(unit) not in (None, "file"):
+        return None
+    try:
+        return os.path.getsize(unit.removeprefix("file://"))
+    except OSError:
+        return 0  # reading it reports why
 
 
 class SplitFile(beam.DoFn):
@@ -122,6 +153,46 @@ class ParseFile(beam.DoFn):
                 yield record
 
 
+# A unit's key in SpreadUnits: 32 random bits under the unit's bytes + 1 (0: not known here).
+_RANDOM_BITS = 32
+_MAX_KEYED_BYTES = (1 << 30) - 1  # larger sizes are capped: the key stays a 64-bit varint
+
+
+def sized_key(unit: str | FileRange) -> int:
+    """A random shuffle key that also says how many bytes ``unit`` holds, when that costs no
+    request (``local_unit_bytes``)."""
+    size = local_unit_bytes(unit)
+    known = 0 if size is None else min(size, _MAX_KEYED_BYTES) + 1
+    return (known << _RANDOM_BITS) | random.getrandbits(_RANDOM_BITS)
+
+
+def bytes_of_key(key: object) -> int | None:
+    """The bytes ``sized_key`` put in ``key``; None when it could not say."""
+    if not isinstance(key, int) or key < 0:
+        return None
+    known = key >> _RANDOM_BITS
+    return known - 1 if known else None
+
+
+class SpreadUnits(beam.Reshuffle):
+    """``beam.Reshuffle`` of read units whose random keys also carry each unit's bytes.
+
+    To any runner this is a Reshuffle (random keys, one unit each). A local multi-process run
+    reads the sizes back from the keys and deals the units to its workers by bytes rather than
+    by count (pipeline/parallel_bundles.py); the Dask runner translates it as a Reshuffle.
+    """
+
+    def expand(self, pcoll: beam.PCollection) -> beam.PCollection:
+        return (
+            pcoll
+            | "AddSizedKeys" >> beam.Map(lambda unit: (sized_key(unit), unit)).with_output_types(
+                tuple[int, Any])
+            | ReshufflePerKey().with_input_types(tuple[int, Any]).with_output_types(
+                tuple[int, Any])
+            | "RemoveKeys" >> beam.Map(lambda pair: pair[1]).with_output_types(Any)
+        )
+
+
 class ReadResult(NamedTuple):
     articles: beam.PCollection
     errors: beam.PCollection
@@ -147,7 +218,7 @@ class ParseFiles(beam.PTransform):
             # Files, and ranges of big JSONL files, go to the workers before they are read: one
             # JSONL file can hold thousands of articles. Shuffling these small units rather than
             # the articles keeps any one worker from holding a whole file's texts.
-            | SPREAD_UNITS >> beam.Reshuffle()
+            | SPREAD_UNITS >> SpreadUnits()
             | "Parse" >> beam.ParDo(ParseFile(self._format, self._max_bytes)).with_outputs(
                 "errors", main="articles"
             )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 
+from apache_beam.pipeline import PTransformOverride
 from apache_beam.runners.dask.dask_runner import DaskOptions, DaskRunner
-from apache_beam.runners.dask.overrides import dask_overrides
+from apache_beam.runners.dask.overrides import _Reshuffle, dask_overrides
 
 from pipeline.dask_runner.cluster import follow_log_level
 from pipeline.dask_runner.result import PhasedResult
 from pipeline.dask_runner.translation import BagVisitor
+from transforms.read_articles import SpreadUnits
 
 LOG = logging.getLogger(__name__)
 
@@ -21,6 +23,17 @@ DASK_RUNNER = "pipeline.dask_cluster.NewsbeamDaskRunner"
 # 418-496 MB per worker, 16 at 400-407 MB in the same time, 32 at 402-409 MB but 5% slower
 # (160 shard files to write and rename).
 PARTITIONS_PER_THREAD = 8
+
+
+class _SpreadUnitsOverride(PTransformOverride):
+    """SpreadUnits (a Reshuffle subclass) as the Reshuffle primitive that translation.py spreads
+    by bytes; Beam's own override matches the Reshuffle class only."""
+
+    def matches(self, applied_ptransform) -> bool:
+        return isinstance(applied_ptransform.transform, SpreadUnits)
+
+    def get_replacement_transform_for_applied_ptransform(self, applied_ptransform):
+        return _Reshuffle()
 
 
 class NewsbeamDaskRunner(DaskRunner):
@@ -38,7 +51,7 @@ class NewsbeamDaskRunner(DaskRunner):
         try:
             threads = sum(client.nthreads().values()) or 1
             partitions = bag_kwargs.get("npartitions") or PARTITIONS_PER_THREAD * threads
-            pipeline.replace_all(dask_overrides())
+            pipeline.replace_all([*dask_overrides(), _SpreadUnitsOverride()])
             visitor = BagVisitor(bag_kwargs, partitions, client, shuffle_partitions=threads)
             pipeline.visit(visitor)  # raises UnsupportedOnDask before anything is computed
             LOG.info("dask: %d transforms, %d finalize steps after them; %d partitions on %d "

@@ -42,7 +42,6 @@ an ``UnsupportedOnDask`` error while the graph is translated, before anything ru
 from __future__ import annotations
 
 import contextlib
-import heapq
 import itertools
 import math
 import threading
@@ -71,7 +70,7 @@ from apache_beam.runners.dask.overrides import (
 from apache_beam.runners.dask.transform_evaluator import defenestrate, get_windowed_value
 from apache_beam.transforms.sideinputs import SideInputMap
 
-from transforms.read_articles import SPREAD_UNITS, unit_bytes
+from transforms.read_articles import SPREAD_UNITS, balanced_parts, unit_bytes
 
 #: Input bytes per partition of the read units (see BagVisitor._spread_by_bytes): all 2,225 BBC
 #: files (4.8 MiB) made 16 partitions of ~310 KiB, which peaked at 446-451 MB per worker.
@@ -248,20 +247,6 @@ def _value_of(tag):
         return [value for t, value in pairs if t == tag]
 
     return select
-
-
-def balanced_parts(sized: list[tuple[Any, int]], count: int) -> list[list]:
-    """``(unit, bytes)`` pairs -> ``count`` lists of units (fewer if there are fewer units), the
-    largest unit first into the emptiest list, so that no list's bytes exceed the others' by
-    more than one unit."""
-    count = max(1, min(count, len(sized)))
-    loads = [(0, i) for i in range(count)]  # (bytes so far, list): a heap
-    parts: list[list] = [[] for _ in range(count)]
-    for unit, size in sorted(sized, key=lambda pair: -pair[1]):
-        load, i = heapq.heappop(loads)
-        parts[i].append(unit)
-        heapq.heappush(loads, (load + size, i))
-    return parts
 
 
 def _with_bytes(item) -> tuple[Any, int]:
