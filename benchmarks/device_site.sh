@@ -7,13 +7,8 @@
 #
 #   benchmarks/device_site.sh [PYTHON_VERSION]        # default 3.12, the lent machine's
 #
-# There, from the checkout:
-#   tar -C /tmp -xJf .devsite/site.tar.xz && mkdir -p .devdata && tar -C .devdata -xJf .devsite/bbc.tar.xz
-#   mkdir -p /tmp/block/torch /tmp/block/cupy   # thinc imports torch/cupy whenever installed
-#   echo 'raise ImportError("CPU-only benchmark")' | tee /tmp/block/{torch,cupy}/__init__.py
-#   python3 -m compileall -q -j 0 /tmp/site pipeline transforms
-#   PYTHONPATH=/tmp/block:/tmp/site:$PWD python3 benchmarks/run_benchmarks.py \
-#       --sweep 1,2,4,8,16 --data .devdata --deadline 500 --progress OUT/sweep.md
+# There, from the checkout (with .devsite carried): benchmarks/device_sweep.sh OUT 1,2,4,8,16
+# unpacks both, hides torch and CuPy, byte-compiles, and runs the sweep.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 py=${1:-3.12}
