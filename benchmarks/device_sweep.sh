@@ -19,7 +19,7 @@ tar -C /tmp -xJf .devsite/site.tar.xz
 mkdir -p .devdata && tar -C .devdata -xJf .devsite/bbc.tar.xz
 mkdir -p /tmp/block/torch /tmp/block/cupy
 for m in torch cupy; do echo 'raise ImportError("CPU-only benchmark")' > /tmp/block/$m/__init__.py; done
-python3 -m compileall -q -j 0 /tmp/site pipeline transforms benchmarks > /dev/null
+python3 -m compileall -q -j 0 /tmp/site pipeline transforms benchmarks > /dev/null || echo "compileall: some files did not compile (they compile on import)"
 export PYTHONPATH=/tmp/block:/tmp/site:$PWD
 echo "set-up: $(( $(date +%s) - start )) s; $(nproc) cores; $(python3 --version)"
 k=0
