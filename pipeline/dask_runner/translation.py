@@ -358,7 +358,10 @@ class BagVisitor(PipelineVisitor):
             bag = in_bags[0]
             if bag.npartitions > self._shuffle_partitions:
                 bag = bag.repartition(npartitions=self._shuffle_partitions)
-            bag = bag.groupby(_group_key).map(_group_values)
+            # "tasks", as dask picks for a bag anyway: left to choose, it looks for a client and
+            # tries to import dask.dataframe (pandas) on every call, which failed here 10 times a
+            # graph, 0.36 s of the driver's time before the first task
+            bag = bag.groupby(_group_key, shuffle="tasks").map(_group_values)
         elif kind is _Flatten:
             import dask.bag as db
 
@@ -465,35 +468,60 @@ class BagVisitor(PipelineVisitor):
 
 
 def run_deferred(client, nodes: list[AppliedPTransform], values: dict[int, list]) -> None:
-    """Run the deferred steps in order, each ParDo as one task on inputs gathered to the client.
+    """Run the deferred steps, each ParDo as one task on inputs gathered to the client.
 
     ``values`` maps ``id(pcollection)`` to its elements; each step's outputs are added to it. A
     task depends on no other task's result, so a worker lost while running one makes Dask re-run
-    that task alone (pre_finalize is never re-run after finalize_write has started).
+    that task alone (pre_finalize is never re-run after finalize_write has started: finalize_write
+    reads pre_finalize's result). Steps whose inputs are all there run at once (the tables'
+    writes are independent): one after another, the 14 steps of a run took 0.3 s.
     """
-    for node in nodes:
-        inputs = [values[id(i)] for i in node.inputs if not isinstance(i, pvalue.PBegin)]
-        transform = node.transform
-        kind = transform.__class__
-        if kind is beam.ParDo:
-            args, kwargs = transform.raw_side_inputs
-            sides = [values[id(si.pvalue)] for si in node.side_inputs]
-            future = client.submit(
-                _run_dofn, inputs[0], None, transform.fn, transform.label, _window_fn(node),
-                list(args), kwargs, _side_specs(node), *sides, pure=False,
-            )
+    pending = list(nodes)
+    while pending:
+        ready = [node for node in pending if all(id(p) in values for p in _reads(node))]
+        if not ready:
+            raise RuntimeError("deferred steps wait on one another: "
+                               + ", ".join(node.full_label for node in pending))
+        futures = {}
+        for node in ready:
+            if node.transform.__class__ is beam.ParDo:
+                futures[node] = _submit_pardo(client, node, values)
+            else:
+                _run_primitive(node, values)
+        for node, future in futures.items():
             pairs = future.result()
             for tag, out in node.outputs.items():
                 values[id(out)] = _value_of(tag)(pairs)
-            continue
-        if kind is _Flatten:
-            result = _concat(inputs)
-        elif kind is _GroupByKeyOnly:  # as the main graph's groupby(_group_key).map(_group_values)
-            groups: dict = {}
-            for item in inputs[0]:
-                groups.setdefault(_group_key(item), []).append(item)
-            result = [_group_values(group) for group in groups.items()]
-        else:  # Reshuffle and _IDENTITY_PRIMITIVES: the identity, as in the main graph
-            result = inputs[0]
-        for out in node.outputs.values():
-            values[id(out)] = result
+        pending = [node for node in pending if node not in ready]
+
+
+def _reads(node: AppliedPTransform) -> list[pvalue.PCollection]:
+    return [p for p in (*node.inputs, *(si.pvalue for si in node.side_inputs))
+            if not isinstance(p, pvalue.PBegin)]
+
+
+def _submit_pardo(client, node: AppliedPTransform, values: dict[int, list]):
+    transform = node.transform
+    (main,) = [values[id(i)] for i in node.inputs if not isinstance(i, pvalue.PBegin)]
+    args, kwargs = transform.raw_side_inputs
+    sides = [values[id(si.pvalue)] for si in node.side_inputs]
+    return client.submit(
+        _run_dofn, main, None, transform.fn, transform.label, _window_fn(node),
+        list(args), kwargs, _side_specs(node), *sides, pure=False,
+    )
+
+
+def _run_primitive(node: AppliedPTransform, values: dict[int, list]) -> None:
+    inputs = [values[id(i)] for i in node.inputs if not isinstance(i, pvalue.PBegin)]
+    kind = node.transform.__class__
+    if kind is _Flatten:
+        result = _concat(inputs)
+    elif kind is _GroupByKeyOnly:  # as the main graph's groupby(_group_key).map(_group_values)
+        groups: dict = {}
+        for item in inputs[0]:
+            groups.setdefault(_group_key(item), []).append(item)
+        result = [_group_values(group) for group in groups.items()]
+    else:  # Reshuffle and _IDENTITY_PRIMITIVES: the identity, as in the main graph
+        result = inputs[0]
+    for out in node.outputs.values():
+        values[id(out)] = result
