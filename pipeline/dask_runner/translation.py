@@ -76,6 +76,10 @@ from transforms.read_articles import SPREAD_UNITS, balanced_parts, unit_bytes
 #: files (4.8 MiB) made 16 partitions of ~310 KiB, which peaked at 446-451 MB per worker.
 PARTITION_BYTES = 256 * 1024
 
+#: The GroupByKey of Beam's file sink (WriteImpl), which pairs every write result with the key
+#: None: one group, whatever the input.
+_ONE_KEY_GROUP = "/WriteImpl/GroupByKey/"
+
 # A file sink's last two steps. Each must run once the whole write is done, on inputs no worker's
 # death can take away: see BagVisitor.deferred.
 _FINALIZE_STEPS = frozenset({
@@ -300,6 +304,15 @@ def _group_values(item):
     return key, [defenestrate(pair[1]) for pair in pairs]
 
 
+def _grouped(items) -> list:
+    """``items`` grouped by key in memory, as the main graph's groupby(_group_key) and
+    _group_values give them."""
+    groups: dict = {}
+    for item in items:
+        groups.setdefault(_group_key(item), []).append(item)
+    return [_group_values(group) for group in groups.items()]
+
+
 class BagVisitor(PipelineVisitor):
     """Primitive transforms -> dask bags, one bag per output PCollection."""
 
@@ -317,10 +330,11 @@ class BagVisitor(PipelineVisitor):
         self._partitions_given = bool(bag_kwargs.get("npartitions"))
         self._literals: dict[str, list] = {}  # bag name -> its values, for _literal's bags
         # A GroupByKey shuffles over this many partitions, not ``partitions``: dask's task
-        # shuffle costs about n*n tasks, and this graph has ten of them, seven of which (each
-        # table's write results, keyed by None) carry a few file names. At 16 partitions they
+        # shuffle costs about n*n tasks, and this graph has ten of them. At 16 partitions they
         # were 3,840 of the 8,353 tasks of a 300-article run; over one partition per worker
-        # thread they are 10 GroupByKeys of a few tasks each, with every thread still busy.
+        # thread, with every thread still busy, far fewer. Seven of them (each table's write
+        # results, keyed by None) are no shuffle at all (_ONE_KEY_GROUP): with 16 workers that
+        # took a 300-article run from 6,701 tasks to 3,902 (2 workers: 611 to 500).
         self._shuffle_partitions = shuffle_partitions or partitions
         self._client = client
         # Steps are named per run, so that a run's DoFns are dropped at its end (forget_run):
@@ -354,6 +368,10 @@ class BagVisitor(PipelineVisitor):
                 if _is_initialize_step(node):
                     self.bags[out] = self._literal(self.bags[out])
             return
+        elif kind is _GroupByKeyOnly and _ONE_KEY_GROUP in f"{node.full_label}/":
+            # Every element has the key None, so a shuffle could only move them all to one
+            # partition: its n*n tasks (256 a write at 16 threads) are one concatenation here.
+            bag = in_bags[0].repartition(npartitions=1).map_partitions(_grouped)
         elif kind is _GroupByKeyOnly:
             bag = in_bags[0]
             if bag.npartitions > self._shuffle_partitions:
@@ -516,11 +534,8 @@ def _run_primitive(node: AppliedPTransform, values: dict[int, list]) -> None:
     kind = node.transform.__class__
     if kind is _Flatten:
         result = _concat(inputs)
-    elif kind is _GroupByKeyOnly:  # as the main graph's groupby(_group_key).map(_group_values)
-        groups: dict = {}
-        for item in inputs[0]:
-            groups.setdefault(_group_key(item), []).append(item)
-        result = [_group_values(group) for group in groups.items()]
+    elif kind is _GroupByKeyOnly:
+        result = _grouped(inputs[0])
     else:  # Reshuffle and _IDENTITY_PRIMITIVES: the identity, as in the main graph
         result = inputs[0]
     for out in node.outputs.values():
