@@ -286,3 +286,16 @@ def test_workers_get_read_units_by_bytes_and_no_empty_bundles(tmp_path):
     assert smalls.count(worker_of["big.txt"]) <= 1, worker_of
     # the one-element stage ran as one bundle, not one per worker
     assert len(list(tmp_path.glob("bundle-*"))) == 1
+
+
+def test_a_read_units_key_carries_its_bytes_when_known_without_a_request(tmp_path):
+    from transforms.jsonl_ranges import FileRange
+    from transforms.read_articles import bytes_of_key, sized_key
+
+    (tmp_path / "a.txt").write_text("x" * 1234)
+    assert bytes_of_key(sized_key(str(tmp_path / "a.txt"))) == 1234
+    assert bytes_of_key(sized_key(FileRange("gs://b/big.jsonl", 100, 600, 3))) == 500
+    assert bytes_of_key(sized_key("gs://b/a.txt")) is None  # a request each: not asked
+    assert bytes_of_key(sized_key(str(tmp_path / "gone.txt"))) == 0  # reading it will say why
+    assert bytes_of_key(12345) is None  # a plain Reshuffle's key (32 random bits)
+    assert sized_key(str(tmp_path / "a.txt")) != sized_key(str(tmp_path / "a.txt"))  # still random
