@@ -39,6 +39,13 @@ def _speaker_of(analyse, text: str, verb: str) -> tuple[str | None, str | None]:
             id="spokesperson-for-unrecognised-organisation",
         ),
         pytest.param(
+            "A person familiar with the negotiations said the offer had been withdrawn.",
+            "said",
+            "A person familiar with the negotiations",  # not "A person": the source as described
+            None,
+            id="person-familiar-with-keeps-its-description",
+        ),
+        pytest.param(
             "Mary Jones met Mr. Peter Brown in Leeds. He said that the talks went well.",
             "said",
             "He",

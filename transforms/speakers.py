@@ -46,8 +46,9 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # A subordinate verb shares its governor's subject: "Trump spoke, adding that ...",
 # "She went on to say ...", "He emphasized X and said Y".
 _SHARES_SUBJECT = {"conj", "xcomp", "advcl"}
-# Right-hand parts of a subject that belong to the mention: "a spokesperson for X".
-_MENTION_RIGHT = {"prep", "pobj", "compound", "flat", "nummod"}
+# Right-hand parts of a subject that belong to the mention: "a spokesperson for X", "a person
+# familiar with the talks" (without the adjective, speaker_text was just "a person").
+_MENTION_RIGHT = {"prep", "pobj", "compound", "flat", "nummod", "amod"}
 
 _RELATIVE = {"who", "which", "that"}
 # Definite descriptions that stand for the organisation last named ("the company said").
