@@ -1086,3 +1086,28 @@ def test_a_quotation_with_its_own_cue_after_it_is_not_the_quote_before_continued
     )
     q = _holding(_quotes(analyse, text), "The subsidies are broken")
     assert (q["speaker"], q["cue"]) == ("she", "went on")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "The council met late into the night. \u201cNobody on this board will vote for a "
+            "budget that closes the library,\u201d\u00a0added Dorsey.",
+            "Dorsey",
+            id="added-name",
+        ),
+        pytest.param(
+            "The council met late into the night. \u201cNobody on this board will vote for a "
+            "budget that closes the library,\u201d\u00a0added another council member.",
+            "another council member",
+            id="added-description",
+        ),
+    ],
+)
+def test_a_no_break_space_after_the_closing_mark_keeps_the_inverted_speaker(
+    analyse, text, speaker
+):
+    # the no-break space is a token of its own between the closing mark and the verb
+    q = _holding(_quotes(analyse, text), "Nobody on this board")
+    assert (q["speaker"], q["cue"]) == (speaker, "added")

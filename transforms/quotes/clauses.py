@@ -408,13 +408,25 @@ def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
     if (verb.dep_ != "ROOT" and not misparsed) or verb.i == 0:
         return None
     doc = verb.doc
-    k = verb.i - 1
-    if doc[k].text == "," and k > 0:
-        k -= 1
+    k = _index_before(verb)
+    if k < 0:
+        return None
     name = doc[k]
     if name.ent_type_ not in PERSON_LABELS or quoted[k] >= 0:
         return None
     return name
+
+
+def _index_before(verb: Token) -> int:
+    """The word before ``verb`` past one comma and any space within the line (a no-break space
+    after a closing mark is a token of its own: "“...,”\u00a0added Gowdy"; a paragraph break
+    is no part of the sentence); -1 at the start."""
+    doc, k = verb.doc, verb.i - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    return k
 
 
 def unquoted_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> Token | None:
@@ -432,9 +444,7 @@ def _inverted_object(verb: Token, quoted: list[int], tree: DependencyIndex) -> T
     """The speaker after the verb in "“...,” added another New Hampshire Republican.", which
     the parse can take for the verb's object: only right after a quotation's closing mark."""
     doc = verb.doc
-    k = verb.i - 1
-    if k >= 0 and doc[k].text == ",":
-        k -= 1
+    k = _index_before(verb)
     if k < 0 or quoted[k] < 0 or verb.i + 1 >= len(doc):
         return None
     for child in tree.rights(verb):
@@ -462,9 +472,7 @@ def _name_right_after(verb: Token, quoted: list[int]) -> Token | None:
     the name elsewhere: in "“...,” said Dana Whitfield, a consultant who advises the Lakeside
     Group." the clause after the name can take it for its subject. The name's last word."""
     doc = verb.doc
-    k = verb.i - 1
-    if k >= 0 and doc[k].text == ",":
-        k -= 1
+    k = _index_before(verb)
     first = verb.i + 1
     if k < 0 or quoted[k] < 0 or first >= len(doc) or quoted[first] >= 0:
         return None
