@@ -1111,3 +1111,13 @@ def test_a_no_break_space_after_the_closing_mark_keeps_the_inverted_speaker(
     # the no-break space is a token of its own between the closing mark and the verb
     q = _holding(_quotes(analyse, text), "Nobody on this board")
     assert (q["speaker"], q["cue"]) == (speaker, "added")
+
+
+def test_a_name_after_the_verb_parsed_as_an_adverb_still_speaks(analyse):
+    # the parse takes "Thornly" (an adverb-like ending, no person entity) for an adverb of "said"
+    text = (
+        "\u201cThe permits were always going to be the easy part of this project,\u201d said "
+        "Thornly, explaining that the crews still had to be hired."
+    )
+    q = _holding(_quotes(analyse, text), "The permits were always going")
+    assert (q["speaker"], q["cue"]) == ("Thornly", "said")

@@ -442,13 +442,17 @@ def unquoted_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> T
 
 def _inverted_object(verb: Token, quoted: list[int], tree: DependencyIndex) -> Token | None:
     """The speaker after the verb in "“...,” added another New Hampshire Republican.", which
-    the parse can take for the verb's object: only right after a quotation's closing mark."""
+    the parse can take for the verb's object, or a name the NER missed for an adverb ("“...,”
+    said Skelly, explaining ..."): only right after a quotation's closing mark."""
     doc = verb.doc
     k = _index_before(verb)
     if k < 0 or quoted[k] < 0 or verb.i + 1 >= len(doc):
         return None
     for child in tree.rights(verb):
-        if child.dep_ in {"dobj", "attr", "npadvmod"} and quoted[child.i] < 0:
+        inverted = child.dep_ in {"dobj", "attr", "npadvmod"} or (
+            child.dep_ == "advmod" and child.is_title
+        )
+        if inverted and quoted[child.i] < 0:
             # the first word after the verb must open the phrase: "said Monday" is a date
             if child.left_edge.i == verb.i + 1 and child.ent_type_ not in {"DATE", "TIME"}:
                 return child
