@@ -1121,3 +1121,17 @@ def test_a_name_after_the_verb_parsed_as_an_adverb_still_speaks(analyse):
     )
     q = _holding(_quotes(analyse, text), "The permits were always going")
     assert (q["speaker"], q["cue"]) == ("Thornly", "said")
+
+
+def test_a_quotation_with_its_own_cue_is_no_part_of_the_next_speakers_clause(analyse):
+    # the parse hangs everything before "said Whitcombe" on it, "he said" included
+    text = (
+        "Reporters waited outside the hearing.\n\n\u201cHer temper is famous,\u201d he said, and "
+        "then, after a long pause in the corridor, \u201cI expect she will sign it,\u201d said "
+        "Whitcombe, who has known her for years."
+    )
+    quotes = _quotes(analyse, text)
+    assert [(q["content"], q["speaker"]) for q in quotes] == [
+        ("Her temper is famous,", "he"),
+        ("I expect she will sign it,", "Whitcombe"),
+    ]

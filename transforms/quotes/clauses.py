@@ -267,6 +267,8 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
             side = [c for c in clauses if (c.i < verb.i) == before]
             if side:
                 tokens = [t for c in side for t in tree.subtree(c)]
+                if before and _quotation_reported_inside(tokens, quoted):
+                    continue
                 tokens = _without_next_report(tokens, side, tree)
                 named = _named_after_quotation(tokens, verb, quoted) if before else None
                 sides.append(named or (tokens, subject, None))
@@ -417,11 +419,11 @@ def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
     return name
 
 
-def _index_before(verb: Token) -> int:
-    """The word before ``verb`` past one comma and any space within the line (a no-break space
+def _index_before(token: Token) -> int:
+    """The word before ``token`` past one comma and any space within the line (a no-break space
     after a closing mark is a token of its own: "“...,”\u00a0added Gowdy"; a paragraph break
     is no part of the sentence); -1 at the start."""
-    doc, k = verb.doc, verb.i - 1
+    doc, k = token.doc, token.i - 1
     while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
         k -= 1
     if k >= 0 and doc[k].text == ",":
@@ -706,6 +708,23 @@ def _without_next_report(
     if cut is None:
         return tokens
     return [t for t in tokens if t.i < cut]
+
+
+def _quotation_reported_inside(tokens: list[Token], quoted: list[int]) -> bool:
+    """Whether a clause before its verb holds a quotation closed by a speech verb with its own
+    subject: in "“A,” he said, and then “B,” said Whitcombe" the parse hangs all before "said
+    Whitcombe" on it, yet each quotation has its own cue, which the cue strategy gives it."""
+    for tok in tokens:
+        if quoted[tok.i] >= 0 or not is_speech_verb(tok.text):
+            continue
+        subject = speakers.speaker_token(tok)
+        if subject is None or quoted[subject.i] >= 0:
+            continue
+        # the quotation closes right before the verb or before its subject ("“A,” she said")
+        k = _index_before(min(tok, subject.left_edge))
+        if k >= 0 and quoted[k] >= 0:
+            return True
+    return False
 
 
 def _reports_something(verb: Token, tree: DependencyIndex) -> bool:
