@@ -1135,3 +1135,13 @@ def test_a_quotation_with_its_own_cue_is_no_part_of_the_next_speakers_clause(ana
         ("Her temper is famous,", "he"),
         ("I expect she will sign it,", "Whitcombe"),
     ]
+
+
+def test_a_quotation_after_a_speech_clause_on_the_verb_is_that_clauses(analyse):
+    # the parse hangs the short exclamation on "said" as its clause, past "the heckler yelled"
+    text = (
+        "The rally grew tense.\n\n\"Somebody back there is having a bad day,\" Alvarez said as "
+        "the heckler yelled: \"You stink!\""
+    )
+    q = _holding(_quotes(analyse, text), "You stink!")
+    assert (q["speaker"], q["cue"]) == ("the heckler", "yelled")

@@ -269,6 +269,8 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
                 tokens = [t for c in side for t in tree.subtree(c)]
                 if before and _quotation_reported_inside(tokens, quoted):
                     continue
+                if not before and _reported_between(verb, min(side), tree, quoted):
+                    continue
                 tokens = _without_next_report(tokens, side, tree)
                 named = _named_after_quotation(tokens, verb, quoted) if before else None
                 sides.append(named or (tokens, subject, None))
@@ -725,6 +727,21 @@ def _quotation_reported_inside(tokens: list[Token], quoted: list[int]) -> bool:
         if k >= 0 and quoted[k] >= 0:
             return True
     return False
+
+
+def _reported_between(
+    verb: Token, first: Token, tree: DependencyIndex, quoted: list[int]
+) -> bool:
+    """Whether a speech clause with a subject of its own hangs on ``verb`` between it and the
+    clause after it: in "“A,” Alvarez said as the heckler yelled: “B”" the parse can hang "B"
+    on "said", but the heckler yelled it (the cue strategy gives it to "yelled")."""
+    return any(
+        c.dep_ == "advcl"
+        and verb.i < c.i < first.left_edge.i
+        and is_speech_verb(c.text)
+        and any(s.dep_ == "nsubj" and quoted[s.i] < 0 for s in tree.children(c))
+        for c in tree.children(verb)
+    )
 
 
 def _reports_something(verb: Token, tree: DependencyIndex) -> bool:
