@@ -1145,3 +1145,24 @@ def test_a_quotation_after_a_speech_clause_on_the_verb_is_that_clauses(analyse):
     )
     q = _holding(_quotes(analyse, text), "You stink!")
     assert (q["speaker"], q["cue"]) == ("the heckler", "yelled")
+
+
+def test_that_said_opening_a_sentence_is_no_report(analyse):
+    text = (
+        "The bakery lost money for a third year. That said, the new oven has cut its gas bill "
+        "by a third."
+    )
+    assert _quotes(analyse, text) == []
+
+
+def test_a_report_after_that_said_is_its_own(analyse):
+    text = (
+        "The bakery lost money for a third year. That said, most regulars say the bread has "
+        "never been better."
+    )
+    [q] = _quotes(analyse, text)
+    assert (q["content"], q["speaker"], q["cue"]) == (
+        "the bread has never been better",
+        "most regulars",
+        "say",
+    )

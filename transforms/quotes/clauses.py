@@ -186,6 +186,18 @@ _SEEING_AS = frozenset(
 ) | {"saw", "seen"}
 
 
+def is_discourse_marker(verb: Token) -> bool:
+    """"That said, ..." opening a sentence: a concession, nobody's words."""
+    doc = verb.doc
+    return (
+        verb.lower_ == "said"
+        and 0 < verb.i < len(doc) - 1
+        and doc[verb.i - 1].lower_ == "that"
+        and doc[verb.i - 1].is_sent_start
+        and doc[verb.i + 1].text == ","
+    )
+
+
 def _seen_as(verb: Token, tree: DependencyIndex) -> Candidate | None:
     """The object and its "as" phrase of "see/view/regard X as Y", with the subject as the
     one who holds the view; not in the passive ("is seen as": nobody named)."""
@@ -206,8 +218,8 @@ def _seen_as(verb: Token, tree: DependencyIndex) -> Candidate | None:
 
 def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) -> list[Candidate]:
     """The content clauses ``verb`` attributes: one per side of the verb ("“A,” he said, “B”")."""
-    if verb.dep_ in NOT_VERB_DEPS:
-        return []  # "the said agreement", "a known issue": not a verb here
+    if verb.dep_ in NOT_VERB_DEPS or is_discourse_marker(verb):
+        return []  # "the said agreement", "a known issue", "That said, ...": not a report
     if _addressed(verb, tree):
         # "Asked whether she would resign, Donnelly replied": the reporter asked, so the
         # question is reported without a speaker (as PolNeAR annotates it), and never as hers
