@@ -1166,3 +1166,32 @@ def test_a_report_after_that_said_is_its_own(analyse):
         "most regulars",
         "say",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "cue"),
+    [
+        pytest.param(
+            "\"The harbour is too shallow for the new ferries,\" said Ola Berg, a pilot for 30 "
+            "years.\n\nMarine engineer Karin Lindqvist agreed. \"Unless they dredge the channel, "
+            "the ferries will run aground within a year.\"",
+            "Unless they dredge the channel",
+            "Marine engineer Karin Lindqvist",
+            "agreed",
+            id="agreed",
+        ),
+        pytest.param(
+            "The port authority said in a statement. \"The dredging contract will be signed by "
+            "the end of the month.\"",
+            "The dredging contract",
+            "The port authority",
+            "said",
+            id="said-in-a-statement",
+        ),
+    ],
+)
+def test_a_report_of_nothing_introduces_the_quotation_after_it(
+    analyse, text, words, speaker, cue
+):
+    q = _holding(_quotes(analyse, text), words)
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, cue)
