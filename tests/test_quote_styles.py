@@ -1195,3 +1195,14 @@ def test_a_report_of_nothing_introduces_the_quotation_after_it(
 ):
     q = _holding(_quotes(analyse, text), words)
     assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, cue)
+
+
+def test_a_dash_paragraph_after_a_quoted_paragraph_names_its_speaker(analyse):
+    # a fact check's layout: the claim as a paragraph, then "- Name." as the next one
+    text = (
+        "Here are the claims we checked from the debate.\n\n\"Our state has built more miles "
+        "of rail than any other in the last decade.\"\n\n- Governor Mara Ellison.\n\nThe claim "
+        "does not hold up. Two neighbouring states built more."
+    )
+    q = _holding(_quotes(analyse, text), "Our state has built more miles")
+    assert (q["speaker"], q["cue"]) == ("Governor Mara Ellison", "-")

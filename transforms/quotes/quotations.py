@@ -186,14 +186,29 @@ class _SpeechCues:
         return after
 
 
+def _dash_paragraph_after(
+    ctx: QuoteContext, region: QuotedRegion
+) -> tuple[int, int, int, int] | None:
+    """A "― Name" trailer as a paragraph of its own right after the paragraph the quotation
+    closes (a fact check's "“...”" then "- Senator Hale."), as ``trailing_dash_speaker``."""
+    paragraph = ctx.paragraph_of(region.outer_end - 1)
+    end = ctx.paragraphs[paragraph][1]
+    if paragraph + 1 >= len(ctx.paragraphs) or ctx.text[region.outer_end : end].strip(" .\n"):
+        return None
+    start, limit = ctx.paragraphs[paragraph + 1]
+    return trailing_dash_speaker(ctx.text, start, limit)
+
+
 def _nearby_cue(
     doc: Doc, ctx: QuoteContext, cues: _SpeechCues, region: QuotedRegion
 ) -> Candidate | None:
     """A speech verb with a subject right around ``region``, within its sentences, or a
-    "― Name" trailer."""
+    "― Name" trailer (after it in its paragraph, or as the next paragraph)."""
     text, sentences = ctx.text, ctx.sentences
     first = sentences.at(region.outer_start)
-    dash = trailing_dash_speaker(text, region.outer_end, ctx.paragraphs[first.paragraph][1])
+    dash = trailing_dash_speaker(
+        text, region.outer_end, ctx.paragraphs[first.paragraph][1]
+    ) or _dash_paragraph_after(ctx, region)
     if dash is not None:
         speaker_start, speaker_end, cue_start, cue_end = dash
         return Candidate(

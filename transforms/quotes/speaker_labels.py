@@ -86,4 +86,7 @@ def trailing_dash_speaker(text: str, pos: int, limit: int) -> tuple[int, int, in
     if i < stop:
         return None
     dash = text.find(m.group().strip()[0], pos)
-    return m.start(1), m.end(1), dash, dash + 1
+    name_end = m.end(1)
+    if text[name_end - 1] == "." and name_end - text.rfind(" ", m.start(1), name_end) > 4:
+        name_end -= 1  # the sentence's full stop ("- Mara Ellison."), not an initial or "Jr."
+    return m.start(1), name_end, dash, dash + 1
