@@ -1206,3 +1206,14 @@ def test_a_dash_paragraph_after_a_quoted_paragraph_names_its_speaker(analyse):
     )
     q = _holding(_quotes(analyse, text), "Our state has built more miles")
     assert (q["speaker"], q["cue"]) == ("Governor Mara Ellison", "-")
+
+
+def test_a_speaker_parsed_as_an_adjective_of_the_speech_verb_still_speaks(analyse):
+    # the parse takes "read" for a noun's head and "editorial" for its adjective
+    text = (
+        "\"The council should find the money itself and stop asking taxpayers for more,\" the "
+        "editorial read."
+    )
+    q = _holding(_quotes(analyse, text), "The council should find the money")
+    assert q["cue"] == "read"
+    assert q["speaker"] is not None and q["speaker"].endswith("editorial")

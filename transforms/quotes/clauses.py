@@ -394,12 +394,16 @@ def _as_report(verb: Token, tree: DependencyIndex) -> bool:
 
 
 def _compound_subject(verb: Token, quoted: list[int]) -> Token | None:
-    """The subject the parse took for a compound of the verb, right before it: in "..., campaign
-    records show." "records" hangs on "show" as a compound."""
+    """The subject the parse took for a compound or adjective of the verb, right before it: in
+    "..., campaign records show." "records" hangs on "show" as a compound, in "“...,” the
+    editorial read." "editorial" on "read" as an adjective."""
     if verb.i == 0:
         return None
     before = verb.doc[verb.i - 1]
-    if before.dep_ != "compound" or before.head.i != verb.i or quoted[before.i] >= 0:
+    if before.head.i != verb.i or quoted[before.i] >= 0:
+        return None
+    # an adjective only of a speech verb: "the only hope the ... have" is no one's hope
+    if before.dep_ != "compound" and not (before.dep_ == "amod" and is_speech_verb(verb.text)):
         return None
     if before.is_upper and verb.is_upper:
         return None  # a headline in capitals: "EUROPEANS ASK IF ..." is parsed as anything
