@@ -1239,3 +1239,28 @@ def test_a_closing_clause_of_time_is_left_out_of_the_content(analyse, text, cont
     # PolNeAR's annotators mostly end the content before it
     [q] = _quotes(analyse, text)
     assert q["content"] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "Okafor told the Herald that Mayor Brandt \"had a reckless plan for the harbour,\" "
+            "adding, \"He ignored every engineer.\"",
+            "He ignored every engineer.",
+            "Okafor",
+            id="adding-a-quotation",
+        ),
+        pytest.param(
+            "Lindqvist said the ferry company had failed its passengers, adding that it should "
+            "lose its licence.",
+            "that it should lose its licence",
+            "Lindqvist",
+            id="adding-that",
+        ),
+    ],
+)
+def test_adding_hung_on_the_reported_clause_is_the_reporters(analyse, text, words, speaker):
+    # the parse hangs "adding" on the reported clause's verb, whose subject is someone else
+    q = _holding(_quotes(analyse, text), words)
+    assert (q["speaker"], q["cue"]) == (speaker, "adding")

@@ -615,8 +615,10 @@ def _is_dash(token: Token) -> bool:
 def outer_report(verb: Token, tree: DependencyIndex) -> Token | None:
     """The speech verb whose clause the parse hung a second report on: in "He said his attacks
     have worked and said that ..." the second "said" is a conjunct of "worked", but its subject
-    is the first one's, not "his attacks"."""
-    if verb.dep_ != "conj" or not is_reporting_verb(verb.text):
+    is the first one's, not "his attacks"; likewise "adding" in "She told the paper that the
+    mayor “...,” adding, “...”", hung on the reported clause's verb."""
+    participle = verb.dep_ == "advcl" and verb.lower_.endswith("ing")
+    if (verb.dep_ != "conj" and not participle) or not is_reporting_verb(verb.text):
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tree.children(verb)):
         return None
