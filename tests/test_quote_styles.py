@@ -1264,3 +1264,32 @@ def test_adding_hung_on_the_reported_clause_is_the_reporters(analyse, text, word
     # the parse hangs "adding" on the reported clause's verb, whose subject is someone else
     q = _holding(_quotes(analyse, text), words)
     assert (q["speaker"], q["cue"]) == (speaker, "adding")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "The landslide led the party chairman to declare that the primary was over.",
+            "that the primary was over",
+            "the party chairman",
+            id="led-to-declare",
+        ),
+        pytest.param(
+            "The long silence from the council left many residents to wonder whether the dam "
+            "would hold.",
+            "whether the dam would hold",
+            "many residents",
+            id="left-to-wonder",
+        ),
+        pytest.param(
+            "Ortiz used the hearing to argue that the dam was unsafe.",
+            "that the dam was unsafe",
+            "Ortiz",
+            id="purpose-stays-the-subjects",
+        ),
+    ],
+)
+def test_who_was_led_to_say_something_says_it(analyse, text, content, speaker):
+    [q] = _quotes(analyse, text)
+    assert (q["content"], q["speaker"]) == (content, speaker)

@@ -232,7 +232,8 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     if verb.dep_ == "xcomp" and is_refusal_verb(verb.head.text):
         return []  # "declined to say whether talks continued": nothing was said
     subject = (
-        speakers.speaker_token(verb)
+        _object_controller(verb, tree)
+        or speakers.speaker_token(verb)
         or _gerund_subject(verb)
         or unparsed_subject(verb, quoted, tree)
     )
@@ -526,6 +527,25 @@ def _modified_speaker(verb: Token, quoted: list[int]) -> Token | None:
     while k >= 0 and (doc[k].is_punct or doc[k].is_space) and quoted[k] < 0:
         k -= 1
     return head if k >= 0 and quoted[k] >= 0 and quoted[head.i] < 0 else None
+
+
+# Verbs that bring their object to do what the infinitive after it says.
+_CAUSING = frozenset(
+    form
+    for base in "lead leave drive prompt cause force spur push inspire".split()
+    for form in inflections(base)
+) | {"led", "left", "drove", "driven", "spurred", "spurring"}
+
+
+def _object_controller(verb: Token, tree: DependencyIndex) -> Token | None:
+    """The object of the verb an infinitive completes, who does what it says: in "The victory led
+    the party chairman to declare ...", "leaving many to wonder whether ..." the chairman
+    declares and many wonder, not the subject of "led"/"leaving"."""
+    if verb.dep_ != "xcomp" or verb.head.lower_ not in _CAUSING:
+        return None  # "used the question to argue": a purpose, the subject's own
+    return next(
+        (c for c in tree.children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None
+    )
 
 
 def _gerund_subject(verb: Token) -> Token | None:
