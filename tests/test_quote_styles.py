@@ -1293,3 +1293,13 @@ def test_adding_hung_on_the_reported_clause_is_the_reporters(analyse, text, word
 def test_who_was_led_to_say_something_says_it(analyse, text, content, speaker):
     [q] = _quotes(analyse, text)
     assert (q["content"], q["speaker"]) == (content, speaker)
+
+
+def test_a_participle_after_a_comma_is_the_clauses_subjects(analyse):
+    # the parse hangs "announcing" on "recount", a noun
+    text = (
+        "The chairwoman asked for a roll call and then a recount, announcing at the end that "
+        "the motion had failed."
+    )
+    q = _holding(_quotes(analyse, text), "that the motion had failed")
+    assert (q["speaker"], q["cue"]) == ("The chairwoman", "announcing")

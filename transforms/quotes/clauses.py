@@ -233,6 +233,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         return []  # "declined to say whether talks continued": nothing was said
     subject = (
         _object_controller(verb, tree)
+        or set_off_participle_subject(verb)
         or speakers.speaker_token(verb)
         or _gerund_subject(verb)
         or unparsed_subject(verb, quoted, tree)
@@ -527,6 +528,25 @@ def _modified_speaker(verb: Token, quoted: list[int]) -> Token | None:
     while k >= 0 and (doc[k].is_punct or doc[k].is_space) and quoted[k] < 0:
         k -= 1
     return head if k >= 0 and quoted[k] >= 0 and quoted[head.i] < 0 else None
+
+
+def set_off_participle_subject(verb: Token) -> Token | None:
+    """The subject of the clause a participle set off by a comma comments on, when the parse
+    hung it on a noun: in "He called for a voice vote, and then a visual vote, declaring that
+    ..." and "at one point calling the mayor a liar" the one who called declares, not the vote
+    (a participle right after its noun, "footage of Trump saying", is the noun's)."""
+    if verb.dep_ != "acl" or not verb.lower_.endswith("ing") or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].text != ",":
+        return None
+    head = verb.head
+    for _ in range(4):
+        if head.head is head:
+            break
+        head = head.head
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            return speakers.speaker_token(head)
+    return None
 
 
 # Verbs that bring their object to do what the infinitive after it says.

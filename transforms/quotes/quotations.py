@@ -17,6 +17,7 @@ from transforms.quotes.candidates import Candidate, Priority, cue_span
 from transforms.quotes.clauses import (
     outer_report,
     person_name_end,
+    set_off_participle_subject,
     unparsed_subject,
     unquoted_subject,
 )
@@ -152,7 +153,7 @@ class _SpeechCues:
                 continue
             if not is_speech_verb(tok.text) and any(c.dep_ == "auxpass" for c in tok.children):
                 continue  # "the speech was interrupted by a protester": an event, no cue
-            subject = speakers.speaker_token(tok)
+            subject = set_off_participle_subject(tok) or speakers.speaker_token(tok)
             outer = outer_report(tok, ctx.tree)
             if outer is not None:
                 subject = speakers.speaker_token(outer) or subject
