@@ -1303,3 +1303,12 @@ def test_a_participle_after_a_comma_is_the_clauses_subjects(analyse):
     )
     q = _holding(_quotes(analyse, text), "that the motion had failed")
     assert (q["speaker"], q["cue"]) == ("The chairwoman", "announcing")
+
+
+def test_a_dash_paragraph_may_go_on_after_the_name(analyse):
+    text = (
+        "Overheard at the fair.\n\n\"The pies were better last year, and everybody knows it.\""
+        "\n\n-Dolores Haight, Bakersfield.\n\nThe judges did not comment."
+    )
+    q = _holding(_quotes(analyse, text), "The pies were better")
+    assert (q["speaker"], q["cue"]) == ("Dolores Haight", "-")

@@ -197,7 +197,7 @@ def _dash_paragraph_after(
     if paragraph + 1 >= len(ctx.paragraphs) or ctx.text[region.outer_end : end].strip(" .\n"):
         return None
     start, limit = ctx.paragraphs[paragraph + 1]
-    return trailing_dash_speaker(ctx.text, start, limit)
+    return trailing_dash_speaker(ctx.text, start, limit, own_paragraph=True)
 
 
 def _nearby_cue(
