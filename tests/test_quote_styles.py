@@ -1312,3 +1312,15 @@ def test_a_dash_paragraph_may_go_on_after_the_name(analyse):
     )
     q = _holding(_quotes(analyse, text), "The pies were better")
     assert (q["speaker"], q["cue"]) == ("Dolores Haight", "-")
+
+
+def test_a_verb_opening_the_next_quotation_is_not_the_cue_of_the_one_before(analyse):
+    text = (
+        "Hale answered the reporters at the dock with, \"Why now? The ferry was already late.\" "
+        "Her deputy then added, \"We will fix it.\""
+    )
+    quotes = _quotes(analyse, text)
+    assert [(q["speaker"], q["cue"]) for q in quotes] == [
+        ("Hale", "answered"),
+        ("Her deputy", "added"),
+    ]

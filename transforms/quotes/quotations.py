@@ -147,6 +147,8 @@ class _SpeechCues:
         quoted = ctx.quoted
         self.verbs: list[Token] = []
         self.subject: dict[int, Token] = {}  # verb index -> its subject outside quotation marks
+        self.introducing: set[int] = set()  # verbs right before a quotation: "added, “...”"
+        self._sentences = ctx.sentences
         for tok in doc:
             after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
             if quoted[tok.i] >= 0 or not is_quotation_cue(tok.text, after):
@@ -166,6 +168,8 @@ class _SpeechCues:
             if subject is not None:
                 self.verbs.append(tok)
                 self.subject[tok.i] = subject
+                if _opens_quotation(doc, tok, quoted):
+                    self.introducing.add(tok.i)
         self._offsets = [tok.idx for tok in self.verbs]
         self._indices = [tok.i for tok in self.verbs]
 
@@ -180,11 +184,31 @@ class _SpeechCues:
         k = min(max(bisect.bisect_left(self._offsets, region.outer_start), lo), hi)
         before = self.verbs[k - 1] if k > lo else None
         after = self.verbs[k] if k < hi else None
+        if (
+            after is not None
+            and after.i in self.introducing
+            and before is not None
+            and self._sentences.at(after.idx).start >= region.outer_end
+        ):
+            # "Hale answered with, “A” Her deputy then added, “B”": "added" opens a sentence
+            # of its own and is B's (not in "“A,” he said, “B”", where it is A's cue too)
+            return before
         if before is None or after is None:
             return before or after
         if region.outer_start - before.idx <= after.idx - region.end:
             return before
         return after
+
+
+def _opens_quotation(doc: Doc, verb: Token, quoted: list[int]) -> bool:
+    """Whether a quotation opens right after ``verb`` (past a particle, an adverb, a comma or
+    a colon): "Her deputy then added, “...”", "Ortiz wrote back: “...”"."""
+    k = verb.i + 1
+    while k < len(doc) and quoted[k] < 0 and (
+        doc[k].dep_ in {"prt", "advmod"} or doc[k].text in {",", ":"} or doc[k].is_space
+    ):
+        k += 1
+    return k < len(doc) and quoted[k] >= 0 and doc[k].is_quote and k > verb.i + 1
 
 
 def _dash_paragraph_after(
