@@ -398,13 +398,13 @@ def _as_report(verb: Token, tree: DependencyIndex) -> bool:
 def _compound_subject(verb: Token, quoted: list[int]) -> Token | None:
     """The subject the parse took for a compound or adjective of the verb, right before it: in
     "..., campaign records show." "records" hangs on "show" as a compound, in "“...,” the
-    editorial read." "editorial" on "read" as an adjective."""
+    memo read." "memo" on "read" as an adjective."""
     if verb.i == 0:
         return None
     before = verb.doc[verb.i - 1]
     if before.head.i != verb.i or quoted[before.i] >= 0:
         return None
-    # an adjective only of a speech verb: "the only hope the ... have" is no one's hope
+    # an adjective only of a speech verb: of any other verb ("hope") it is a noun phrase misread
     if before.dep_ != "compound" and not (before.dep_ == "amod" and is_speech_verb(verb.text)):
         return None
     if before.is_upper and verb.is_upper:
@@ -441,7 +441,7 @@ def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
 
 def _index_before(token: Token) -> int:
     """The word before ``token`` past one comma and any space within the line (a no-break space
-    after a closing mark is a token of its own: "“...,”\u00a0added Gowdy"; a paragraph break
+    after a closing mark is a token of its own: "“...,”\u00a0added Dorsey"; a paragraph break
     is no part of the sentence); -1 at the start."""
     doc, k = token.doc, token.i - 1
     while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
@@ -465,7 +465,7 @@ def unquoted_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> T
 def _inverted_object(verb: Token, quoted: list[int], tree: DependencyIndex) -> Token | None:
     """The speaker after the verb in "“...,” added another New Hampshire Republican.", which
     the parse can take for the verb's object, or a name the NER missed for an adverb ("“...,”
-    said Skelly, explaining ..."): only right after a quotation's closing mark."""
+    said Thornly, explaining ..."): only right after a quotation's closing mark."""
     doc = verb.doc
     k = _index_before(verb)
     if k < 0 or quoted[k] < 0 or verb.i + 1 >= len(doc):
