@@ -1324,3 +1324,17 @@ def test_a_verb_opening_the_next_quotation_is_not_the_cue_of_the_one_before(anal
         ("Hale", "answered"),
         ("Her deputy", "added"),
     ]
+
+
+def test_a_speaker_the_parse_took_for_a_clause_before_the_verb_still_speaks(analyse):
+    # the parse makes "rabbi" a verb with "Adler" its subject, a clause of "said"
+    text = (
+        "Ruth Adler, a Boca Raton, Fla., rabbi with a small congregation, said the new zoning "
+        "plan would force her synagogue to move."
+    )
+    [q] = _quotes(analyse, text)
+    assert (q["content"], q["speaker"], q["cue"]) == (
+        "the new zoning plan would force her synagogue to move",
+        "Ruth Adler",
+        "said",
+    )

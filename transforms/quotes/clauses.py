@@ -264,6 +264,10 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         or _misparsed_clause(verb, c, tree)
         or _question_asked(verb, c, tree)
     ] or _statement_clause(verb, tree)
+    if subject is None:
+        named = _subject_taken_for_a_clause(verb, clauses, tree, quoted)
+        if named is not None:
+            subject, clauses = named
     # each side: its tokens, and the speaker as a parsed head or as a span of characters
     sides: list[tuple[list[Token], Token | None, tuple[int, int] | None]] = []
     as_side = _as_reported(verb, tree) if subject is not None else None
@@ -815,6 +819,30 @@ def _reported_between(
         and any(s.dep_ == "nsubj" and quoted[s.i] < 0 for s in tree.children(c))
         for c in tree.children(verb)
     )
+
+
+def _subject_taken_for_a_clause(
+    verb: Token, clauses: list[Token], tree: DependencyIndex, quoted: list[int]
+) -> tuple[Token, list[Token]] | None:
+    """A verb with no subject, a clause after it and an unquoted "clause" before it: the parse
+    took the subject for a clause ("Ruth Adler, a Boca Raton, Fla., rabbi with a small
+    congregation, said the plan ...": "rabbi" a verb with "Adler" its subject). The speaker is
+    that clause's subject, set off by a comma as a description follows, and only the clause
+    after the verb is content."""
+    before = [c for c in clauses if c.i < verb.i]
+    after = [c for c in clauses if c.i > verb.i]
+    if len(before) != 1 or not after:
+        return None
+    side = before[0]
+    if any(quoted[t.i] >= 0 for t in tree.subtree(side)):
+        return None  # "“A,” he said, “B”" is two quotations
+    speaker = next((c for c in tree.children(side) if c.dep_ == "nsubj"), None)
+    doc = verb.doc
+    if speaker is None or speaker.i + 1 >= verb.i or doc[speaker.i + 1].text != ",":
+        return None  # "Adler offered him a job, and ... said": a clause of its own
+    if doc[verb.i - 1].text != ",":
+        return None  # the description ends at a comma before the verb
+    return speaker, after
 
 
 def _reports_something(verb: Token, tree: DependencyIndex) -> bool:
