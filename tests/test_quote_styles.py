@@ -1086,3 +1086,255 @@ def test_a_quotation_with_its_own_cue_after_it_is_not_the_quote_before_continued
     )
     q = _holding(_quotes(analyse, text), "The subsidies are broken")
     assert (q["speaker"], q["cue"]) == ("she", "went on")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "The council met late into the night. \u201cNobody on this board will vote for a "
+            "budget that closes the library,\u201d\u00a0added Dorsey.",
+            "Dorsey",
+            id="added-name",
+        ),
+        pytest.param(
+            "The council met late into the night. \u201cNobody on this board will vote for a "
+            "budget that closes the library,\u201d\u00a0added another council member.",
+            "another council member",
+            id="added-description",
+        ),
+    ],
+)
+def test_a_no_break_space_after_the_closing_mark_keeps_the_inverted_speaker(
+    analyse, text, speaker
+):
+    # the no-break space is a token of its own between the closing mark and the verb
+    q = _holding(_quotes(analyse, text), "Nobody on this board")
+    assert (q["speaker"], q["cue"]) == (speaker, "added")
+
+
+def test_a_name_after_the_verb_parsed_as_an_adverb_still_speaks(analyse):
+    # the parse takes "Thornly" (an adverb-like ending, no person entity) for an adverb of "said"
+    text = (
+        "\u201cThe permits were always going to be the easy part of this project,\u201d said "
+        "Thornly, explaining that the crews still had to be hired."
+    )
+    q = _holding(_quotes(analyse, text), "The permits were always going")
+    assert (q["speaker"], q["cue"]) == ("Thornly", "said")
+
+
+def test_a_quotation_with_its_own_cue_is_no_part_of_the_next_speakers_clause(analyse):
+    # the parse hangs everything before "said Whitcombe" on it, "he said" included
+    text = (
+        "Reporters waited outside the hearing.\n\n\u201cHer temper is famous,\u201d he said, and "
+        "then, after a long pause in the corridor, \u201cI expect she will sign it,\u201d said "
+        "Whitcombe, who has known her for years."
+    )
+    quotes = _quotes(analyse, text)
+    assert [(q["content"], q["speaker"]) for q in quotes] == [
+        ("Her temper is famous,", "he"),
+        ("I expect she will sign it,", "Whitcombe"),
+    ]
+
+
+def test_a_quotation_after_a_speech_clause_on_the_verb_is_that_clauses(analyse):
+    # the parse hangs the short exclamation on "said" as its clause, past "the heckler yelled"
+    text = (
+        "The rally grew tense.\n\n\"Somebody back there is having a bad day,\" Alvarez said as "
+        "the heckler yelled: \"You stink!\""
+    )
+    q = _holding(_quotes(analyse, text), "You stink!")
+    assert (q["speaker"], q["cue"]) == ("the heckler", "yelled")
+
+
+def test_that_said_opening_a_sentence_is_no_report(analyse):
+    text = (
+        "The bakery lost money for a third year. That said, the new oven has cut its gas bill "
+        "by a third."
+    )
+    assert _quotes(analyse, text) == []
+
+
+def test_a_report_after_that_said_is_its_own(analyse):
+    text = (
+        "The bakery lost money for a third year. That said, most regulars say the bread has "
+        "never been better."
+    )
+    [q] = _quotes(analyse, text)
+    assert (q["content"], q["speaker"], q["cue"]) == (
+        "the bread has never been better",
+        "most regulars",
+        "say",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "cue"),
+    [
+        pytest.param(
+            "\"The harbour is too shallow for the new ferries,\" said Ola Berg, a pilot for 30 "
+            "years.\n\nMarine engineer Karin Lindqvist agreed. \"Unless they dredge the channel, "
+            "the ferries will run aground within a year.\"",
+            "Unless they dredge the channel",
+            "Marine engineer Karin Lindqvist",
+            "agreed",
+            id="agreed",
+        ),
+        pytest.param(
+            "The port authority said in a statement. \"The dredging contract will be signed by "
+            "the end of the month.\"",
+            "The dredging contract",
+            "The port authority",
+            "said",
+            id="said-in-a-statement",
+        ),
+    ],
+)
+def test_a_report_of_nothing_introduces_the_quotation_after_it(
+    analyse, text, words, speaker, cue
+):
+    q = _holding(_quotes(analyse, text), words)
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, cue)
+
+
+def test_a_dash_paragraph_after_a_quoted_paragraph_names_its_speaker(analyse):
+    # a fact check's layout: the claim as a paragraph, then "- Name." as the next one
+    text = (
+        "Here are the claims we checked from the debate.\n\n\"Our state has built more miles "
+        "of rail than any other in the last decade.\"\n\n- Governor Mara Ellison.\n\nThe claim "
+        "does not hold up. Two neighbouring states built more."
+    )
+    q = _holding(_quotes(analyse, text), "Our state has built more miles")
+    assert (q["speaker"], q["cue"]) == ("Governor Mara Ellison", "-")
+
+
+def test_a_speaker_parsed_as_an_adjective_of_the_speech_verb_still_speaks(analyse):
+    # the parse takes "read" for a noun's head and "editorial" for its adjective
+    text = (
+        "\"The council should find the money itself and stop asking taxpayers for more,\" the "
+        "editorial read."
+    )
+    q = _holding(_quotes(analyse, text), "The council should find the money")
+    assert q["cue"] == "read"
+    assert q["speaker"] is not None and q["speaker"].endswith("editorial")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "The mayor said the bridge would stay closed to trucks while engineers inspect the "
+            "cables.",
+            "the bridge would stay closed to trucks",
+            id="while",
+        ),
+        pytest.param(
+            "Officials said the museum will reopen in March after the roof is repaired.",
+            "the museum will reopen in March",
+            id="after",
+        ),
+    ],
+)
+def test_a_closing_clause_of_time_is_left_out_of_the_content(analyse, text, content):
+    # PolNeAR's annotators mostly end the content before it
+    [q] = _quotes(analyse, text)
+    assert q["content"] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "Okafor told the Herald that Mayor Brandt \"had a reckless plan for the harbour,\" "
+            "adding, \"He ignored every engineer.\"",
+            "He ignored every engineer.",
+            "Okafor",
+            id="adding-a-quotation",
+        ),
+        pytest.param(
+            "Lindqvist said the ferry company had failed its passengers, adding that it should "
+            "lose its licence.",
+            "that it should lose its licence",
+            "Lindqvist",
+            id="adding-that",
+        ),
+    ],
+)
+def test_adding_hung_on_the_reported_clause_is_the_reporters(analyse, text, words, speaker):
+    # the parse hangs "adding" on the reported clause's verb, whose subject is someone else
+    q = _holding(_quotes(analyse, text), words)
+    assert (q["speaker"], q["cue"]) == (speaker, "adding")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "The landslide led the party chairman to declare that the primary was over.",
+            "that the primary was over",
+            "the party chairman",
+            id="led-to-declare",
+        ),
+        pytest.param(
+            "The long silence from the council left many residents to wonder whether the dam "
+            "would hold.",
+            "whether the dam would hold",
+            "many residents",
+            id="left-to-wonder",
+        ),
+        pytest.param(
+            "Ortiz used the hearing to argue that the dam was unsafe.",
+            "that the dam was unsafe",
+            "Ortiz",
+            id="purpose-stays-the-subjects",
+        ),
+    ],
+)
+def test_who_was_led_to_say_something_says_it(analyse, text, content, speaker):
+    [q] = _quotes(analyse, text)
+    assert (q["content"], q["speaker"]) == (content, speaker)
+
+
+def test_a_participle_after_a_comma_is_the_clauses_subjects(analyse):
+    # the parse hangs "announcing" on "recount", a noun
+    text = (
+        "The chairwoman asked for a roll call and then a recount, announcing at the end that "
+        "the motion had failed."
+    )
+    q = _holding(_quotes(analyse, text), "that the motion had failed")
+    assert (q["speaker"], q["cue"]) == ("The chairwoman", "announcing")
+
+
+def test_a_dash_paragraph_may_go_on_after_the_name(analyse):
+    text = (
+        "Overheard at the fair.\n\n\"The pies were better last year, and everybody knows it.\""
+        "\n\n-Dolores Haight, Bakersfield.\n\nThe judges did not comment."
+    )
+    q = _holding(_quotes(analyse, text), "The pies were better")
+    assert (q["speaker"], q["cue"]) == ("Dolores Haight", "-")
+
+
+def test_a_verb_opening_the_next_quotation_is_not_the_cue_of_the_one_before(analyse):
+    text = (
+        "Hale answered the reporters at the dock with, \"Why now? The ferry was already late.\" "
+        "Her deputy then added, \"We will fix it.\""
+    )
+    quotes = _quotes(analyse, text)
+    assert [(q["speaker"], q["cue"]) for q in quotes] == [
+        ("Hale", "answered"),
+        ("Her deputy", "added"),
+    ]
+
+
+def test_a_speaker_the_parse_took_for_a_clause_before_the_verb_still_speaks(analyse):
+    # the parse makes "rabbi" a verb with "Adler" its subject, a clause of "said"
+    text = (
+        "Ruth Adler, a Boca Raton, Fla., rabbi with a small congregation, said the new zoning "
+        "plan would force her synagogue to move."
+    )
+    [q] = _quotes(analyse, text)
+    assert (q["content"], q["speaker"], q["cue"]) == (
+        "the new zoning plan would force her synagogue to move",
+        "Ruth Adler",
+        "said",
+    )

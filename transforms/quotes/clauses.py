@@ -186,6 +186,18 @@ _SEEING_AS = frozenset(
 ) | {"saw", "seen"}
 
 
+def is_discourse_marker(verb: Token) -> bool:
+    """"That said, ..." opening a sentence: a concession, nobody's words."""
+    doc = verb.doc
+    return (
+        verb.lower_ == "said"
+        and 0 < verb.i < len(doc) - 1
+        and doc[verb.i - 1].lower_ == "that"
+        and doc[verb.i - 1].is_sent_start
+        and doc[verb.i + 1].text == ","
+    )
+
+
 def _seen_as(verb: Token, tree: DependencyIndex) -> Candidate | None:
     """The object and its "as" phrase of "see/view/regard X as Y", with the subject as the
     one who holds the view; not in the passive ("is seen as": nobody named)."""
@@ -206,8 +218,8 @@ def _seen_as(verb: Token, tree: DependencyIndex) -> Candidate | None:
 
 def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) -> list[Candidate]:
     """The content clauses ``verb`` attributes: one per side of the verb ("“A,” he said, “B”")."""
-    if verb.dep_ in NOT_VERB_DEPS:
-        return []  # "the said agreement", "a known issue": not a verb here
+    if verb.dep_ in NOT_VERB_DEPS or is_discourse_marker(verb):
+        return []  # "the said agreement", "a known issue", "That said, ...": not a report
     if _addressed(verb, tree):
         # "Asked whether she would resign, Donnelly replied": the reporter asked, so the
         # question is reported without a speaker (as PolNeAR annotates it), and never as hers
@@ -220,7 +232,9 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     if verb.dep_ == "xcomp" and is_refusal_verb(verb.head.text):
         return []  # "declined to say whether talks continued": nothing was said
     subject = (
-        speakers.speaker_token(verb)
+        _object_controller(verb, tree)
+        or set_off_participle_subject(verb)
+        or speakers.speaker_token(verb)
         or _gerund_subject(verb)
         or unparsed_subject(verb, quoted, tree)
     )
@@ -250,6 +264,10 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         or _misparsed_clause(verb, c, tree)
         or _question_asked(verb, c, tree)
     ] or _statement_clause(verb, tree)
+    if subject is None:
+        named = _subject_taken_for_a_clause(verb, clauses, tree, quoted)
+        if named is not None:
+            subject, clauses = named
     # each side: its tokens, and the speaker as a parsed head or as a span of characters
     sides: list[tuple[list[Token], Token | None, tuple[int, int] | None]] = []
     as_side = _as_reported(verb, tree) if subject is not None else None
@@ -267,6 +285,10 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
             side = [c for c in clauses if (c.i < verb.i) == before]
             if side:
                 tokens = [t for c in side for t in tree.subtree(c)]
+                if before and _quotation_reported_inside(tokens, quoted):
+                    continue
+                if not before and _reported_between(verb, min(side), tree, quoted):
+                    continue
                 tokens = _without_next_report(tokens, side, tree)
                 named = _named_after_quotation(tokens, verb, quoted) if before else None
                 sides.append(named or (tokens, subject, None))
@@ -378,12 +400,16 @@ def _as_report(verb: Token, tree: DependencyIndex) -> bool:
 
 
 def _compound_subject(verb: Token, quoted: list[int]) -> Token | None:
-    """The subject the parse took for a compound of the verb, right before it: in "..., campaign
-    records show." "records" hangs on "show" as a compound."""
+    """The subject the parse took for a compound or adjective of the verb, right before it: in
+    "..., campaign records show." "records" hangs on "show" as a compound, in "“...,” the
+    memo read." "memo" on "read" as an adjective."""
     if verb.i == 0:
         return None
     before = verb.doc[verb.i - 1]
-    if before.dep_ != "compound" or before.head.i != verb.i or quoted[before.i] >= 0:
+    if before.head.i != verb.i or quoted[before.i] >= 0:
+        return None
+    # an adjective only of a speech verb: of any other verb ("hope") it is a noun phrase misread
+    if before.dep_ != "compound" and not (before.dep_ == "amod" and is_speech_verb(verb.text)):
         return None
     if before.is_upper and verb.is_upper:
         return None  # a headline in capitals: "EUROPEANS ASK IF ..." is parsed as anything
@@ -408,13 +434,25 @@ def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
     if (verb.dep_ != "ROOT" and not misparsed) or verb.i == 0:
         return None
     doc = verb.doc
-    k = verb.i - 1
-    if doc[k].text == "," and k > 0:
-        k -= 1
+    k = _index_before(verb)
+    if k < 0:
+        return None
     name = doc[k]
     if name.ent_type_ not in PERSON_LABELS or quoted[k] >= 0:
         return None
     return name
+
+
+def _index_before(token: Token) -> int:
+    """The word before ``token`` past one comma and any space within the line (a no-break space
+    after a closing mark is a token of its own: "“...,”\u00a0added Dorsey"; a paragraph break
+    is no part of the sentence); -1 at the start."""
+    doc, k = token.doc, token.i - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    return k
 
 
 def unquoted_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> Token | None:
@@ -430,15 +468,17 @@ def unquoted_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> T
 
 def _inverted_object(verb: Token, quoted: list[int], tree: DependencyIndex) -> Token | None:
     """The speaker after the verb in "“...,” added another New Hampshire Republican.", which
-    the parse can take for the verb's object: only right after a quotation's closing mark."""
+    the parse can take for the verb's object, or a name the NER missed for an adverb ("“...,”
+    said Thornly, explaining ..."): only right after a quotation's closing mark."""
     doc = verb.doc
-    k = verb.i - 1
-    if k >= 0 and doc[k].text == ",":
-        k -= 1
+    k = _index_before(verb)
     if k < 0 or quoted[k] < 0 or verb.i + 1 >= len(doc):
         return None
     for child in tree.rights(verb):
-        if child.dep_ in {"dobj", "attr", "npadvmod"} and quoted[child.i] < 0:
+        inverted = child.dep_ in {"dobj", "attr", "npadvmod"} or (
+            child.dep_ == "advmod" and child.is_title
+        )
+        if inverted and quoted[child.i] < 0:
             # the first word after the verb must open the phrase: "said Monday" is a date
             if child.left_edge.i == verb.i + 1 and child.ent_type_ not in {"DATE", "TIME"}:
                 return child
@@ -462,9 +502,7 @@ def _name_right_after(verb: Token, quoted: list[int]) -> Token | None:
     the name elsewhere: in "“...,” said Dana Whitfield, a consultant who advises the Lakeside
     Group." the clause after the name can take it for its subject. The name's last word."""
     doc = verb.doc
-    k = verb.i - 1
-    if k >= 0 and doc[k].text == ",":
-        k -= 1
+    k = _index_before(verb)
     first = verb.i + 1
     if k < 0 or quoted[k] < 0 or first >= len(doc) or quoted[first] >= 0:
         return None
@@ -494,6 +532,44 @@ def _modified_speaker(verb: Token, quoted: list[int]) -> Token | None:
     while k >= 0 and (doc[k].is_punct or doc[k].is_space) and quoted[k] < 0:
         k -= 1
     return head if k >= 0 and quoted[k] >= 0 and quoted[head.i] < 0 else None
+
+
+def set_off_participle_subject(verb: Token) -> Token | None:
+    """The subject of the clause a participle set off by a comma comments on, when the parse
+    hung it on a noun: in "He called for a voice vote, and then a visual vote, declaring that
+    ..." and "at one point calling the mayor a liar" the one who called declares, not the vote
+    (a participle right after its noun, "footage of Trump saying", is the noun's)."""
+    if verb.dep_ != "acl" or not verb.lower_.endswith("ing") or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].text != ",":
+        return None
+    head = verb.head
+    for _ in range(4):
+        if head.head is head:
+            break
+        head = head.head
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            return speakers.speaker_token(head)
+    return None
+
+
+# Verbs that bring their object to do what the infinitive after it says.
+_CAUSING = frozenset(
+    form
+    for base in "lead leave drive prompt cause force spur push inspire".split()
+    for form in inflections(base)
+) | {"led", "left", "drove", "driven", "spurred", "spurring"}
+
+
+def _object_controller(verb: Token, tree: DependencyIndex) -> Token | None:
+    """The object of the verb an infinitive completes, who does what it says: in "The victory led
+    the party chairman to declare ...", "leaving many to wonder whether ..." the chairman
+    declares and many wonder, not the subject of "led"/"leaving"."""
+    if verb.dep_ != "xcomp" or verb.head.lower_ not in _CAUSING:
+        return None  # "used the question to argue": a purpose, the subject's own
+    return next(
+        (c for c in tree.children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None
+    )
 
 
 def _gerund_subject(verb: Token) -> Token | None:
@@ -529,10 +605,17 @@ def _named_after_quotation(
     return inside, None, (name.idx, last.idx + len(last))
 
 
+# Subordinators of a clause of time ending the content, which PolNeAR's annotators mostly leave
+# out of it ("the museum will reopen in March | after the roof is repaired"); not "when" or
+# "as", which as often carry the claim ("strongest when people work together").
+_TIME_MARKS = {"after", "before", "while"}
+
+
 def without_trailing_aside(tokens: list[Token]) -> list[Token]:
     """``tokens`` cut before a dash, or before a comma opening an aside that runs to their end:
     "he was “encouraged” by the plan — a modest boost for Obama since 2009, when ..." and "he
-    would "take a look" at such legislation, which would give ..." report the first part."""
+    would "take a look" at such legislation, which would give ..." report the first part; and
+    before a closing clause of time ("... in March after the roof is repaired")."""
     if len(tokens) < 4:
         return tokens
     tokens = sorted(tokens, key=lambda t: t.i)
@@ -551,6 +634,14 @@ def without_trailing_aside(tokens: list[Token]) -> list[Token]:
         ):
             cut = t.left_edge.i - 1
             break
+        if (
+            t.dep_ == "advcl"
+            and t.left_edge.lower_ in _TIME_MARKS
+            and t.left_edge.i - first > 3
+            and t.right_edge.i >= last - 1
+        ):
+            cut = t.left_edge.i
+            break
     if cut is None:
         return tokens
     return [t for t in tokens if t.i < cut]
@@ -568,8 +659,10 @@ def _is_dash(token: Token) -> bool:
 def outer_report(verb: Token, tree: DependencyIndex) -> Token | None:
     """The speech verb whose clause the parse hung a second report on: in "He said his attacks
     have worked and said that ..." the second "said" is a conjunct of "worked", but its subject
-    is the first one's, not "his attacks"."""
-    if verb.dep_ != "conj" or not is_reporting_verb(verb.text):
+    is the first one's, not "his attacks"; likewise "adding" in "She told the paper that the
+    mayor “...,” adding, “...”", hung on the reported clause's verb."""
+    participle = verb.dep_ == "advcl" and verb.lower_.endswith("ing")
+    if (verb.dep_ != "conj" and not participle) or not is_reporting_verb(verb.text):
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tree.children(verb)):
         return None
@@ -694,6 +787,62 @@ def _without_next_report(
     if cut is None:
         return tokens
     return [t for t in tokens if t.i < cut]
+
+
+def _quotation_reported_inside(tokens: list[Token], quoted: list[int]) -> bool:
+    """Whether a clause before its verb holds a quotation closed by a speech verb with its own
+    subject: in "“A,” he said, and then “B,” said Whitcombe" the parse hangs all before "said
+    Whitcombe" on it, yet each quotation has its own cue, which the cue strategy gives it."""
+    for tok in tokens:
+        if quoted[tok.i] >= 0 or not is_speech_verb(tok.text):
+            continue
+        subject = speakers.speaker_token(tok)
+        if subject is None or quoted[subject.i] >= 0:
+            continue
+        # the quotation closes right before the verb or before its subject ("“A,” she said")
+        k = _index_before(min(tok, subject.left_edge))
+        if k >= 0 and quoted[k] >= 0:
+            return True
+    return False
+
+
+def _reported_between(
+    verb: Token, first: Token, tree: DependencyIndex, quoted: list[int]
+) -> bool:
+    """Whether a speech clause with a subject of its own hangs on ``verb`` between it and the
+    clause after it: in "“A,” Alvarez said as the heckler yelled: “B”" the parse can hang "B"
+    on "said", but the heckler yelled it (the cue strategy gives it to "yelled")."""
+    return any(
+        c.dep_ == "advcl"
+        and verb.i < c.i < first.left_edge.i
+        and is_speech_verb(c.text)
+        and any(s.dep_ == "nsubj" and quoted[s.i] < 0 for s in tree.children(c))
+        for c in tree.children(verb)
+    )
+
+
+def _subject_taken_for_a_clause(
+    verb: Token, clauses: list[Token], tree: DependencyIndex, quoted: list[int]
+) -> tuple[Token, list[Token]] | None:
+    """A verb with no subject, a clause after it and an unquoted "clause" before it: the parse
+    took the subject for a clause ("Ruth Adler, a Boca Raton, Fla., rabbi with a small
+    congregation, said the plan ...": "rabbi" a verb with "Adler" its subject). The speaker is
+    that clause's subject, set off by a comma as a description follows, and only the clause
+    after the verb is content."""
+    before = [c for c in clauses if c.i < verb.i]
+    after = [c for c in clauses if c.i > verb.i]
+    if len(before) != 1 or not after:
+        return None
+    side = before[0]
+    if any(quoted[t.i] >= 0 for t in tree.subtree(side)):
+        return None  # "“A,” he said, “B”" is two quotations
+    speaker = next((c for c in tree.children(side) if c.dep_ == "nsubj"), None)
+    doc = verb.doc
+    if speaker is None or speaker.i + 1 >= verb.i or doc[speaker.i + 1].text != ",":
+        return None  # "Adler offered him a job, and ... said": a clause of its own
+    if doc[verb.i - 1].text != ",":
+        return None  # the description ends at a comma before the verb
+    return speaker, after
 
 
 def _reports_something(verb: Token, tree: DependencyIndex) -> bool:

@@ -3,7 +3,8 @@
 "Trump went even further: “...”", "The timing doesn't surprise pollster Daron Shaw: “...”",
 "President Clinton released the following statement:" closing the paragraph before a quoted
 one. The speaker is a name written right before the colon, else the subject of the clause the
-colon ends.
+colon ends. A sentence whose speech verb reports nothing of its own introduces the quotation
+opening the next sentence the same way ("Lindqvist agreed. “...”").
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from spacy.tokens import Doc, Token
 
 from transforms import speakers  # the module: see extract.py
 from transforms.entity_labels import SPEAKER_LABELS
-from transforms.quotes.candidates import Candidate, Priority
+from transforms.quotes.candidates import Candidate, Priority, cue_span
 from transforms.quotes.context import QuoteContext
+from transforms.quotes.regions import QuotedRegion
+from transforms.quotes.reporting_verbs import is_speech_verb
 
 # One to five capitalised words between a dash and the colon, the colon ending the search.
 _WORD = r"[A-Z][\w.\u2019'\-]*"
@@ -32,6 +35,21 @@ def introduction_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
     for i, region in enumerate(ctx.regions):
         colon = _introducing_colon(ctx, region.outer_start)
         if colon is None:
+            # "Lindqvist agreed. “...”": a report of nothing, closing the sentence before
+            reported = _report_before(doc, ctx, region)
+            if reported is not None:
+                verb, speaker = reported
+                out.append(
+                    Candidate(
+                        Priority.INTRODUCTION,
+                        (i,),
+                        region.start,
+                        region.end,
+                        cue_span(verb),
+                        speaker,
+                        region=i,
+                    )
+                )
             continue
         cue = (colon, colon + 1)
         named = _DASHED_NAME.search(ctx.text, max(0, colon - 80), colon)
@@ -62,6 +80,34 @@ def introduction_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
             Candidate(Priority.INTRODUCTION, (i,), region.start, region.end, cue, speaker, region=i)
         )
     return out
+
+
+def _report_before(doc: Doc, ctx: QuoteContext, region: QuotedRegion) -> tuple[Token, Token] | None:
+    """The speech verb and its subject of a sentence that reports nothing of its own, right
+    before a quotation opening the next sentence of its paragraph: "Lindqvist agreed. “...”",
+    "The ministry said in a statement. “...”" (no colon, but the words are theirs)."""
+    sentences = ctx.sentences
+    first = sentences.at(region.outer_start)
+    if first.start != region.outer_start or first.index == 0:
+        return None
+    prev = sentences.sentences[first.index - 1]
+    closing = ctx.text[prev.start : prev.end].rstrip()
+    if prev.paragraph != first.paragraph or not closing.endswith("."):
+        return None
+    span = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+    if span is None or any(ctx.quoted[t.i] >= 0 for t in span):
+        return None
+    verb = span.root
+    if not is_speech_verb(verb.text) or any(
+        c.dep_ in _CONTENT_DEPS for c in ctx.tree.children(verb)
+    ):
+        return None
+    speaker = speakers.speaker_token(verb)
+    return None if speaker is None else (verb, speaker)
+
+
+# What a verb reports when it has content of its own ("said that ...", "said so", "added: ...").
+_CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj", "acomp", "oprd"}
 
 
 def _introducing_colon(ctx: QuoteContext, opening: int) -> int | None:

@@ -17,6 +17,7 @@ from transforms.quotes.candidates import Candidate, Priority, cue_span
 from transforms.quotes.clauses import (
     outer_report,
     person_name_end,
+    set_off_participle_subject,
     unparsed_subject,
     unquoted_subject,
 )
@@ -146,13 +147,15 @@ class _SpeechCues:
         quoted = ctx.quoted
         self.verbs: list[Token] = []
         self.subject: dict[int, Token] = {}  # verb index -> its subject outside quotation marks
+        self.introducing: set[int] = set()  # verbs right before a quotation: "added, “...”"
+        self._sentences = ctx.sentences
         for tok in doc:
             after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
             if quoted[tok.i] >= 0 or not is_quotation_cue(tok.text, after):
                 continue
             if not is_speech_verb(tok.text) and any(c.dep_ == "auxpass" for c in tok.children):
                 continue  # "the speech was interrupted by a protester": an event, no cue
-            subject = speakers.speaker_token(tok)
+            subject = set_off_participle_subject(tok) or speakers.speaker_token(tok)
             outer = outer_report(tok, ctx.tree)
             if outer is not None:
                 subject = speakers.speaker_token(outer) or subject
@@ -165,6 +168,8 @@ class _SpeechCues:
             if subject is not None:
                 self.verbs.append(tok)
                 self.subject[tok.i] = subject
+                if _opens_quotation(doc, tok, quoted):
+                    self.introducing.add(tok.i)
         self._offsets = [tok.idx for tok in self.verbs]
         self._indices = [tok.i for tok in self.verbs]
 
@@ -179,6 +184,15 @@ class _SpeechCues:
         k = min(max(bisect.bisect_left(self._offsets, region.outer_start), lo), hi)
         before = self.verbs[k - 1] if k > lo else None
         after = self.verbs[k] if k < hi else None
+        if (
+            after is not None
+            and after.i in self.introducing
+            and before is not None
+            and self._sentences.at(after.idx).start >= region.outer_end
+        ):
+            # "Hale answered with, “A” Her deputy then added, “B”": "added" opens a sentence
+            # of its own and is B's (not in "“A,” he said, “B”", where it is A's cue too)
+            return before
         if before is None or after is None:
             return before or after
         if region.outer_start - before.idx <= after.idx - region.end:
@@ -186,14 +200,40 @@ class _SpeechCues:
         return after
 
 
+def _opens_quotation(doc: Doc, verb: Token, quoted: list[int]) -> bool:
+    """Whether a quotation opens right after ``verb`` (past a particle, an adverb, a comma or
+    a colon): "Her deputy then added, “...”", "Ortiz wrote back: “...”"."""
+    k = verb.i + 1
+    while k < len(doc) and quoted[k] < 0 and (
+        doc[k].dep_ in {"prt", "advmod"} or doc[k].text in {",", ":"} or doc[k].is_space
+    ):
+        k += 1
+    return k < len(doc) and quoted[k] >= 0 and doc[k].is_quote and k > verb.i + 1
+
+
+def _dash_paragraph_after(
+    ctx: QuoteContext, region: QuotedRegion
+) -> tuple[int, int, int, int] | None:
+    """A "― Name" trailer as a paragraph of its own right after the paragraph the quotation
+    closes (a fact check's "“...”" then "- Senator Hale."), as ``trailing_dash_speaker``."""
+    paragraph = ctx.paragraph_of(region.outer_end - 1)
+    end = ctx.paragraphs[paragraph][1]
+    if paragraph + 1 >= len(ctx.paragraphs) or ctx.text[region.outer_end : end].strip(" .\n"):
+        return None
+    start, limit = ctx.paragraphs[paragraph + 1]
+    return trailing_dash_speaker(ctx.text, start, limit, own_paragraph=True)
+
+
 def _nearby_cue(
     doc: Doc, ctx: QuoteContext, cues: _SpeechCues, region: QuotedRegion
 ) -> Candidate | None:
     """A speech verb with a subject right around ``region``, within its sentences, or a
-    "― Name" trailer."""
+    "― Name" trailer (after it in its paragraph, or as the next paragraph)."""
     text, sentences = ctx.text, ctx.sentences
     first = sentences.at(region.outer_start)
-    dash = trailing_dash_speaker(text, region.outer_end, ctx.paragraphs[first.paragraph][1])
+    dash = trailing_dash_speaker(
+        text, region.outer_end, ctx.paragraphs[first.paragraph][1]
+    ) or _dash_paragraph_after(ctx, region)
     if dash is not None:
         speaker_start, speaker_end, cue_start, cue_end = dash
         return Candidate(

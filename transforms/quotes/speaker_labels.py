@@ -70,10 +70,14 @@ def find_labelled_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> li
     return out
 
 
-def trailing_dash_speaker(text: str, pos: int, limit: int) -> tuple[int, int, int, int] | None:
+def trailing_dash_speaker(
+    text: str, pos: int, limit: int, own_paragraph: bool = False
+) -> tuple[int, int, int, int] | None:
     """``(speaker_start, speaker_end, cue_start, cue_end)`` of "― Name" right at ``pos``.
 
     The name must run to ``limit`` (the paragraph end): a dash inside a sentence is an aside.
+    A trailer that is a paragraph of its own (``own_paragraph``) may go on after a comma
+    ("- Mara Ellison, Portland.", "- Governor Ellison, speaking on Tuesday.").
     """
     m = _DASH_NAME.match(text, pos, limit)
     if m is None:
@@ -83,7 +87,10 @@ def trailing_dash_speaker(text: str, pos: int, limit: int) -> tuple[int, int, in
     i, stop = m.end(), min(limit, len(text))
     while i < stop and text[i].isspace():
         i += 1
-    if i < stop:
+    if i < stop and not (own_paragraph and "," in text[m.end(1) : m.end()]):
         return None
     dash = text.find(m.group().strip()[0], pos)
-    return m.start(1), m.end(1), dash, dash + 1
+    name_end = m.end(1)
+    if text[name_end - 1] == "." and name_end - text.rfind(" ", m.start(1), name_end) > 4:
+        name_end -= 1  # the sentence's full stop ("- Mara Ellison."), not an initial or "Jr."
+    return m.start(1), name_end, dash, dash + 1
