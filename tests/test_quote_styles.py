@@ -1220,28 +1220,6 @@ def test_a_speaker_parsed_as_an_adjective_of_the_speech_verb_still_speaks(analys
 
 
 @pytest.mark.parametrize(
-    ("text", "content"),
-    [
-        pytest.param(
-            "The mayor said the bridge would stay closed to trucks while engineers inspect the "
-            "cables.",
-            "the bridge would stay closed to trucks",
-            id="while",
-        ),
-        pytest.param(
-            "Officials said the museum will reopen in March after the roof is repaired.",
-            "the museum will reopen in March",
-            id="after",
-        ),
-    ],
-)
-def test_a_closing_clause_of_time_is_left_out_of_the_content(analyse, text, content):
-    # PolNeAR's annotators mostly end the content before it
-    [q] = _quotes(analyse, text)
-    assert q["content"] == content
-
-
-@pytest.mark.parametrize(
     ("text", "words", "speaker"),
     [
         pytest.param(

@@ -605,17 +605,10 @@ def _named_after_quotation(
     return inside, None, (name.idx, last.idx + len(last))
 
 
-# Subordinators of a clause of time ending the content, which PolNeAR's annotators mostly leave
-# out of it ("the museum will reopen in March | after the roof is repaired"); not "when" or
-# "as", which as often carry the claim ("strongest when people work together").
-_TIME_MARKS = {"after", "before", "while"}
-
-
 def without_trailing_aside(tokens: list[Token]) -> list[Token]:
     """``tokens`` cut before a dash, or before a comma opening an aside that runs to their end:
     "he was “encouraged” by the plan — a modest boost for Obama since 2009, when ..." and "he
-    would "take a look" at such legislation, which would give ..." report the first part; and
-    before a closing clause of time ("... in March after the roof is repaired")."""
+    would "take a look" at such legislation, which would give ..." report the first part."""
     if len(tokens) < 4:
         return tokens
     tokens = sorted(tokens, key=lambda t: t.i)
@@ -633,14 +626,6 @@ def without_trailing_aside(tokens: list[Token]) -> list[Token]:
             and t.right_edge.i >= last - 1
         ):
             cut = t.left_edge.i - 1
-            break
-        if (
-            t.dep_ == "advcl"
-            and t.left_edge.lower_ in _TIME_MARKS
-            and t.left_edge.i - first > 3
-            and t.right_edge.i >= last - 1
-        ):
-            cut = t.left_edge.i
             break
     if cut is None:
         return tokens
