@@ -46,6 +46,22 @@ def _speaker_of(analyse, text: str, verb: str) -> tuple[str | None, str | None]:
             id="person-familiar-with-keeps-its-description",
         ),
         pytest.param(
+            "A person familiar with the negotiations said the deal was close. Denise Whitfield, "
+            "a spokeswoman for the buyer, said the company does not comment on rumors.",
+            "said",
+            "A person familiar with the negotiations",
+            None,  # an unnamed source on purpose: the woman named next is someone else
+            id="an-unnamed-source-introduces-nobody",
+        ),
+        pytest.param(
+            "NHS to open weekend clinics\n\nLONDON (Reuters) - Health minister Ana Ruiz said on "
+            "Tuesday that hospitals in England would open clinics on Saturdays.",
+            "said",
+            "Health minister Ana Ruiz",  # not "LONDON (Reuters) - Health minister Ana Ruiz"
+            "Ana Ruiz",
+            id="the-dateline-is-no-part-of-the-mention",
+        ),
+        pytest.param(
             "Mary Jones met Mr. Peter Brown in Leeds. He said that the talks went well.",
             "said",
             "He",

@@ -131,6 +131,28 @@ _SENDING_VERBS = frozenset(
 )
 
 
+_DASHES = {"-", "\u2013", "\u2014", "--"}
+
+
+def is_dateline(token: Token) -> bool:
+    """A wire dateline's place opening a paragraph: "CHICAGO — ...", "LONDON (Reuters) - ...",
+    which the parse can take for the subject of the sentence's verb."""
+    doc = token.doc
+    if not token.is_upper or (token.i > 0 and "\n" not in doc[token.i - 1].text):
+        return False
+    k = token.i + 1
+    while k < len(doc) and k <= token.i + 4 and not _spaced_dash(doc[k]):
+        if doc[k].text == "\n" or doc[k].text == ".":
+            return False
+        k += 1
+    return k < len(doc) and _spaced_dash(doc[k])
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash between words ("LONDON - The"), not a hyphen ("Jean-Pierre" is three tokens)."""
+    return token.text in _DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
 def mention_span(head: Token) -> tuple[int, int]:
     """Character span of the mention headed by ``head``, without appositions or clauses.
 
@@ -139,6 +161,11 @@ def mention_span(head: Token) -> tuple[int, int]:
     """
     doc = head.doc
     start = head.left_edge.i
+    # never with the dateline: "LONDON (Reuters) - Health minister Ana Ruiz" starts at "Health"
+    if start < head.i and is_dateline(doc[start]):
+        dashes = [t.i for t in doc[start:head.i] if _spaced_dash(t)]
+        if dashes:
+            start = dashes[0] + 1
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
     end = head.i
@@ -997,7 +1024,17 @@ def _may_introduce(head: Token) -> bool:
     plan" is Mrs. Clinton's)."""
     if head.dep_ not in _SUBJECT_DEPS or not head.is_lower or head.ent_type_:
         return False
+    if head.lower_ in _ANONYMOUS_NOUNS or any(
+        c.lower_ in _ANONYMITY_WORDS for c in head.rights if c.dep_ in {"amod", "acl"}
+    ):
+        return False  # "a person familiar with the talks": unnamed on purpose, not introduced
     return _is_person_noun(head.lower_)
+
+
+# An unnamed source as wire copy writes one ("a person familiar with the talks", "a source",
+# "an official briefed on the matter"): the next sentences name someone else.
+_ANONYMOUS_NOUNS = frozenset("person people source sources insider insiders".split())
+_ANONYMITY_WORDS = frozenset("familiar briefed close aware knowledgeable".split())
 
 
 _NOUN_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj", "attr", "compound"}
