@@ -120,9 +120,14 @@ def console_main() -> None:
     import atexit
     import os
 
-    code = main()
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader left ("newsbeam inspect ... | head"): no traceback, as Python's docs do it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
     atexit._run_exitfuncs()
-    sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code or 0)
 

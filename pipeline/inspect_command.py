@@ -88,12 +88,18 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser,
     if not args.table:
         print_summary(summary, out)
         return 0
-    rows = select_rows(read_table(args.output, args.table), args.article, args.limit)
+    # one row past the limit says whether it cut anything
+    rows = list(select_rows(read_table(args.output, args.table), args.article,
+                            args.limit + 1 if args.limit else 0))
+    cut = bool(args.limit) and len(rows) > args.limit
+    rows = rows[: args.limit] if cut else rows
     if args.format == "jsonl":
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
+        if cut:
+            print(f"newsbeam: the first {args.limit} rows; --limit 0 prints all", file=sys.stderr)
     else:
-        print_table(rows, TABLE_COLUMNS[args.table], out)
+        print_table(rows, TABLE_COLUMNS[args.table], out, cut=cut)
     return 0
 
 
@@ -117,13 +123,16 @@ def select_rows(rows: Iterable[dict[str, Any]], article: str | None,
         yield row
 
 
-def print_table(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: TextIO) -> None:
+def print_table(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: TextIO,
+                cut: bool = False) -> None:
+    """``rows`` aligned in ``columns``, then how many; ``cut``: --limit left more out."""
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
     for r in cells:
         out.write("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() + "\n")
-    out.write(f"({len(cells)} row{'s' if len(cells) != 1 else ''})\n")
+    count = f"{len(cells)} row{'s' if len(cells) != 1 else ''}"
+    out.write(f"(the first {count}; --limit 0 prints all)\n" if cut else f"({count})\n")
 
 
 def _cell(value: Any) -> str:

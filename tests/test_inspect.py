@@ -85,7 +85,13 @@ def test_article_prefix_filter_and_jsonl_whole_rows(output, capsys):
 def test_limit_and_quotes_columns(output, capsys):
     assert main(["inspect", str(output), "--table", "entities", "--limit", "1"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[-1] == "(1 row)"
+    assert out[-1] == "(the first 1 row; --limit 0 prints all)"  # the other entity left out
+    assert main(["inspect", str(output), "--table", "entities", "--limit", "2"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "(2 rows)"  # nothing left out
+    assert main(["inspect", str(output), "--table", "entities", "--limit", "1",
+                 "--format", "jsonl"]) == 0
+    printed = capsys.readouterr()
+    assert len(printed.out.splitlines()) == 1 and "--limit 0 prints all" in printed.err
     assert main(["inspect", str(output), "--table", "quotes"]) == 0
     out = capsys.readouterr().out
     assert "Ivan Chuviliaev" in out and "DIRECT" in out and "said" in out
@@ -117,3 +123,23 @@ def test_missing_output_is_an_error_not_an_empty_summary(tmp_path, capsys):
     assert main(["inspect", str(tmp_path / "nowhere")]) == 2
     err = capsys.readouterr().err
     assert "no newsbeam tables under" in err and "a `newsbeam run` wrote with --output" in err
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(output):
+    import subprocess
+    import sys
+
+    # more than a pipe holds, so the writer is still writing when the reader has gone
+    write_table(output, "entities", [
+        {"article_id": "aaa111", "start": 0, "end": 15, "text": "Ivan Chuviliaev",
+         "label": "PERSON", "sentence_index": i, "canonical": "Ivan Chuviliaev"}
+        for i in range(5000)])
+
+    code = ("import sys; sys.argv = ['newsbeam', 'inspect', sys.argv[1], '--table', 'entities',"
+            " '--format', 'jsonl', '--limit', '0']; from pipeline.cli import console_main; console_main()")
+    root = Path(__file__).resolve().parent.parent
+    shell = f"{sys.executable} -c \"{code}\" {output} | head -c 1 > /dev/null"
+    ran = subprocess.run(["bash", "-c", f"set -o pipefail; {shell}"], capture_output=True,
+                         text=True, cwd=root, timeout=120, env={"PYTHONPATH": str(root),
+                                                                "PATH": "/usr/bin:/bin"})
+    assert "Traceback" not in ran.stderr and "BrokenPipe" not in ran.stderr, ran.stderr
