@@ -136,7 +136,8 @@ def test_a_reader_that_leaves_early_gets_no_traceback(output):
         for i in range(5000)])
 
     code = ("import sys; sys.argv = ['newsbeam', 'inspect', sys.argv[1], '--table', 'entities',"
-            " '--format', 'jsonl', '--limit', '0']; from pipeline.cli import console_main; console_main()")
+            " '--format', 'jsonl', '--limit', '0']; "
+            "from pipeline.cli import console_main; console_main()")
     root = Path(__file__).resolve().parent.parent
     shell = f"{sys.executable} -c \"{code}\" {output} | head -c 1 > /dev/null"
     ran = subprocess.run(["bash", "-c", f"set -o pipefail; {shell}"], capture_output=True,
