@@ -1316,3 +1316,29 @@ def test_a_speaker_the_parse_took_for_a_clause_before_the_verb_still_speaks(anal
         "Ruth Adler",
         "said",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "Bus drivers walk out\n\nCarla Mendez was blunt: \u201cIf the buses stop, the city "
+            "stops.\u201d\n\n\u201cWe will be on the picket line every morning until this is "
+            "settled.\u201d The warning came from Luis Ortega, a driver for 22 years.",
+            "We will be on the picket line",
+            "Luis Ortega",  # not Carla Mendez, the speaker of the paragraph before
+            id="warning-came-from",
+        ),
+        pytest.param(
+            "Budget row\n\nRita Vance said the library would stay open.\n\n\u201cIt is a "
+            "start.\u201d Those words came from Margaret Oyelaran, who chairs the friends of "
+            "the library group.",
+            "It is a start.",
+            "Margaret Oyelaran",  # a short quotation, kept because its source is named
+            id="words-came-from",
+        ),
+    ],
+)
+def test_the_next_sentence_says_whom_a_quotation_came_from(analyse, text, words, speaker):
+    q = _holding(_quotes(analyse, text), words)
+    assert q["kind"] == "DIRECT" and q["speaker"] == speaker

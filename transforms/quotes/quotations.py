@@ -2,6 +2,9 @@
 
 - ``cue_candidates``: the nearest speech verb with a subject around the quotation in its sentence
   ("“...,” he said"; "He said: “...”"), or a "― Name" trailer.
+- ``named_next_candidates``: a paragraph-opening quotation whose next sentence names its
+  speaker without a speech verb ("Maria Lopez has run the bakery ...", "The warning came from
+  Luis Ortega").
 - ``floating_candidates``: a quotation with no cue, kept when it reads as speech (a sentence of
   several words); short ones and title-case ones inside a sentence are scare quotes and titles.
 """
@@ -13,6 +16,7 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 from transforms import speakers  # the module: see extract.py
+from transforms.entity_labels import SPEAKER_LABELS
 from transforms.quotes.candidates import Candidate, Priority, cue_span
 from transforms.quotes.clauses import (
     outer_report,
@@ -72,7 +76,7 @@ def named_next_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
         span = doc.char_span(nxt.start, nxt.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        speaker = _opening_name(span, ctx.quoted)
+        speaker = _opening_name(span, ctx.quoted) or _source_named(span, ctx.quoted)
         if speaker is not None:
             out.append(
                 Candidate(Priority.NAMED_NEXT, (i,), region.start, region.end, None, speaker,
@@ -93,6 +97,35 @@ def _opening_name(span: Span, quoted: list[int]) -> Token | None:
     if any(is_reporting_verb(t.text) for t in span):
         return None
     return last
+
+
+# What a sentence after a quotation calls it when it names who said it: "The warning came from
+# Luis Ortega."
+_UTTERANCE_NOUNS = frozenset(
+    """warning warnings comment comments remark remarks words message plea promise threat
+    verdict assessment admission response reply answer quote line criticism praise""".split()
+)
+
+
+def _source_named(span: Span, quoted: list[int]) -> Token | None:
+    """The person ``span`` says the quotation before it came from: "The warning came from Luis
+    Ortega, who ...", "Those words came from the union's treasurer, Margaret Oyelaran."."""
+    for verb in span:
+        if verb.lemma_ != "come" and verb.lower_ not in {"came", "come", "comes"}:
+            continue
+        if verb.dep_ != "ROOT" or quoted[verb.i] >= 0:
+            continue
+        said = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _UTTERANCE_NOUNS]
+        source = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj"]
+        if not said or not source:
+            return None
+        person = source[0]
+        for child in person.children:  # "the union's treasurer, Margaret Oyelaran"
+            if child.dep_ == "appos" and child.ent_type_ in SPEAKER_LABELS:
+                person = child
+        return person if person.ent_type_ in SPEAKER_LABELS else None
+    return None
 
 
 def floating_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
