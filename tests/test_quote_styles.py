@@ -1342,3 +1342,14 @@ def test_a_speaker_the_parse_took_for_a_clause_before_the_verb_still_speaks(anal
 def test_the_next_sentence_says_whom_a_quotation_came_from(analyse, text, words, speaker):
     q = _holding(_quotes(analyse, text), words)
     assert q["kind"] == "DIRECT" and q["speaker"] == speaker
+
+
+def test_a_letters_sign_off_is_the_speakers_name(analyse):
+    text = ("Readers wrote in about the library closure. A selection of your letters follows."
+            "\n\nSave our library\n\n\"Closing Ashford Road will cut off the elderly and the "
+            "young from the one warm, free place left in this part of town. The supervisors "
+            "should be ashamed.\"\n- Dolores Haight, Bakersfield.")
+    _doc, analysis = analyse(text)
+    [q] = [q for q in analysis.quotes if "supervisors" in text[q.start:q.end]]
+    assert text[q.speaker_start:q.speaker_end] == "Dolores Haight"
+    assert q.speaker_name == "Dolores Haight"  # written as a name where only a name goes

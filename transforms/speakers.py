@@ -134,6 +134,15 @@ _SENDING_VERBS = frozenset(
 _DASHES = {"-", "\u2013", "\u2014", "--"}
 
 
+def _looks_like_full_name(written: str) -> bool:
+    """Two to four capitalised words of letters ("Dolores Haight", "Mary Ann O'Neill")."""
+    words = written.split()
+    return 2 <= len(words) <= 4 and all(
+        w[:1].isupper() and w.replace("'", "").replace("-", "").replace(".", "").isalpha()
+        for w in words
+    )
+
+
 def is_dateline(token: Token) -> bool:
     """A wire dateline's place opening a paragraph: "CHICAGO — ...", "LONDON (Reuters) - ...",
     which the parse can take for the subject of the sentence's verb."""
@@ -275,13 +284,19 @@ class SpeakerResolver:
 
     def _resolve_written(self, start: int, end: int) -> str | None:
         e = self.entity_at(start, end, NAMED_LABELS)
-        if e is not None:
-            return self.name_of(e)
+        named = self.name_of(e) if e is not None else None
+        if named is not None:
+            return named
         written = self._text[start:end]
         if written.isupper() and len(written.split()) == 1:
             # a transcript's "PENCE:" is the article's Mike Pence
             return self.names.person_name(written.title(), start)
-        return self.names.person_name(written, start) if written.strip() else None
+        found = self.names.person_name(written, start) if written.strip() else None
+        if found is None and _looks_like_full_name(written):
+            # a signature the NER took for nothing, or for a place ("- Dolores Haight,
+            # Bakersfield." under a letter): written as a name, where only a name goes
+            return written
+        return found
 
     def resolve(
         self, head: Token, start: int, end: int, previous_speaker: str | None = None
