@@ -33,40 +33,24 @@ def introduction_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
     # a subject reads all of that verb's children
     subjects: dict[int, Token | None] = {}
     for i, region in enumerate(ctx.regions):
+
+        def introduced(cue, speaker=None, speaker_span=None, i=i, region=region) -> Candidate:
+            return Candidate(Priority.INTRODUCTION, (i,), region.start, region.end, cue, speaker,
+                             speaker_span=speaker_span, region=i)
+
         colon = _introducing_colon(ctx, region.outer_start)
         if colon is None:
             # "Lindqvist agreed. “...”": a report of nothing, closing the sentence before
             reported = _report_before(doc, ctx, region)
             if reported is not None:
                 verb, speaker = reported
-                out.append(
-                    Candidate(
-                        Priority.INTRODUCTION,
-                        (i,),
-                        region.start,
-                        region.end,
-                        cue_span(verb),
-                        speaker,
-                        region=i,
-                    )
-                )
+                out.append(introduced(cue_span(verb), speaker))
             continue
         cue = (colon, colon + 1)
         named = _DASHED_NAME.search(ctx.text, max(0, colon - 80), colon)
         if named is not None:
             # "Pollsters agree - Carl Bialik: “...”": a roundup's name after a dash
-            out.append(
-                Candidate(
-                    Priority.INTRODUCTION,
-                    (i,),
-                    region.start,
-                    region.end,
-                    cue,
-                    None,
-                    speaker_span=named.span(1),
-                    region=i,
-                )
-            )
+            out.append(introduced(cue, speaker_span=named.span(1)))
             continue
         span = doc.char_span(colon, colon + 1, alignment_mode="expand")
         if span is None or span[0].i == 0:
@@ -76,9 +60,7 @@ def introduction_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
             speaker = _subject_before(span[0], ctx.quoted)
         if speaker is None or ctx.quoted[speaker.i] >= 0:
             continue
-        out.append(
-            Candidate(Priority.INTRODUCTION, (i,), region.start, region.end, cue, speaker, region=i)
-        )
+        out.append(introduced(cue, speaker))
     return out
 
 
