@@ -34,9 +34,10 @@ SPREAD_UNITS = "SpreadUnits"
 
 def unit_bytes(unit: str | FileRange) -> int:
     """About how much a read unit holds: a JSONL range's length, else the file's size (0 when
-    it cannot be listed; reading it reports why)."""
-    if isinstance(unit, FileRange):
-        return unit.end - unit.start
+    it cannot be listed; reading it reports why); a remote file's size is a request."""
+    local = local_unit_bytes(unit)
+    if local is not None:
+        return local
     try:
         return FileSystems.get_filesystem(unit).size(unit)
     except Exception:  # noqa: BLE001 - a size is only a hint for partitioning
@@ -58,8 +59,8 @@ def balanced_parts(sized: list[tuple[Any, int]], count: int) -> list[list]:
 
 
 def local_unit_bytes(unit: str | FileRange) -> int | None:
-    """``unit_bytes`` where it costs no request: a JSONL range, or a file on a local disk; None
-    for a file elsewhere (gs://), whose size is a request to its store."""
+    """How much a read unit holds where that costs no request: a JSONL range, or a file on a
+    local disk; None for a file elsewhere (gs://), whose size is a request to its store."""
     if isinstance(unit, FileRange):
         return unit.end - unit.start
     if FileSystems.get_scheme(unit) not in (None, "file"):

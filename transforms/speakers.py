@@ -150,16 +150,20 @@ def is_dateline(token: Token) -> bool:
     if not token.is_upper or (token.i > 0 and "\n" not in doc[token.i - 1].text):
         return False
     k = token.i + 1
-    while k < len(doc) and k <= token.i + 4 and not _spaced_dash(doc[k]):
+    while k < len(doc) and k <= token.i + 4 and not is_dash(doc[k]):
         if doc[k].text == "\n" or doc[k].text == ".":
             return False
         k += 1
-    return k < len(doc) and _spaced_dash(doc[k])
+    return k < len(doc) and is_dash(doc[k])
 
 
-def _spaced_dash(token: Token) -> bool:
-    """A dash between words ("LONDON - The"), not a hyphen ("Jean-Pierre" is three tokens)."""
-    return token.text in _DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+def is_dash(token: Token) -> bool:
+    """A dash between words ("LONDON - The", "plan — a"); a hyphen is one only with spaces
+    around it ("Jean-Pierre", "pro-life" are three tokens)."""
+    if token.text != "-":
+        return token.text in _DASHES
+    doc = token.doc
+    return token.i > 0 and bool(doc[token.i - 1].whitespace_) and bool(token.whitespace_)
 
 
 def mention_span(head: Token) -> tuple[int, int]:
@@ -172,7 +176,7 @@ def mention_span(head: Token) -> tuple[int, int]:
     start = head.left_edge.i
     # never with the dateline: "LONDON (Reuters) - Health minister Ana Ruiz" starts at "Health"
     if start < head.i and is_dateline(doc[start]):
-        dashes = [t.i for t in doc[start:head.i] if _spaced_dash(t)]
+        dashes = [t.i for t in doc[start:head.i] if is_dash(t)]
         if dashes:
             start = dashes[0] + 1
     while start < head.i and (doc[start].is_punct or doc[start].is_space):

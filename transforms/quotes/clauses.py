@@ -71,7 +71,6 @@ _MODALS = {"to", "will", "would", "could", "may", "might", "should", "must", "ca
 # ..."). PolNeAR's content stops before them; kept, they made the span too wide to match
 # (on train each of the three, and a dash, gained 0.1-0.4 F1 on every fold).
 _ASIDE_DEPS = {"relcl", "appos", "advcl"}
-_DASHES = {"\u2014", "\u2013", "--", "-"}
 # What a spokesman declines to do besides the verbs of saying: "declined to elaborate".
 _HOLDING_BACK = {"elaborate", "discuss", "speculate"}
 # "who asked not to be named": the formula of an anonymous source, not a request reported.
@@ -616,7 +615,7 @@ def without_trailing_aside(tokens: list[Token]) -> list[Token]:
     first, last = tokens[0].i, tokens[-1].i
     cut = None
     for t in tokens[2:]:
-        if _is_dash(t) and t.i - first >= 3:
+        if speakers.is_dash(t) and t.i - first >= 3:
             cut = t.i
             break
         if (
@@ -630,15 +629,6 @@ def without_trailing_aside(tokens: list[Token]) -> list[Token]:
     if cut is None:
         return tokens
     return [t for t in tokens if t.i < cut]
-
-
-def _is_dash(token: Token) -> bool:
-    """A dash setting off an aside; a hyphen is one only with spaces around it ("pro-life" is
-    three tokens)."""
-    if token.text != "-":
-        return token.text in _DASHES
-    doc = token.doc
-    return token.i > 0 and bool(doc[token.i - 1].whitespace_) and bool(token.whitespace_)
 
 
 def outer_report(verb: Token, tree: DependencyIndex) -> Token | None:
