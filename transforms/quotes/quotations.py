@@ -107,11 +107,14 @@ _UTTERANCE_NOUNS = frozenset(
 )
 
 
+_COME = frozenset({"come", "comes", "came"})
+
+
 def _source_named(span: Span, quoted: list[int]) -> Token | None:
     """The person ``span`` says the quotation before it came from: "The warning came from Luis
     Ortega, who ...", "Those words came from the union's treasurer, Margaret Oyelaran."."""
     for verb in span:
-        if verb.lemma_ != "come" and verb.lower_ not in {"came", "come", "comes"}:
+        if verb.lower_ not in _COME:  # by form: the pipeline loads no lemmatizer
             continue
         if verb.dep_ != "ROOT" or quoted[verb.i] >= 0:
             continue
