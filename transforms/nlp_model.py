@@ -28,6 +28,15 @@ _NEEDED = {"tok2vec", "transformer", "curated_transformer", "parser", "ner", "se
 # characters and its memory use grows with doc length, so stay well below it.
 MAX_PART_CHARS = 100_000
 
+# The shared tok2vec encodes this many parts at a time; the parser and NER still take the whole
+# batch. tok2vec's window encoder holds large arrays per token of its batch (the worker's peak
+# RSS), while the parser is what gains from big batches. Its listeners read doc.tensor at
+# inference, so the batches need not match, and the parses are the same: 300 BBC articles gave
+# identical tables. Peak RSS on those, 1 worker: 414-415 MB with the whole batch, 373-375 MB
+# with 4, in the same time (21.2-21.3 s against 20.9-21.6 s); a whole batch of 16 instead
+# gave 358-360 MB but took 3% longer. See docs/benchmarks.md.
+TOK2VEC_BATCH = 4
+
 
 @Language.component("newsbeam_paragraph_breaks")
 def paragraph_breaks_component(doc: Doc) -> Doc:
@@ -201,7 +210,10 @@ def parse_texts(
             owners.append(i)
     current: list[Doc] = []
     current_owner = 0
-    for owner, doc in zip(owners, nlp.pipe(parts, batch_size=batch_size), strict=True):
+    per_component = ({"tok2vec": {"batch_size": min(TOK2VEC_BATCH, batch_size)}}
+                     if "tok2vec" in nlp.pipe_names else None)
+    docs = nlp.pipe(parts, batch_size=batch_size, component_cfg=per_component)
+    for owner, doc in zip(owners, docs, strict=True):
         if owner != current_owner:
             yield _join(nlp, current)
             current, current_owner = [], owner
