@@ -40,6 +40,13 @@ STYLES = [
         "reportedly",
         id="reportedly-hearsay-clause",
     ),
+    pytest.param(
+        "The mayor sought to reassure nervous investors after the vote.",
+        "reassure nervous investors",
+        "The mayor",
+        "sought",
+        id="sought-to-an-aim",
+    ),
 ]
 
 
@@ -57,6 +64,11 @@ NOT_QUOTES = [
         "The councillor, who reportedly owns three flats in the district, voted against the plan.",
         "owns three flats",
         id="reportedly-in-a-relative-clause",
+    ),
+    pytest.param(
+        "Thousands of families are seeking shelter from the storm.",
+        "shelter",
+        id="seeking-a-thing",
     ),
 ]
 

@@ -28,6 +28,7 @@ from transforms.quotes.reporting_verbs import (
     is_request_verb,
     is_speech_verb,
     is_stance_verb,
+    is_striving_verb,
 )
 from transforms.quotes.typography import (
     CLOSING_CHARS,
@@ -865,6 +866,8 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
         return []  # "defended himself", "called it": nothing said
     if is_choice_verb(verb.text) and not any(_holds_clause(c, tree) for c in out):
         return []  # "rejected a pay offer", "welcomed the decision": an act, not a view
+    if is_striving_verb(verb.text) and not any(c.dep_ == "xcomp" for c in out):
+        return []  # "sought reelection": a thing pursued, no aim put in words
     if is_request_verb(verb.text) and not any(_holds_clause(c, tree) for c in out):
         return []  # "asked me a question": what was asked is not given
     if is_request_verb(verb.text) and any(c.dep_ == "xcomp" and c.lower_ in _ANONYMITY
