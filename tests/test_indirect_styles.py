@@ -30,22 +30,45 @@ def _holding(quotes: list[dict], words: str) -> dict:
     return found[0]
 
 
-# (text, words of the quote, speaker as written or None, cue)
+# (text, the quote's words exactly, speaker as written or None, cue)
 STYLES = [
     pytest.param(
         "The mining company is reportedly preparing a bid for its smaller rival. Shares rose on "
         "Monday.",
-        "preparing a bid for its smaller rival",
+        "The mining company is reportedly preparing a bid for its smaller rival",
         None,
         "reportedly",
         id="reportedly-hearsay-clause",
     ),
     pytest.param(
         "The mayor sought to reassure nervous investors after the vote.",
-        "reassure nervous investors",
+        "to reassure nervous investors after the vote",
         "The mayor",
         "sought",
         id="sought-to-an-aim",
+    ),
+    pytest.param(
+        "Turnout fell sharply in the primaries, with about two million fewer voters taking part, "
+        "according to official results.",
+        "about two million fewer voters taking part",
+        "official results",
+        "according to",
+        id="according-to-after-an-absolute-with",
+    ),
+    pytest.param(
+        "The measure was backed by the mayor, who had opposed it a year ago, according to "
+        "council records.",
+        "who had opposed it a year ago",
+        "council records",
+        "according to",
+        id="according-to-after-a-relative-clause",
+    ),
+    pytest.param(
+        "The contract went to the regional director, Ana Ruiz, according to the memo.",
+        "The contract went to the regional director, Ana Ruiz",
+        "the memo",
+        "according to",
+        id="according-to-after-an-apposition-vouches-for-the-clause",
     ),
 ]
 
@@ -53,6 +76,7 @@ STYLES = [
 @pytest.mark.parametrize("text, words, speaker, cue", STYLES)
 def test_indirect_style(analyse, text, words, speaker, cue):
     q = _holding(_quotes(analyse, text), words)
+    assert q["content"] == words
     assert q["kind"] == "INDIRECT"
     assert q["speaker"] == speaker
     assert q["cue"] == cue

@@ -977,6 +977,41 @@ def _according_to(according: Token, tree: DependencyIndex) -> Candidate | None:
     return _content_around(according, to, source, (according.idx, to.idx + len(to)), tree)
 
 
+# What a source phrase after a comma vouches for when it follows an addition set off by a comma
+# rather than the clause itself: "..., which stood at 263, according to the AP" (a relative
+# clause), "..., with two-thirds of the money coming from men, according to the data" (an
+# absolute "with"). On PolNeAR train the attribution's content is the addition. Not an
+# apposition: "..., the ambassador, Ana Ruiz, according to the memo" vouches for the clause, and
+# a name alone is nothing said.
+_VOUCHED_ASIDE_DEPS = {"relcl"}
+
+
+def _aside_vouched_for(
+    according: Token, head: Token, tree: DependencyIndex
+) -> list[Token] | None:
+    """The tokens of the addition right before ", according to ...", when the clause ``head``
+    ends in one; None when the phrase follows the clause itself."""
+    doc = according.doc
+    k = according.i - 1
+    if k <= head.i or doc[k].text != ",":
+        return None
+    last = doc[k - 1]
+    found = None
+    node = last
+    # the constituents ending right before the comma, innermost first, up to the clause
+    # (the parse may hang the comma on the addition itself)
+    while node.i != head.i and node.right_edge.i in (last.i, k) and node.head.i != node.i:
+        before = doc[node.left_edge.i - 1] if node.left_edge.i > 0 else None
+        set_off = before is not None and before.text == "," and before.i > head.left_edge.i
+        if set_off and node.dep_ in _VOUCHED_ASIDE_DEPS:
+            found = tree.subtree(node)
+        elif set_off and node.dep_ == "prep" and node.lower_ == "with":
+            objects = [c for c in tree.children(node) if c.dep_ in {"pobj", "pcomp"}]
+            found = [t for c in objects for t in tree.subtree(c)] or None
+        node = node.head
+    return found
+
+
 def _content_around(
     according: Token,
     to: Token,
@@ -996,6 +1031,9 @@ def _content_around(
     last = max(skip)
     if according.i > head.i:
         tokens = [t for t in tree.subtree(head) if t.i < according.i]
+        aside = _aside_vouched_for(according, head, tree)
+        if aside is not None:
+            tokens = [t for t in aside if t.i < according.i]
         # "At the same time, the tax has not hurt: London was the capital, according to one
         # index": the source vouches for what follows the colon, the writer said the rest
         breaks = [t.i for t in tokens if t.text in {":", ";"}]
