@@ -70,6 +70,14 @@ STYLES = [
         "according to",
         id="according-to-after-an-apposition-vouches-for-the-clause",
     ),
+    pytest.param(
+        "Most voters said that the economy was getting worse, according to a poll released on "
+        "Monday.",
+        "Most voters said that the economy was getting worse",
+        "a poll",
+        "according to",
+        id="according-to-vouches-for-a-whole-report",
+    ),
 ]
 
 

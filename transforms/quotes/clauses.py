@@ -290,6 +290,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
                 if not before and _reported_between(verb, min(side), tree, quoted):
                     continue
                 tokens = _without_next_report(tokens, side, tree)
+                tokens = _without_trailing_source(tokens, tree)
                 named = _named_after_quotation(tokens, verb, quoted) if before else None
                 sides.append(named or (tokens, subject, None))
     elif is_stance_verb(verb.text) and subject is not None and _is_source(subject):
@@ -765,6 +766,23 @@ def _without_next_report(
     return [t for t in tokens if t.i < cut]
 
 
+def _without_trailing_source(tokens: list[Token], tree: DependencyIndex) -> list[Token]:
+    """``tokens`` cut before an "according to X" that ends them: in "Most voters said that the
+    economy is worse, according to a poll" the poll is the source of the whole report (the
+    phrase's own attribution), not part of what the voters said."""
+    if not tokens:
+        return tokens
+    tokens = sorted(tokens, key=lambda t: t.i)
+    doc, last = tokens[0].doc, tokens[-1].i
+    for t in tokens[1:]:
+        if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+            continue
+        end = max(u.i for u in tree.subtree(t))
+        if all(doc[k].is_punct or doc[k].is_space for k in range(end + 1, last + 1)):
+            return [u for u in tokens if u.i < t.i]
+    return tokens
+
+
 def _quotation_reported_inside(tokens: list[Token], quoted: list[int]) -> bool:
     """Whether a clause before its verb holds a quotation closed by a speech verb with its own
     subject: in "“A,” he said, and then “B,” said Whitcombe" the parse hangs all before "said
@@ -1023,6 +1041,16 @@ def _content_around(
     head = according.head
     while (
         head.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "parataxis"} and head.head is not head
+    ):
+        head = head.head
+    # "Most voters said that the economy is worse, according to a poll": the poll vouches for
+    # the whole report, though the parse hangs the phrase on the reported clause
+    while (
+        according.i > head.i
+        and head.dep_ == "ccomp"
+        and head.head.i < head.i
+        and is_reporting_verb(head.head.text)
+        and max(t.i for t in tree.subtree(head)) <= max(t.i for t in tree.subtree(according)) + 1
     ):
         head = head.head
     skip = {t.i for t in tree.subtree(according)} | {according.i, to.i}
