@@ -78,6 +78,13 @@ STYLES = [
         "according to",
         id="according-to-vouches-for-a-whole-report",
     ),
+    pytest.param(
+        "The governor leads her challenger by nine points in a new university poll.",
+        "The governor leads her challenger by nine points",
+        "a new university poll",
+        "in",
+        id="in-a-poll-after-its-clause",
+    ),
 ]
 
 
@@ -101,6 +108,11 @@ NOT_QUOTES = [
         "Thousands of families are seeking shelter from the storm.",
         "shelter",
         id="seeking-a-thing",
+    ),
+    pytest.param(
+        "The senator has risen steadily in the polls.",
+        "risen steadily",
+        id="in-the-polls-a-race-standing",
     ),
 ]
 

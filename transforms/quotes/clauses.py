@@ -963,10 +963,26 @@ def _is_clause(head: Token, tree: DependencyIndex) -> bool:
 def _in_source(prep: Token, tree: DependencyIndex) -> Candidate | None:
     """ "In a CNN poll released Monday, 50 percent chose Clinton": the poll says so."""
     objs = [c for c in tree.children(prep) if c.dep_ == "pobj" and c.lower_ in _SOURCE_DOCUMENTS]
-    # only a phrase fronted before its clause: "ahead in the polls" is no source
-    if not objs or prep.i > prep.head.i or prep.head.dep_ == "prep":
+    # a phrase fronted before its clause, or one poll after it: "ahead in the polls" is no source
+    if not objs or prep.head.dep_ == "prep":
+        return None
+    if prep.i > prep.head.i and not _one_poll_on_its_clause(prep, objs[0]):
         return None
     return _content_around(prep, prep, objs[0], (prep.idx, prep.idx + len(prep)), tree)
+
+
+def _one_poll_on_its_clause(prep: Token, poll: Token) -> bool:
+    """ "Trump took 45 percent of the vote in a new Fox News poll": after its clause, a phrase
+    naming one poll is the clause's source, when it hangs on the clause's own verb, which
+    reports nothing itself. Not the plural: "ahead in the polls", "rose in national polls" say
+    how a race stands, which PolNeAR mostly leaves unattributed."""
+    verb = prep.head
+    return (
+        poll.lower_ in {"poll", "survey"}
+        and verb.dep_ in {"ROOT", "ccomp", "conj", "advcl", "parataxis"}
+        and not is_reporting_verb(verb.text)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
 
 
 def _referring_to(referring: Token, tree: DependencyIndex) -> Candidate | None:
