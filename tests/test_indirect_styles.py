@@ -85,6 +85,13 @@ STYLES = [
         "in",
         id="in-a-poll-after-its-clause",
     ),
+    pytest.param(
+        "The survey finds the mayor with a narrow lead over her rival among likely voters.",
+        "the mayor with a narrow lead over her rival among likely voters",
+        "The survey",
+        "finds",
+        id="a-survey-finds-an-object",
+    ),
 ]
 
 
@@ -113,6 +120,11 @@ NOT_QUOTES = [
         "The senator has risen steadily in the polls.",
         "risen steadily",
         id="in-the-polls-a-race-standing",
+    ),
+    pytest.param(
+        "Police found the stolen car near the river.",
+        "stolen car",
+        id="someone-finds-a-thing",
     ),
 ]
 

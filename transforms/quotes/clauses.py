@@ -293,6 +293,8 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
                 tokens = _without_trailing_source(tokens, tree)
                 named = _named_after_quotation(tokens, verb, quoted) if before else None
                 sides.append(named or (tokens, subject, None))
+    elif subject is not None and _finding(verb, subject, tree):
+        sides.append((_finding(verb, subject, tree), subject, None))
     elif is_stance_verb(verb.text) and subject is not None and _is_source(subject):
         objects = _without_leading_preposition(_stance_objects(verb, tree), tree)
         if objects:
@@ -764,6 +766,35 @@ def _without_next_report(
     if cut is None:
         return tokens
     return [t for t in tokens if t.i < cut]
+
+
+# Documents whose findings are put as an object: "The survey finds Clinton with a small lead",
+# "Studies have found little evidence that ...". A person who finds something mostly comes upon
+# it ("Police found the car"), so only a study, poll or report finds in this sense.
+_FINDING_SUBJECTS = frozenset(
+    "study studies poll polls survey surveys report reports analysis analyses research review "
+    "audit".split()
+)
+_FIND_FORMS = frozenset(inflections("find"))
+
+
+def _finding(verb: Token, subject: Token, tree: DependencyIndex) -> list[Token]:
+    """The object of "find" with a study, poll or report as its subject, with what follows it
+    in the clause ("finds Clinton with only a small lead"), up to a comma or a coordination."""
+    if verb.lower_ not in _FIND_FORMS or subject.lower_ not in _FINDING_SUBJECTS:
+        return []
+    rights = tree.rights(verb)
+    first = next((c for c in rights if c.dep_ == "dobj"), None)
+    if first is None or first.lower_ in _BARE_OBJECTS:
+        return []  # "The poll found that, ...": the complementiser taken for an object
+    out: list[Token] = []
+    for child in rights:
+        if child.i < first.i:
+            continue
+        if child.dep_ in {"cc", "conj"} or child.is_punct:
+            break
+        out.extend(tree.subtree(child))
+    return out
 
 
 def _without_trailing_source(tokens: list[Token], tree: DependencyIndex) -> list[Token]:
