@@ -92,6 +92,20 @@ STYLES = [
         "finds",
         id="a-survey-finds-an-object",
     ),
+    pytest.param(
+        "The new tax, many economists believe, will slow growth next year.",
+        "The new tax, many economists believe, will slow growth next year",
+        "many economists",
+        "believe",
+        id="belief-as-an-aside",
+    ),
+    pytest.param(
+        "Turnout will be low, the organisers fear, and the police expect trouble.",
+        "Turnout will be low",
+        "the organisers",
+        "fear",
+        id="belief-aside-stops-at-a-clause-of-its-own",
+    ),
 ]
 
 
@@ -125,6 +139,11 @@ NOT_QUOTES = [
         "Police found the stolen car near the river.",
         "stolen car",
         id="someone-finds-a-thing",
+    ),
+    pytest.param(
+        "The new tax, you know, will slow growth next year.",
+        "slow growth",
+        id="you-know-a-filler",
     ),
 ]
 

@@ -22,6 +22,7 @@ from transforms.quotes.dependencies import DependencyIndex
 from transforms.quotes.reporting_verbs import (
     inflections,
     is_choice_verb,
+    is_cognition_verb,
     is_object_said_verb,
     is_refusal_verb,
     is_reporting_verb,
@@ -299,10 +300,18 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         objects = _without_leading_preposition(_stance_objects(verb, tree), tree)
         if objects:
             sides.append(([t for c in objects for t in tree.subtree(c)], subject, None))
-    elif verb.dep_ == "parataxis" and subject is not None and is_speech_verb(verb.text):
+    elif verb.dep_ == "parataxis" and subject is not None and (
+        is_speech_verb(verb.text) or _belief_aside(verb, subject)
+    ):
         # "..., sources said." and "The test, North Korea said, was its biggest" hang the verb on
         # the content's own root; the content is that root's clause, around the aside
         skip = {t.i for t in tree.subtree(verb)}
+        if not is_speech_verb(verb.text):
+            # "His leverage, they believe, is intact, and most doubt he will ...": a clause
+            # with its own subject coordinated after the aside is no longer their belief
+            skip |= {
+                t.i for c in _own_clauses_after(verb.head, verb, tree) for t in tree.subtree(c)
+            }
         sides.append(([t for t in tree.subtree(verb.head) if t.i not in skip], subject, None))
     elif (
         is_speech_verb(verb.text)
@@ -400,6 +409,42 @@ def _as_report(verb: Token, tree: DependencyIndex) -> bool:
     if any(c.dep_ in {"ccomp", "xcomp"} for c in children):
         return False  # "as he said he would": the verb reports its own clause
     return True
+
+
+def _own_clauses_after(head: Token, aside: Token, tree: DependencyIndex) -> list[Token]:
+    """Clauses coordinated with ``head`` after ``aside`` that have a subject of their own."""
+    return [
+        c for c in tree.children(head)
+        if c.dep_ == "conj" and c.i > aside.i
+        and any(s.dep_ in {"nsubj", "nsubjpass"} for s in tree.children(c))
+    ]
+
+
+# Asides of the writer's and the reader's own: "you know", "I think", "we know" as fillers.
+_PARTICIPANTS = {"i", "we", "you"}
+
+
+def _belief_aside(verb: Token, subject: Token) -> bool:
+    """A verb of finding or believing hung on its clause as an aside, with a third party as its
+    subject: "..., the poll found.", "Such efforts, they believe, will ...". Not "you know" or "I
+    think" (a filler), nor "know" at all, whose aside is the writer's nod to the reader."""
+    doc = verb.doc
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    first, last = words[0], words[-1]
+    # set off by commas, or closing the sentence: "(think Jimmy Carter in 1976)" is no aside
+    set_off = (
+        first > 0 and doc[first - 1].text == ","
+        and (last + 1 >= len(doc) or doc[last + 1].text in {",", "."})
+    )
+    return (
+        set_off
+        and is_cognition_verb(verb.text)
+        and verb.lower_ not in _FILLER_VERBS
+        and subject.lower_ not in _PARTICIPANTS
+    )
+
+
+_FILLER_VERBS = {"know", "knew", "known", "knows"}
 
 
 def _compound_subject(verb: Token, quoted: list[int]) -> Token | None:

@@ -219,6 +219,10 @@ def is_quotation_cue(word: str, next_word: str) -> bool:
     )
 
 
+def is_cognition_verb(word: str) -> bool:
+    return word.lower() in COGNITION_VERBS
+
+
 def is_stance_verb(word: str) -> bool:
     return word.lower() in STANCE_VERBS
 
