@@ -106,6 +106,20 @@ STYLES = [
         "fear",
         id="belief-aside-stops-at-a-clause-of-its-own",
     ),
+    pytest.param(
+        "The former governor is widely seen as the strongest candidate in the field.",
+        "The former governor is widely seen as the strongest candidate in the field",
+        None,
+        "seen",
+        id="is-seen-as-a-view-nobody-named-holds",
+    ),
+    pytest.param(
+        "The plan was viewed by most economists as a costly mistake.",
+        "The plan was viewed by most economists as a costly mistake",
+        "most economists",
+        "viewed",
+        id="is-viewed-by-someone-as",
+    ),
 ]
 
 
@@ -144,6 +158,11 @@ NOT_QUOTES = [
         "The new tax, you know, will slow growth next year.",
         "slow growth",
         id="you-know-a-filler",
+    ),
+    pytest.param(
+        "The stadium will be considered a landmark.",
+        "landmark",
+        id="will-be-considered-a-guess",
     ),
 ]
 

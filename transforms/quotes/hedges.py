@@ -2,10 +2,12 @@
 
 "The plan seems to have stalled", "Voters appeared unmoved", "It seems that ...", "The senator
 is expected to resign", "The club is reportedly spending ...": news reports an impression, an
-expectation or hearsay, and PolNeAR attributes it, mostly to no named source. The content is
+expectation or hearsay, and PolNeAR attributes it, mostly to no named source. So is "The
+senator is seen as a moderate", a view held by people the passive leaves unnamed. The content is
 the subject with its complement, or the clause (the cue inside it costs a match nothing); there
-is no speaker. These rank after reporting clauses (``HEDGE``): in
-"he appeared to suggest that ..." the clause of "suggest" is what was attributed.
+is no speaker but a by-agent of seeing ("is seen by party leaders as ..."). These rank after
+reporting clauses (``HEDGE``): in "he appeared to suggest that ..." the clause of "suggest" is
+what was attributed.
 """
 
 from __future__ import annotations
@@ -31,14 +33,19 @@ def hedge_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
         # "a seeming contradiction": not a verb here
         if ctx.quoted[tok.i] >= 0 or tok.dep_ in NOT_VERB_DEPS:
             continue
-        parts = _seeming(tok, ctx.tree) or _hearsay(tok, ctx.tree) or _reported(tok, ctx.tree)
+        tree = ctx.tree
+        parts = (
+            _seeming(tok, tree) or _hearsay(tok, tree) or _reported(tok, tree)
+            or _viewed_as(tok, tree)
+        )
         if not parts or _relative(tok, parts):
             continue
         tokens = [t for part in parts for t in ctx.tree.subtree(part)]
         start, end = trimmed_span(without_trailing_aside(tokens))
         if start is not None and not any(ctx.quoted[t.i] >= 0 for t in tokens):
             order = (-(end - start), start)
-            out.append(Candidate(Priority.HEDGE, order, start, end, cue_span(tok), None))
+            speaker = _holder(tok, ctx.tree)
+            out.append(Candidate(Priority.HEDGE, order, start, end, cue_span(tok), speaker))
     return out
 
 
@@ -83,6 +90,48 @@ def _hearsay(verb: Token, tree: DependencyIndex) -> list[Token]:
         return []
     subject = next((c for c in children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None)
     return [subject, complement] if subject is not None else [complement]
+
+
+# Participles of regarding: "The senator is seen as a moderate", "The case was viewed as a threat".
+# A view held by people the passive leaves unnamed (``clauses._seen_as`` takes the active, where
+# the subject holds the view). Not "known as", which gives a name.
+_REGARDED = {"seen", "viewed", "regarded", "considered", "perceived"}
+_MODALS = {"will", "would", "can", "could", "may", "might", "should", "must", "'ll", "\u2019ll"}
+
+
+def _holder(verb: Token, tree: DependencyIndex) -> Token | None:
+    """Who holds the view a passive of regarding reports, when a by-agent names them ("is seen
+    by party leaders as ...")."""
+    if verb.lower_ not in _REGARDED:
+        return None
+    for child in tree.children(verb):
+        if child.dep_ == "agent":
+            return next((c for c in tree.children(child) if c.dep_ == "pobj"), None)
+    return None
+
+
+def _viewed_as(verb: Token, tree: DependencyIndex) -> list[Token]:
+    """Subject and "as" phrase of "X is seen as Y", or the predicate of "X is considered Y"."""
+    if verb.lower_ not in _REGARDED:
+        return []
+    children = tree.children(verb)
+    if not any(c.dep_ == "auxpass" for c in children):
+        return []
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+        return []  # "will be considered a battleground", "can be seen as": a guess, no view held
+    subject = next((c for c in children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    view = next(
+        (
+            c for c in children
+            if c.i > verb.i and (
+                (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in {"oprd", "attr"}
+            )
+        ),
+        None,
+    )
+    if subject is None or view is None:
+        return []
+    return [subject, view]
 
 
 # Adverbs that mark a clause as hearsay the writer passes on: "The club is reportedly spending
