@@ -120,6 +120,13 @@ STYLES = [
         "viewed",
         id="is-viewed-by-someone-as",
     ),
+    pytest.param(
+        "The ministry identified the drought as the main cause of the shortage.",
+        "the drought as the main cause of the shortage",
+        "The ministry",
+        "identified",
+        id="identified-x-as-a-label",
+    ),
 ]
 
 
@@ -163,6 +170,16 @@ NOT_QUOTES = [
         "The stadium will be considered a landmark.",
         "landmark",
         id="will-be-considered-a-guess",
+    ),
+    pytest.param(
+        "The board named Maria Lopez its new chief executive on Monday.",
+        "Maria Lopez",
+        id="named-an-appointment",
+    ),
+    pytest.param(
+        "The mayor named three residents to the housing committee.",
+        "three residents",
+        id="named-to-a-committee",
     ),
 ]
 

@@ -23,6 +23,7 @@ from transforms.quotes.reporting_verbs import (
     inflections,
     is_choice_verb,
     is_cognition_verb,
+    is_labelling_verb,
     is_object_said_verb,
     is_refusal_verb,
     is_reporting_verb,
@@ -261,7 +262,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     clauses = [
         c
         for c in tree.children(verb)
-        if (c.dep_ == "ccomp" and _is_clause(c, tree))
+        if (c.dep_ == "ccomp" and _is_clause(c, tree) and not _takes_no_clause(verb))
         or _misparsed_clause(verb, c, tree)
         or _question_asked(verb, c, tree)
     ] or _statement_clause(verb, tree)
@@ -296,7 +297,13 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
                 sides.append(named or (tokens, subject, None))
     elif subject is not None and _finding(verb, subject, tree):
         sides.append((_finding(verb, subject, tree), subject, None))
-    elif is_stance_verb(verb.text) and subject is not None and _is_source(subject):
+    elif (
+        is_stance_verb(verb.text)
+        and subject is not None
+        and _is_source(subject)
+        # "Dorsey was named chief executive": the one labelled, by nobody named
+        and not (is_labelling_verb(verb.text) and subject.dep_ == "nsubjpass")
+    ):
         objects = _without_leading_preposition(_stance_objects(verb, tree), tree)
         if objects:
             sides.append(([t for c in objects for t in tree.subtree(c)], subject, None))
@@ -960,6 +967,9 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
         return []  # "defended himself", "called it": nothing said
     if is_choice_verb(verb.text) and not any(_holds_clause(c, tree) for c in out):
         return []  # "rejected a pay offer", "welcomed the decision": an act, not a view
+    if is_labelling_verb(verb.text) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in out):
+        # "named five people to the committee", "named Dorsey its chief executive": an act
+        return []
     if is_striving_verb(verb.text) and not any(c.dep_ == "xcomp" for c in out):
         return []  # "sought reelection": a thing pursued, no aim put in words
     if is_request_verb(verb.text) and not any(_holds_clause(c, tree) for c in out):
@@ -972,6 +982,12 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
     ):
         return []  # "declined to comment", "refused to say whether ...": nothing was said
     return out
+
+
+def _takes_no_clause(verb: Token) -> bool:
+    """Verbs of labelling take an object, never a that-clause: a clause the parse hangs on them
+    is the next sentence's ("It lists steps taken. For instance, the paper notes ...")."""
+    return is_labelling_verb(verb.text)
 
 
 def _without_leading_preposition(objects: list[Token], tree: DependencyIndex) -> list[Token]:

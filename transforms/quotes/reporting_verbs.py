@@ -48,6 +48,7 @@ decide discuss liken offer oppose plan pledge point praise predict promise propo
 hope recommend refuse reject request reveal show slam support talk threaten tout urge vow want
 welcome worry
 seek
+name list identify
 """.split()
 
 # Verbs of striving: their to-infinitive is the aim the subject holds ("The mayor sought to
@@ -62,6 +63,13 @@ seek
 # ...", "welcomed the chance to ...", "offered to resign").
 _CHOICE = """
 offer reject welcome
+""".split()
+
+# Verbs of labelling: what they report is the label given with "as" ("named Cleveland as the most
+# dangerous city", "identified China as the culprit"); otherwise they report an act ("named five
+# people to the committee", "named Dorsey its chief executive", "listed the house for sale").
+_LABELLING = """
+name list identify
 """.split()
 
 # Verbs of requesting: what was asked is the to-infinitive or clause ("asked residents to stay
@@ -180,6 +188,7 @@ REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | STANCE_VERBS
 CHOICE_VERBS = _forms(_CHOICE)
 REQUEST_VERBS = _forms(_REQUEST)
 STRIVING_VERBS = _forms(_STRIVING)
+LABELLING_VERBS = _forms(_LABELLING)
 REFUSAL_VERBS = _forms(_REFUSAL)
 OBJECT_IS_SAID_VERBS = _forms(_OBJECT_IS_SAID)
 SEEMING_VERBS = _forms(_SEEMING)
@@ -233,6 +242,10 @@ def is_reporting_verb(word: str) -> bool:
 
 def is_choice_verb(word: str) -> bool:
     return word.lower() in CHOICE_VERBS
+
+
+def is_labelling_verb(word: str) -> bool:
+    return word.lower() in LABELLING_VERBS
 
 
 def is_striving_verb(word: str) -> bool:
