@@ -127,6 +127,20 @@ STYLES = [
         "identified",
         id="identified-x-as-a-label",
     ),
+    pytest.param(
+        "The governor would support a higher minimum wage.",
+        "a higher minimum wage",
+        "The governor",
+        "support",
+        id="would-support-a-position",
+    ),
+    pytest.param(
+        "The party is expected to endorse the mayor.",
+        "The party is expected to endorse the mayor",
+        None,
+        "expected",
+        id="to-endorse-someone-elses-guess",
+    ),
 ]
 
 

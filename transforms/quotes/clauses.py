@@ -257,7 +257,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         and subject.head.i == verb.i
         and (subject.lower_ == "it" or verb.lower_ in _TARGET_PASSIVES)
     )
-    if not is_speech_verb(verb.text) and _unrealised(verb, tree):
+    if not is_speech_verb(verb.text) and _unrealised(verb, tree) and not _position(verb, tree):
         return []  # "will seek to", "to reject": an intention the writer reports, not a view held
     clauses = [
         c
@@ -1038,6 +1038,22 @@ def _is_source(subject: Token) -> bool:
     """A subject that can hold a view. PolNeAR-style attribution counts polls, reports and
     bodies as sources too, so only demonstratives and question words are ruled out."""
     return subject.lower_ not in _NOT_SOURCES
+
+
+# Verbs of taking a side: with a modal they still state a position held now ("She would support a
+# ban", "He will not endorse Trump"), unlike an intention ("will seek to").
+_POSITIONS = frozenset(
+    form for base in "support oppose endorse back favor favour".split()
+    for form in inflections(base)
+)
+
+
+def _position(verb: Token, tree: DependencyIndex) -> bool:
+    """A verb of taking a side with a modal of its own, not a to-infinitive ("urged them to
+    back", "is expected to endorse": someone else's wish or guess)."""
+    return verb.lower_ in _POSITIONS and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tree.children(verb)
+    )
 
 
 def _unrealised(verb: Token, tree: DependencyIndex) -> bool:
