@@ -141,6 +141,22 @@ STYLES = [
         "expected",
         id="to-endorse-someone-elses-guess",
     ),
+    pytest.param(
+        "The minister said the plant would stay open for another decade, despite recent reports "
+        "that it was losing money.",
+        "the plant would stay open for another decade",
+        "The minister",
+        "said",
+        id="despite-after-a-comma-is-the-writers-aside",
+    ),
+    pytest.param(
+        "The minister said the plant would stay open for another decade, despite recent reports "
+        "that it was losing money.",
+        "that it was losing money",
+        None,
+        "reports",
+        id="despite-reports-are-not-the-subjects",
+    ),
 ]
 
 

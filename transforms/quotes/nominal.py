@@ -22,6 +22,8 @@ from transforms.quotes.reporting_verbs import is_content_noun, stance_noun_prepo
 
 _CLAUSE_DEPS = {"acl", "ccomp"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
+# Prepositions whose object is set against the clause, not held by its subject.
+_CONCESSIVE = {"despite", "amid", "notwithstanding"}
 _POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "my", "our", "your"}
 
 
@@ -87,6 +89,8 @@ def _owner(noun: Token, tree: DependencyIndex) -> Token | None:
         return owner
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        if verb.lower_ in _CONCESSIVE:
+            return owner  # "X stays open, despite reports that ...": the reports are not X's
         verb = verb.head
     elif noun.dep_ != "dobj":
         return owner
