@@ -403,6 +403,15 @@ def test_a_gerund_after_after_is_another_act(analyse):
             "added",
             id="inverted-subject-parsed-as-object",
         ),
+        pytest.param(
+            "The reporter kept asking about the budget.\n\n"
+            "\u201cSit down and wait your turn,\u201d Trump barked and an aide led the reporter "
+            "out.",
+            "Sit down and wait your turn",
+            "Trump",
+            "barked",
+            id="name-after-the-quotation-parsed-as-a-compound",
+        ),
     ],
 )
 def test_a_speaker_the_parse_left_without_a_verb(analyse, text, words, speaker, cue):

@@ -201,6 +201,8 @@ class _SpeechCues:
                 subject = unquoted_subject(tok, quoted, ctx.tree)
             if subject is None:
                 subject = unparsed_subject(tok, quoted, ctx.tree)
+            if subject is None:
+                subject = _name_after_quotation(tok, quoted)
             if subject is not None:
                 self.verbs.append(tok)
                 self.subject[tok.i] = subject
@@ -234,6 +236,38 @@ class _SpeechCues:
         if region.outer_start - before.idx <= after.idx - region.end:
             return before
         return after
+
+
+# Words a quotation's sentence runs on with after its closing mark: "“...,” Hargreave answers".
+_RUNS_ON = {",", "?", "!"}
+_MAX_NAME_WORDS = 4
+
+
+def _name_after_quotation(verb: Token, quoted: list[int]) -> Token | None:
+    """The capitalised name between a quotation that runs on ("“...,”", "“...?”") and the speech
+    verb right after it, when the parse made no subject of it: in "“Go home,” Okafor barked" or
+    "“...,” Lindqvist, 58, told reporters" the NER can take the name for an organisation or
+    miss it, and the parse hangs it on the verb as a compound or a modifier. Its last word."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k >= 2 and doc[k].text == "," and doc[k - 1].like_num and doc[k - 2].text == ",":
+        k -= 3  # an age set off by commas: "Lindqvist, 58, told"
+    last = k
+    while k >= 0 and last - k < _MAX_NAME_WORDS and quoted[k] < 0 and _is_name_word(doc[k]):
+        k -= 1
+    if k == last or k < 1 or quoted[k] < 0 or not doc[k].is_quote:
+        return None
+    # the quotation's last word before its closing mark says the sentence runs on
+    return doc[last] if doc[k - 1].text in _RUNS_ON and quoted[k - 1] >= 0 else None
+
+
+_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
+
+
+def _is_name_word(token: Token) -> bool:
+    """A capitalised word of a name ("Okafor", "Sen.", "O'Neill"), not a pronoun (the pipeline
+    loads no tagger: the word's case is what tells)."""
+    return token.text[:1].isupper() and token.lower_ not in _PRONOUNS
 
 
 def _opens_quotation(doc: Doc, verb: Token, quoted: list[int]) -> bool:
