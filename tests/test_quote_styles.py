@@ -419,6 +419,31 @@ def test_a_speaker_the_parse_left_without_a_verb(analyse, text, words, speaker, 
     assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "On Tuesday, he said, \u201cI never said I was going to pay for the fees.\u201d",
+            "I never said I was going to pay",
+            "he",
+            id="time-before-the-speaker",
+        ),
+        pytest.param(
+            "Asked if she would run again, Delacroix said, \u201cYou have got to be joking.\u201d",
+            "You have got to be joking",
+            "Delacroix",
+            id="question-put-before-the-speaker",
+        ),
+    ],
+)
+def test_what_precedes_the_speaker_is_no_part_of_the_quotation(analyse, text, words, speaker):
+    """The parse can hang "said" on the quoted words as an aside; the words before the speaker
+    are the writer's, and the quote is the quotation after the cue alone."""
+    q = _holding(_quotes(analyse, text), words)
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, "said")
+    assert q["content"].startswith(words)
+
+
 def test_a_hope_to_act_is_a_stance(analyse):
     quotes = _quotes(analyse, "The governor hopes to win a second term in November.")
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [

@@ -23,6 +23,7 @@ from transforms.quotes.nominal import noun_clause_candidates
 from transforms.quotes.quotations import (
     cue_candidates,
     floating_candidates,
+    introduced_quotation,
     named_next_candidates,
 )
 from transforms.quotes.selection import select
@@ -63,7 +64,9 @@ def extract_quotes(
     """Quotes of a parsed article; offsets are characters of ``doc.text``, DIRECT content
     excludes the quote marks."""
     ctx = build_context(doc, sentences)
-    candidates = [c for strategy in STRATEGIES for c in strategy(doc, ctx)]
+    candidates = [
+        introduced_quotation(c, ctx) for strategy in STRATEGIES for c in strategy(doc, ctx)
+    ]
     selection = select(candidates)
     chosen = [*selection.spans, *attribute_quotations(ctx, selection)]
     resolver = speakers.SpeakerResolver(

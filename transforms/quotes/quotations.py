@@ -131,6 +131,27 @@ def _source_named(span: Span, quoted: list[int]) -> Token | None:
     return None
 
 
+def introduced_quotation(c: Candidate, ctx: QuoteContext) -> Candidate:
+    """A reporting clause whose cue introduces the quotation that ends it, cut to that quotation:
+    in "Asked about the budget, Moreau said, “We will not cut it.”" or "On Sunday's show, he
+    said, “...”" the parse can hang "said" on the quoted words as an aside, and the clause then
+    takes in all the sentence before the cue; what was said is the quotation after it."""
+    if c.priority != Priority.CLAUSE or not c.regions or c.cue is None:
+        return c
+    text = ctx.text
+    cue_start, cue_end = c.cue
+    # a title quoted before the cue ("On CNN's “State of the Union,” he said, “...”") is no part
+    after = [ctx.regions[r] for r in c.regions if ctx.regions[r].outer_start >= cue_end]
+    if not after or not c.start < cue_start:
+        return c
+    first, last = after[0], after[-1]
+    if text[cue_end : first.outer_start].strip(" ,:\u00a0"):
+        return c  # words between the cue and the quotation: "he said, the plan was “...”"
+    if text[last.outer_end : c.end].strip(" ,.;"):
+        return c  # the clause runs on past the quotation
+    return c._replace(start=first.start, end=last.end)
+
+
 def floating_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
     return [
         Candidate(Priority.FLOATING, (i,), r.start, r.end, None, None, region=i)
