@@ -444,6 +444,32 @@ def test_what_precedes_the_speaker_is_no_part_of_the_quotation(analyse, text, wo
     assert q["content"].startswith(words)
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "Moreau pointed to the deficit: \u201cWe cannot cut it any further,\u201d she said.",
+            "We cannot cut it any further",
+            "she",
+            id="short-introduction",
+        ),
+        pytest.param(
+            "A few minutes later, Okafor followed up by lamenting the paperwork his job involves: "
+            "\u201cThere is just a mountain of forms with this job,\u201d he said.",
+            "There is just a mountain of forms",
+            "he",
+            id="long-introduction",
+        ),
+    ],
+)
+def test_the_sentence_before_a_colon_is_no_part_of_the_quotation(analyse, text, words, speaker):
+    """"X did Y: “...,” she said.": the parse can take the writer's words before the colon for the
+    content of the "said" after the quotation; what she said is the quotation."""
+    q = _holding(_quotes(analyse, text), words)
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, "said")
+    assert q["content"].startswith(words)
+
+
 def test_a_hope_to_act_is_a_stance(analyse):
     quotes = _quotes(analyse, "The governor hopes to win a second term in November.")
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [

@@ -25,6 +25,7 @@ from transforms.quotes.quotations import (
     floating_candidates,
     introduced_quotation,
     named_next_candidates,
+    quotation_after_colon,
 )
 from transforms.quotes.selection import select
 from transforms.sentences import SentenceSpan
@@ -68,7 +69,10 @@ def extract_quotes(
         introduced_quotation(c, ctx) for strategy in STRATEGIES for c in strategy(doc, ctx)
     ]
     selection = select(candidates)
-    chosen = [*selection.spans, *attribute_quotations(ctx, selection)]
+    chosen = [
+        *(quotation_after_colon(c, ctx) for c in selection.spans),
+        *attribute_quotations(ctx, selection),
+    ]
     resolver = speakers.SpeakerResolver(
         doc, entities, [(r.outer_start, r.outer_end) for r in ctx.regions]
     )
