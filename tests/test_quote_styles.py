@@ -470,6 +470,21 @@ def test_the_sentence_before_a_colon_is_no_part_of_the_quotation(analyse, text, 
     assert q["content"].startswith(words)
 
 
+def test_what_follows_the_cue_after_a_quotation_is_a_quote_of_its_own(analyse):
+    """"“...,” she said, blaming ...": the parse can hang the participle on the quoted words, and
+    one clause then held the quotation, the cue and the rest; they are two quotes, both hers."""
+    quotes = _quotes(analyse, "\"Far too much noise,\" she said, blaming the new road for it.")
+    q = _holding(quotes, "Far too much noise")
+    assert (q["kind"], q["content"], q["speaker"], q["cue"]) == (
+        "DIRECT",
+        "Far too much noise,",
+        "she",
+        "said",
+    )
+    rest = _holding(quotes, "the new road")
+    assert (rest["content"], rest["speaker"]) == ("blaming the new road for it", "she")
+
+
 def test_a_hope_to_act_is_a_stance(analyse):
     quotes = _quotes(analyse, "The governor hopes to win a second term in November.")
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [

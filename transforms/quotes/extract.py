@@ -26,6 +26,7 @@ from transforms.quotes.quotations import (
     introduced_quotation,
     named_next_candidates,
     quotation_after_colon,
+    split_at_cue,
 )
 from transforms.quotes.selection import select
 from transforms.sentences import SentenceSpan
@@ -70,7 +71,7 @@ def extract_quotes(
     ]
     selection = select(candidates)
     chosen = [
-        *(quotation_after_colon(c, ctx) for c in selection.spans),
+        *(q for c in selection.spans for q in split_at_cue(quotation_after_colon(c, ctx), ctx)),
         *attribute_quotations(ctx, selection),
     ]
     resolver = speakers.SpeakerResolver(

@@ -155,6 +155,33 @@ def quotation_after_colon(c: Candidate, ctx: QuoteContext) -> Candidate:
     return c._replace(start=first.start, end=last.end)
 
 
+def split_at_cue(c: Candidate, ctx: QuoteContext) -> list[Candidate]:
+    """A reporting clause that opens with its quotations and runs on past the cue right after
+    them, split there: in "“Too much noise,” she said, blaming the new road." the parse can hang
+    the rest of the sentence on the quoted words, and the clause takes the quotation, the cue and
+    the rest as one content, too wide to match either. The quotation is one quote and what follows
+    the cue ("blaming the new road", "but “...”") another, both under the same cue and speaker."""
+    if c.priority != Priority.CLAUSE or not c.regions or c.cue is None:
+        return [c]
+    text, regions = ctx.text, ctx.regions
+    # a quotation after the cue ("..., meaning he is “radical enough”") is the rest's
+    said = [r for r in c.regions if regions[r].outer_end <= c.cue[0]]
+    if not said or c.start > regions[said[0]].start or c.end <= c.cue[1]:
+        return [c]
+    first, last = regions[said[0]], regions[said[-1]]
+    between = text[last.outer_end : c.cue[0]]  # the speaker: "“...,” the source said"
+    if len(between.split()) > _MAX_TRAILING_SPEAKER_WORDS or any(ch in between for ch in ".!?;:\n"):
+        return [c]
+    quotation = c._replace(start=first.start, end=last.end, regions=tuple(said), kind=None)
+    rest = c.cue[1]
+    while rest < c.end and text[rest] in " ,\u00a0":
+        rest += 1
+    if rest >= c.end:
+        return [quotation]
+    after = tuple(r for r in c.regions if regions[r].outer_end > rest)
+    return [quotation, c._replace(start=rest, regions=after, kind=None)]
+
+
 def introduced_quotation(c: Candidate, ctx: QuoteContext) -> Candidate:
     """A reporting clause whose cue introduces the quotation that ends it, cut to that quotation:
     in "Asked about the budget, Moreau said, “We will not cut it.”" or "On Sunday's show, he
