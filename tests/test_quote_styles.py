@@ -485,6 +485,19 @@ def test_what_follows_the_cue_after_a_quotation_is_a_quote_of_its_own(analyse):
     assert (rest["content"], rest["speaker"]) == ("blaming the new road for it", "she")
 
 
+def test_a_quotation_with_no_cue_inherits_the_speaker_named_last(analyse):
+    """The clause of the cue after a report can start before the report's own ("Her friends
+    mocked it, calling it ..., Moreau said"): the next quotation inherits from the cue named
+    last, not from the content that starts last."""
+    quotes = _quotes(
+        analyse,
+        "Her old colleagues have mocked the plan, calling it \u201ca fiasco,\u201d Moreau said as "
+        "she left the hall.\n\n\u201cBut it is our fiasco, and we are proud of it!\u201d",
+    )
+    q = _holding(quotes, "But it is our fiasco")
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", "Moreau", "said")
+
+
 def test_a_hope_to_act_is_a_stance(analyse):
     quotes = _quotes(analyse, "The governor hopes to win a second term in November.")
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [

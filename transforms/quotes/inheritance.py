@@ -18,15 +18,16 @@ from transforms.quotes.selection import Selection
 def attribute_quotations(ctx: QuoteContext, selection: Selection) -> list[Candidate]:
     """One direct-quote candidate per quotation that no content span took in, in text order."""
     text, regions, in_paragraph = ctx.text, ctx.regions, ctx.region_paragraph
-    # Attributions a following cue-less quotation may inherit its speaker from, in text order.
-    anchors = sorted((a for a in selection.spans if a.has_speaker), key=lambda a: a.start)
+    # Attributions a following cue-less quotation may inherit its speaker from, in the order
+    # their speakers were named (see ``_said_at``).
+    anchors = sorted((a for a in selection.spans if a.has_speaker), key=_said_at)
     attributed = dict(selection.holder)  # quotation -> the attribution it went into
     previous: Candidate | None = None
     previous_paragraph = -2
     k = 0
     out: list[Candidate] = []
     for i, region in enumerate(regions):
-        while k < len(anchors) and anchors[k].start < region.start:
+        while k < len(anchors) and _said_at(anchors[k]) < region.start:
             previous, previous_paragraph = anchors[k], ctx.paragraph_of(anchors[k].end - 1)
             k += 1
         if i in selection.holder or (is_title(text, region) and not ctx.starts_sentence(region)):
@@ -53,6 +54,14 @@ def attribute_quotations(ctx: QuoteContext, selection: Selection) -> list[Candid
             # a quotation over several paragraphs: what follows it follows its last paragraph
             previous, previous_paragraph = chosen, ctx.region_end_paragraph[i]
     return out
+
+
+def _said_at(a: Candidate) -> int:
+    """Where an attribution was made: its cue, or its content's start when the cue comes first.
+    In "Her friends mocked the plan, calling it “a fiasco,” Moreau said." the clause of "said"
+    starts before the one of "calling", but Moreau is the last one named: the quotation that
+    follows is hers."""
+    return max(a.start, a.cue[0]) if a.cue is not None else a.start
 
 
 def _next_fragment_of(
