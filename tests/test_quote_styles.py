@@ -460,11 +460,19 @@ def test_what_precedes_the_speaker_is_no_part_of_the_quotation(analyse, text, wo
             "he",
             id="long-introduction",
         ),
+        pytest.param(
+            "Halvorsen weighed in too, telling reporters outside the court on Friday, "
+            "\u201cNobody here is above the law,\u201d he said.",
+            "Nobody here is above the law",
+            "he",
+            id="introduction-ending-in-a-comma",
+        ),
     ],
 )
-def test_the_sentence_before_a_colon_is_no_part_of_the_quotation(analyse, text, words, speaker):
-    """"X did Y: “...,” she said.": the parse can take the writer's words before the colon for the
-    content of the "said" after the quotation; what she said is the quotation."""
+def test_the_introduction_before_a_quotation_is_no_part_of_it(analyse, text, words, speaker):
+    """"X did Y: “...,” she said.", "X did Y, telling Z, “...,” he said.": the parse can take the
+    writer's words before the quotation for the content of the "said" after it; what was said is
+    the quotation."""
     q = _holding(_quotes(analyse, text), words)
     assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, "said")
     assert q["content"].startswith(words)

@@ -25,7 +25,7 @@ from transforms.quotes.quotations import (
     floating_candidates,
     introduced_quotation,
     named_next_candidates,
-    quotation_after_colon,
+    quotation_after_introduction,
     split_at_cue,
 )
 from transforms.quotes.selection import select
@@ -71,7 +71,11 @@ def extract_quotes(
     ]
     selection = select(candidates)
     chosen = [
-        *(q for c in selection.spans for q in split_at_cue(quotation_after_colon(c, ctx), ctx)),
+        *(
+            q
+            for c in selection.spans
+            for q in split_at_cue(quotation_after_introduction(c, ctx), ctx)
+        ),
         *attribute_quotations(ctx, selection),
     ]
     resolver = speakers.SpeakerResolver(

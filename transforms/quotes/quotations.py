@@ -135,19 +135,20 @@ def _source_named(span: Span, quoted: list[int]) -> Token | None:
 _MAX_TRAILING_SPEAKER_WORDS = 4
 
 
-def quotation_after_colon(c: Candidate, ctx: QuoteContext) -> Candidate:
+def quotation_after_introduction(c: Candidate, ctx: QuoteContext) -> Candidate:
     """A reporting clause whose cue follows the quotation that ends it, and whose words before
-    the quotation end in a colon, cut to the quotation: in "Moreau pointed to the deficit: “We
-    cannot cut it,” she said." the parse takes the writer's sentence before the colon for the
-    content of "said"; what she said is the quotation. Applied to the clauses selection took:
-    the sentence before the colon stays theirs, since read on its own it mostly gave a hedge or
-    a fragment with no speaker."""
+    the quotation end in a colon or a comma, cut to the quotation: in "Moreau pointed to the
+    deficit: “We cannot cut it,” she said." or "Moreau weighed in too, telling reporters, “...,”
+    she said." the parse takes the writer's words before the quotation for the content of
+    "said"; what she said is the quotation. Applied to the clauses selection took: the words
+    before the quotation stay theirs, since read on their own they mostly gave a hedge or a
+    fragment with a wrong or no speaker."""
     if c.priority != Priority.CLAUSE or not c.regions or c.cue is None:
         return c
     text = ctx.text
     first, last = ctx.regions[c.regions[0]], ctx.regions[c.regions[-1]]
     introduction = text[c.start : first.outer_start].rstrip()
-    if not introduction.endswith(":") or c.cue[0] < last.outer_end:
+    if not introduction.endswith((":", ",")) or c.cue[0] < last.outer_end:
         return c
     between = text[last.outer_end : c.cue[0]]  # the speaker: "“...,” the source said"
     if len(between.split()) > _MAX_TRAILING_SPEAKER_WORDS or any(ch in between for ch in ".!?;:\n"):
