@@ -506,6 +506,37 @@ def test_a_quotation_with_no_cue_inherits_the_speaker_named_last(analyse):
     assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", "Moreau", "said")
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "cue"),
+    [
+        pytest.param(
+            "\u201cCount us out, but we cannot argue with the result!\u201d Kowalski, the chair of "
+            "the Harbour Renewal fund, Tweeted on Friday with a chart of the vote.",
+            "Count us out",
+            "Kowalski",
+            "Tweeted",
+            id="name-and-apposition-before-the-verb",
+        ),
+        pytest.param(
+            '"Will the minister finally admit the figures were wrong? If not, she should go!" the '
+            "likely Labour nominee, Maria Ortiz, tweeted Sunday after the flood.",
+            "Will the minister finally admit",
+            "Maria Ortiz",
+            "tweeted",
+            id="description-with-a-name-before-the-verb",
+        ),
+    ],
+)
+def test_a_description_set_off_between_quotation_and_verb_is_the_speaker(
+    analyse, text, words, speaker, cue
+):
+    """"“...!” Kowalski, the chair of ..., tweeted": the parse can leave the verb with no subject
+    (the description hung on the quoted words); the speaker is the words right after the
+    quotation, up to the comma that opens the clause set off before the verb."""
+    q = _holding(_quotes(analyse, text), words)
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, cue)
+
+
 def test_a_hope_to_act_is_a_stance(analyse):
     quotes = _quotes(analyse, "The governor hopes to win a second term in November.")
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [

@@ -275,7 +275,7 @@ class _SpeechCues:
             if subject is None:
                 subject = unparsed_subject(tok, quoted, ctx.tree)
             if subject is None:
-                subject = _name_after_quotation(tok, quoted)
+                subject = _name_after_quotation(tok, quoted) or described_speaker(tok, quoted)
             if subject is not None:
                 self.verbs.append(tok)
                 self.subject[tok.i] = subject
@@ -332,6 +332,60 @@ def _name_after_quotation(verb: Token, quoted: list[int]) -> Token | None:
         return None
     # the quotation's last word before its closing mark says the sentence runs on
     return doc[last] if doc[k - 1].text in _RUNS_ON and quoted[k - 1] >= 0 else None
+
+
+# Words that open no speaker's description: a preposition, a conjunction, a pronoun.
+_NOT_A_DESCRIPTION = frozenset(
+    """in on at of to for from with by after before during about as that this it there then
+    also later earlier when while so but and or""".split()
+)
+_DETERMINERS = {"the", "a", "an", "one", "another"}
+_MAX_DESCRIPTION_WORDS = 8
+
+
+def described_speaker(verb: Token, quoted: list[int]) -> Token | None:
+    """The speaker of a speech verb after a quotation whose description the parse broke up:
+    in "“...!” Kowalski, the chair of the fund, tweeted" or "“...,” a senior official, who was not
+    named, told reporters" the words right after the quotation, up to the comma that opens a
+    clause set off before the verb. The description's last word, which heads it."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "was asked": the one asked is no speaker
+    doc = verb.doc
+    if verb.i < 1 or doc[verb.i - 1].text != ",":
+        return None  # the clause set off before the verb closes with a comma
+    m = verb.i - 1
+    while m >= 0 and quoted[m] < 0 and "\n" not in doc[m].text and verb.i - m <= 30:
+        m -= 1
+    if m < 1 or quoted[m] < 0 or not doc[m].is_quote or doc[m - 1].text not in _RUNS_ON:
+        return None  # a quotation that runs on closes right before the description
+    head = _description(doc, m + 1, quoted)
+    if head is None or doc[head.i + 1].text != "," or head.i + 1 >= verb.i - 1:
+        return None  # the description is followed by the set-off clause, not by the verb
+    return head
+
+
+def _description(doc: Doc, start: int, quoted: list[int]) -> Token | None:
+    """The last word of the words from ``start`` up to a comma (or other punctuation), when they
+    read as a description: opening on a determiner or a capital, not on a date."""
+    end = start
+    while (
+        end < len(doc)
+        and end - start < _MAX_DESCRIPTION_WORDS
+        and quoted[end] < 0
+        and not doc[end].is_punct
+        and not doc[end].is_space
+    ):
+        end += 1
+    if end == start or end >= len(doc) or not (doc[end].is_punct or doc[end].is_space):
+        return None
+    first, last = doc[start], doc[end - 1]
+    if first.lower_ in _NOT_A_DESCRIPTION or first.ent_type_ in {"DATE", "TIME"}:
+        return None
+    if first.lower_ not in _DETERMINERS and not first.text[:1].isupper():
+        return None
+    if first.lower_ in _PRONOUNS or not last.is_alpha:
+        return None
+    return last
 
 
 _PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
