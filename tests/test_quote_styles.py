@@ -412,6 +412,13 @@ def test_a_gerund_after_after_is_another_act(analyse):
             "barked",
             id="name-after-the-quotation-parsed-as-a-compound",
         ),
+        pytest.param(
+            '"Debate summary," tweeted Santos spokesman Alex Brand.',
+            "Debate summary",
+            "Santos spokesman Alex Brand",
+            "tweeted",
+            id="inverted-description-the-verb-was-parsed-into",
+        ),
     ],
 )
 def test_a_speaker_the_parse_left_without_a_verb(analyse, text, words, speaker, cue):

@@ -104,6 +104,10 @@ def _to_span(c: Candidate, ctx: QuoteContext, resolver: speakers.SpeakerResolver
     elif c.speaker is not None and ctx.quoted[c.speaker.i] < 0:
         speaker = _named_in_apposition(c.speaker)
         speaker_start, speaker_end = speakers.mention_span(speaker)
+        if c.cue is not None and speaker_start < c.cue[1] <= speaker.idx:
+            # "“...,” tweeted Ortiz spokesman Alex Brand": the parse can hang the verb on the
+            # name it follows; the mention starts after its cue
+            speaker_start = _next_word(speaker.doc, c.cue[1])
         name = resolver.resolve(speaker, speaker_start, speaker_end)
         if name is not None and " and " in name:
             # a joint source ("Priya Nandakumar and Felix Okonkwo said"): the mention as written
@@ -124,6 +128,13 @@ def _to_span(c: Candidate, ctx: QuoteContext, resolver: speakers.SpeakerResolver
         ctx.sentences.index_at(c.start),
         ctx.sentences.index_at(max(c.start, c.end - 1)),
     )
+
+
+def _next_word(doc, offset: int) -> int:
+    """Offset of the first word at or after ``offset``."""
+    span = doc.char_span(offset, len(doc.text), alignment_mode="expand")
+    word = next((t for t in span if not (t.is_space or t.is_punct)), None) if span else None
+    return word.idx if word is not None else offset
 
 
 def _named_in_apposition(head: Token) -> Token:

@@ -347,10 +347,17 @@ def described_speaker(verb: Token, quoted: list[int]) -> Token | None:
     """The speaker of a speech verb after a quotation whose description the parse broke up:
     in "“...!” Kowalski, the chair of the fund, tweeted" or "“...,” a senior official, who was not
     named, told reporters" the words right after the quotation, up to the comma that opens a
-    clause set off before the verb. The description's last word, which heads it."""
+    clause set off before the verb; in "“...,” tweeted Santos spokesman Alex Brand" or "“...,” said
+    the cashier, who ..." the words right after the verb, up to a comma or a parenthesis. The
+    description's last word, which heads it."""
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "was asked": the one asked is no speaker
     doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].text == "," and quoted[k] < 0:
+        k -= 1
+    if k >= 1 and quoted[k] >= 0 and doc[k].is_quote and doc[k - 1].text in _RUNS_ON:
+        return _description(doc, verb.i + 1, quoted)  # inverted: "“...,” said the cashier"
     if verb.i < 1 or doc[verb.i - 1].text != ",":
         return None  # the clause set off before the verb closes with a comma
     m = verb.i - 1
