@@ -544,6 +544,18 @@ def test_a_description_set_off_between_quotation_and_verb_is_the_speaker(
     assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", speaker, cue)
 
 
+def test_a_quoted_clause_with_no_subject_takes_the_description_after_its_verb(analyse):
+    """"“...,” said the clerk, who ...": the parse can take the relative clause's verb for the
+    report and leave "said" with no subject; the reporting clause of the quoted words then
+    reads its speaker off the words after the verb, as the quotation's own cue does."""
+    text = (
+        '"One man came in and said we should start throwing them out," said the clerk, who like '
+        "many in the town did not want to be named."
+    )
+    q = _holding(_quotes(analyse, text), "One man came in")
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", "the clerk", "said")
+
+
 def test_a_hope_to_act_is_a_stance(analyse):
     quotes = _quotes(analyse, "The governor hopes to win a second term in November.")
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [

@@ -27,6 +27,7 @@ from transforms.quotes.quotations import (
     named_next_candidates,
     quotation_after_introduction,
     split_at_cue,
+    with_speaker_read_off,
 )
 from transforms.quotes.selection import select
 from transforms.sentences import SentenceSpan
@@ -67,7 +68,9 @@ def extract_quotes(
     excludes the quote marks."""
     ctx = build_context(doc, sentences)
     candidates = [
-        introduced_quotation(c, ctx) for strategy in STRATEGIES for c in strategy(doc, ctx)
+        with_speaker_read_off(introduced_quotation(c, ctx), doc, ctx)
+        for strategy in STRATEGIES
+        for c in strategy(doc, ctx)
     ]
     selection = select(candidates)
     chosen = [

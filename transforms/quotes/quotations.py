@@ -183,6 +183,24 @@ def split_at_cue(c: Candidate, ctx: QuoteContext) -> list[Candidate]:
     return [quotation, c._replace(start=rest, regions=after, kind=None)]
 
 
+def with_speaker_read_off(c: Candidate, doc: Doc, ctx: QuoteContext) -> Candidate:
+    """A reporting clause after a quotation left with no speaker, given the one the words around
+    its verb name, as the quotation's own cue would read them (``_name_after_quotation``,
+    ``described_speaker``)."""
+    if c.has_speaker or c.cue is None:
+        return c
+    if c.priority not in {Priority.CLAUSE, Priority.QUOTED_CLAUSE}:
+        return c
+    span = doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
+    if span is None:
+        return c
+    verb = span[0]
+    speaker = _name_after_quotation(verb, ctx.quoted) or described_speaker(verb, ctx.quoted)
+    if speaker is None or c.start <= speaker.idx < c.end:
+        return c  # a content holding its speaker is the parse's misreading, no report
+    return c._replace(speaker=speaker)
+
+
 def introduced_quotation(c: Candidate, ctx: QuoteContext) -> Candidate:
     """A reporting clause whose cue introduces the quotation that ends it, cut to that quotation:
     in "Asked about the budget, Moreau said, “We will not cut it.”" or "On Sunday's show, he
