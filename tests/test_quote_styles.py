@@ -556,6 +556,18 @@ def test_a_quoted_clause_with_no_subject_takes_the_description_after_its_verb(an
     assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", "the clerk", "said")
 
 
+def test_a_colon_introduction_is_not_outranked_by_the_next_sentences_verb(analyse):
+    """"X campaigns for Y: “....” She says ...": the clause the colon ends introduces the
+    quotation; "says" opens a sentence of its own after it and reports that sentence."""
+    text = (
+        "In town after town, Moreau campaigns for a higher minimum wage: \"Nobody who works a "
+        'full-time job here should have to live in poverty." She says cutting paid leave for new '
+        'parents, especially single mothers, is "indefensible."'
+    )
+    q = _holding(_quotes(analyse, text), "Nobody who works")
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", "Moreau", ":")
+
+
 def test_a_hope_to_act_is_a_stance(analyse):
     quotes = _quotes(analyse, "The governor hopes to win a second term in November.")
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [

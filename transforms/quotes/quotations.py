@@ -493,6 +493,10 @@ def _nearby_cue(
     verb = cues.nearest(region, span.start, span.end)
     if verb is None:
         return None
+    if verb.idx >= last.end and text[: region.outer_start].rstrip().endswith(":"):
+        # "Perez lobbies for a higher wage: “...” He says ...": the colon's clause introduces the
+        # quotation; a verb in the next sentence is that sentence's own
+        return None
     return Candidate(
         Priority.CUE, (), region.start, region.end, cue_span(verb), cues.subject[verb.i]
     )
