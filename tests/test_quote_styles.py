@@ -568,6 +568,17 @@ def test_a_colon_introduction_is_not_outranked_by_the_next_sentences_verb(analys
     assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", "Moreau", ":")
 
 
+def test_a_passive_speech_verb_is_its_by_agents(analyse):
+    """"X was asked by the host, “...”": the subject of the passive is the one asked; the words
+    are the by-agent's."""
+    text = (
+        "Moreau was asked by the host, \u201cNow, you said you were tired of the audit. But the "
+        "story has moved on since, has it not?\u201d"
+    )
+    q = _holding(_quotes(analyse, text), "you said you were tired")
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", "the host", "asked")
+
+
 def test_a_hope_to_act_is_a_stance(analyse):
     quotes = _quotes(analyse, "The governor hopes to win a second term in November.")
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [

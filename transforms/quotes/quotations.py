@@ -282,7 +282,11 @@ class _SpeechCues:
                 continue
             if not is_speech_verb(tok.text) and any(c.dep_ == "auxpass" for c in tok.children):
                 continue  # "the speech was interrupted by a protester": an event, no cue
-            subject = set_off_participle_subject(tok) or speakers.speaker_token(tok)
+            subject = (
+                _passive_agent(tok)
+                or set_off_participle_subject(tok)
+                or speakers.speaker_token(tok)
+            )
             outer = outer_report(tok, ctx.tree)
             if outer is not None:
                 subject = speakers.speaker_token(outer) or subject
@@ -420,6 +424,17 @@ def _is_name_word(token: Token) -> bool:
     """A capitalised word of a name ("Okafor", "Sen.", "O'Neill"), not a pronoun (the pipeline
     loads no tagger: the word's case is what tells)."""
     return token.text[:1].isupper() and token.lower_ not in _PRONOUNS
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """Who put a question or words to the subject of a passive speech verb: "Sanders was asked by
+    the host, “...”" (the subject is the one asked)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next(
+        (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"),
+        None,
+    )
 
 
 def _opens_quotation(doc: Doc, verb: Token, quoted: list[int]) -> bool:
