@@ -579,6 +579,31 @@ def test_a_passive_speech_verb_is_its_by_agents(analyse):
     assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", "the host", "asked")
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "As one economist put it, \u201cThe town has been living on borrowed time for a "
+            "decade.\u201d",
+            "The town has been living",
+            "one economist",
+            id="put-it",
+        ),
+        pytest.param(
+            "As the columnist Dana Reyes puts it, \u201cThe council is unmoved, and the activists "
+            "are uninspired.\u201d",
+            "The council is unmoved",
+            "Dana Reyes",
+            id="puts-it",
+        ),
+    ],
+)
+def test_as_someone_put_it_hands_them_the_quotation(analyse, text, words, speaker):
+    """"As X put it, “...”": "put" is no verb of saying, but the formula gives X the words."""
+    q = _holding(_quotes(analyse, text), words)
+    assert (q["kind"], q["speaker"]) == ("DIRECT", speaker)
+
+
 def test_a_hope_to_act_is_a_stance(analyse):
     quotes = _quotes(analyse, "The governor hopes to win a second term in November.")
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [

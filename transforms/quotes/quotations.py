@@ -278,7 +278,7 @@ class _SpeechCues:
         self._sentences = ctx.sentences
         for tok in doc:
             after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
-            if quoted[tok.i] >= 0 or not is_quotation_cue(tok.text, after):
+            if quoted[tok.i] >= 0 or not (is_quotation_cue(tok.text, after) or _puts_it(tok)):
                 continue
             if not is_speech_verb(tok.text) and any(c.dep_ == "auxpass" for c in tok.children):
                 continue  # "the speech was interrupted by a protester": an event, no cue
@@ -424,6 +424,21 @@ def _is_name_word(token: Token) -> bool:
     """A capitalised word of a name ("Okafor", "Sen.", "O'Neill"), not a pronoun (the pipeline
     loads no tagger: the word's case is what tells)."""
     return token.text[:1].isupper() and token.lower_ not in _PRONOUNS
+
+
+_PUT = frozenset({"put", "puts", "putting"})
+
+
+def _puts_it(verb: Token) -> bool:
+    """"As the columnist put it, “...”": a formula that hands the words to its subject, though
+    "put" is no verb of saying."""
+    doc = verb.doc
+    return (
+        verb.lower_ in _PUT
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].lower_ == "it"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
 
 
 def _passive_agent(verb: Token) -> Token | None:
