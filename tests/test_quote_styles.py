@@ -604,6 +604,19 @@ def test_as_someone_put_it_hands_them_the_quotation(analyse, text, words, speake
     assert (q["kind"], q["speaker"]) == ("DIRECT", speaker)
 
 
+def test_a_description_between_quotation_and_verb_is_the_speaker(analyse):
+    """"“...,” a voice-over in the ad states": the parse read "states" as a noun and hung the
+    description on the quoted words; the speaker is the description, written without the
+    quotation before it or the verb after it."""
+    text = (
+        "In the new spot, the group shifts the debate to schools and hospitals.\n\n"
+        "\u201cOnly one candidate is strong enough to stand up to the developers and make them "
+        "pay their share,\u201d a voice-over in the ad states."
+    )
+    q = _holding(_quotes(analyse, text), "Only one candidate")
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", "a voice-over in the ad", "states")
+
+
 def test_a_hope_to_act_is_a_stance(analyse):
     quotes = _quotes(analyse, "The governor hopes to win a second term in November.")
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [

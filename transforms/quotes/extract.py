@@ -111,6 +111,14 @@ def _to_span(c: Candidate, ctx: QuoteContext, resolver: speakers.SpeakerResolver
             # "“...,” tweeted Ortiz spokesman Alex Brand": the parse can hang the verb on the
             # name it follows; the mention starts after its cue
             speaker_start = _next_word(speaker.doc, c.cue[1])
+        closing = [r.outer_end for r in ctx.regions if speaker_start < r.outer_end <= speaker.idx]
+        if closing:
+            # "“...,” a voice-over in the ad states": nor does it start inside a quotation the
+            # parse hung on it
+            speaker_start = _next_word(speaker.doc, max(closing))
+        if c.cue is not None and speaker.idx < c.cue[0] < speaker_end:
+            # nor does a mention before its cue run into it ("... in the ad states")
+            speaker_end = len(ctx.text[: c.cue[0]].rstrip())
         name = resolver.resolve(speaker, speaker_start, speaker_end)
         if name is not None and " and " in name:
             # a joint source ("Priya Nandakumar and Felix Okonkwo said"): the mention as written

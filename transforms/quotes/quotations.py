@@ -297,7 +297,11 @@ class _SpeechCues:
             if subject is None:
                 subject = unparsed_subject(tok, quoted, ctx.tree)
             if subject is None:
-                subject = _name_after_quotation(tok, quoted) or described_speaker(tok, quoted)
+                subject = (
+                    _name_after_quotation(tok, quoted)
+                    or described_speaker(tok, quoted)
+                    or _description_before(tok, quoted)
+                )
             if subject is not None:
                 self.verbs.append(tok)
                 self.subject[tok.i] = subject
@@ -356,6 +360,27 @@ def _name_after_quotation(verb: Token, quoted: list[int]) -> Token | None:
     return doc[last] if doc[k - 1].text in _RUNS_ON and quoted[k - 1] >= 0 else None
 
 
+def _description_before(verb: Token, quoted: list[int]) -> Token | None:
+    """A description between a quotation that runs on and its speech verb, when the parse made
+    no subject of it: "“...,” a voice-over in the ad states" (the verb read as a noun). The
+    description's last word."""
+    doc = verb.doc
+    m = verb.i - 1
+    while m >= 0 and quoted[m] < 0 and verb.i - m <= _MAX_DESCRIPTION_WORDS:
+        m -= 1
+    if m < 1 or quoted[m] < 0 or not doc[m].is_quote or doc[m - 1].text not in _RUNS_ON:
+        return None
+    last = _description(doc, m + 1, quoted, limit=verb.i)
+    if last is None or last.i != verb.i - 1 or last.lower_ in _NOT_A_DESCRIPTION:
+        return None
+    words = doc[m + 1 : verb.i]
+    if any(is_reporting_verb(t.text) or t.dep_ == "nsubj" for t in words):
+        return None  # a clause, not a description: "Moreau told the paper after ..."
+    # "a voice-over in the ad": the words before a preposition head it
+    cut = next((t.i for t in words[1:] if t.lower_ in _NOT_A_DESCRIPTION), None)
+    return doc[cut - 1] if cut is not None else last
+
+
 # Words that open no speaker's description: a preposition, a conjunction, a pronoun.
 _NOT_A_DESCRIPTION = frozenset(
     """in on at of to for from with by after before during about as that this it there then
@@ -393,19 +418,21 @@ def described_speaker(verb: Token, quoted: list[int]) -> Token | None:
     return head
 
 
-def _description(doc: Doc, start: int, quoted: list[int]) -> Token | None:
+def _description(doc: Doc, start: int, quoted: list[int], limit: int | None = None) -> Token | None:
     """The last word of the words from ``start`` up to a comma (or other punctuation), when they
     read as a description: opening on a determiner or a capital, not on a date."""
-    end = start
+    end, limit = start, len(doc) if limit is None else limit
     while (
-        end < len(doc)
+        end < limit
         and end - start < _MAX_DESCRIPTION_WORDS
         and quoted[end] < 0
-        and not doc[end].is_punct
+        and (not doc[end].is_punct or _joins_a_word(doc[end]))
         and not doc[end].is_space
     ):
         end += 1
-    if end == start or end >= len(doc) or not (doc[end].is_punct or doc[end].is_space):
+    if end == start or end >= len(doc):
+        return None
+    if end < limit and not (doc[end].is_punct or doc[end].is_space):
         return None
     first, last = doc[start], doc[end - 1]
     if first.lower_ in _NOT_A_DESCRIPTION or first.ent_type_ in {"DATE", "TIME"}:
@@ -415,6 +442,17 @@ def _description(doc: Doc, start: int, quoted: list[int]) -> Token | None:
     if first.lower_ in _PRONOUNS or not last.is_alpha:
         return None
     return last
+
+
+def _joins_a_word(token: Token) -> bool:
+    """A hyphen inside a word ("voice-over", "co-founder"), which the tokenizer splits off."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+    )
 
 
 _PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
