@@ -617,6 +617,17 @@ def test_a_description_between_quotation_and_verb_is_the_speaker(analyse):
     assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", "a voice-over in the ad", "states")
 
 
+def test_a_name_after_a_preposition_before_a_colon_is_the_addressee(analyse):
+    """"X delivered a blunt message to Moreau: “...”": the name the colon follows is the
+    addressee; the subject of the clause the colon ends speaks."""
+    text = (
+        "Senate leader Mitch Harlan delivered a blunt message to Moreau: \"It is time to stop "
+        'attacking your rivals and get back on message."'
+    )
+    q = _holding(_quotes(analyse, text), "It is time to stop")
+    assert (q["kind"], q["speaker"], q["cue"]) == ("DIRECT", "Senate leader Mitch Harlan", ":")
+
+
 def test_a_hope_to_act_is_a_stance(analyse):
     quotes = _quotes(analyse, "The governor hopes to win a second term in November.")
     assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [

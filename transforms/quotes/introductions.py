@@ -55,7 +55,7 @@ def introduction_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
         span = doc.char_span(colon, colon + 1, alignment_mode="expand")
         if span is None or span[0].i == 0:
             continue
-        speaker = _introducer(span[0], subjects)
+        speaker = _introducer(span[0], subjects, ctx.quoted)
         if (speaker is None or ctx.quoted[speaker.i] >= 0) and ctx.quoted[span[0].head.i] >= 0:
             speaker = _subject_before(span[0], ctx.quoted)
         if speaker is None or ctx.quoted[speaker.i] >= 0:
@@ -109,12 +109,23 @@ def _introducing_colon(ctx: QuoteContext, opening: int) -> int | None:
     return None
 
 
-def _introducer(colon: Token, subjects: dict[int, Token | None]) -> Token | None:
+def _introducer(
+    colon: Token, subjects: dict[int, Token | None], quoted: list[int]
+) -> Token | None:
     before = colon.doc[colon.i - 1]
-    if before.ent_type_ in SPEAKER_LABELS and before.ent_iob_ in {"B", "I"}:
+    named = before if before.ent_type_ in SPEAKER_LABELS and before.ent_iob_ in {"B", "I"} else None
+    if named is not None and not _after_preposition(named):
         # "pollster Daron Shaw:": the name the colon follows; its last word heads it
-        return before
-    # the colon hangs on the verb or on its object ("released the following statement:")
+        return named
+    # the colon hangs on the verb or on its object ("released the following statement:"); a
+    # name after a preposition ("a blunt message to Trump:") speaks only when nobody else does
+    subject = _clause_subject(colon, subjects)
+    if named is not None and (subject is None or quoted[subject.i] >= 0):
+        return named
+    return subject
+
+
+def _clause_subject(colon: Token, subjects: dict[int, Token | None]) -> Token | None:
     head = colon.head
     for _ in range(3):
         if head is colon:
@@ -128,6 +139,16 @@ def _introducer(colon: Token, subjects: dict[int, Token | None]) -> Token | None
             return None
         head = head.head
     return None
+
+
+def _after_preposition(name: Token) -> bool:
+    """A name the colon follows as the object of a preposition: "a blunt message to Trump:",
+    "later that month on CNN:", "on Twitter:" name the addressee or the medium, not the
+    speaker (the subject of the clause is)."""
+    head = name
+    while head.dep_ in {"compound", "flat"} and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj"
 
 
 def _subject_before(colon: Token, quoted: list[int]) -> Token | None:
