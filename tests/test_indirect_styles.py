@@ -6,29 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-
-def _quotes(analyse, text: str) -> list[dict]:
-    _doc, analysis = analyse(text)
-
-    def cut(start, end):
-        return None if start is None else text[start:end]
-
-    return [
-        {
-            "kind": q.kind,
-            "content": text[q.start : q.end],
-            "speaker": cut(q.speaker_start, q.speaker_end),
-            "cue": cut(q.cue_start, q.cue_end),
-        }
-        for q in analysis.quotes
-    ]
-
-
-def _holding(quotes: list[dict], words: str) -> dict:
-    found = [q for q in quotes if words in q["content"]]
-    assert len(found) == 1, (words, quotes)
-    return found[0]
-
+from tests.quote_views import holding as _holding
+from tests.quote_views import quotes_of as _quotes
 
 # (text, the quote's words exactly, speaker as written or None, cue)
 STYLES = [
