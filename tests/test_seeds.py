@@ -75,6 +75,9 @@ def test_seed_quotes(seed_output, name):
                 problems.append(
                     f"{want['contains'][:40]!r}: {field} {q[field]!r} != {want[field]!r}"
                 )
+    for text in expected.get("not_quotes", []):
+        # words a reader would not call anyone's quote (a participle saying who people are)
+        problems += [f"{text!r} came out as a quote" for q in quotes if q["text"] == text]
     multi = expected.get("multi_paragraph_quote")
     if multi and not any(
         multi["contains"] in q["text"] and multi["also_contains"] in q["text"] for q in quotes

@@ -973,8 +973,11 @@ def _stance_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
     if is_labelling_verb(verb.text) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in out):
         # "named five people to the committee", "named Dorsey its chief executive": an act
         return []
-    if is_striving_verb(verb.text) and not any(c.dep_ == "xcomp" for c in out):
-        return []  # "sought reelection": a thing pursued, no aim put in words
+    if is_striving_verb(verb.text) and (verb.dep_ == "acl"
+                                        or not any(c.dep_ == "xcomp" for c in out)):
+        # "sought reelection": a thing pursued, no aim put in words; "soldiers seeking to leave
+        # the army": who they are, not what they said they aim at
+        return []
     if is_request_verb(verb.text) and not any(_holds_clause(c, tree) for c in out):
         return []  # "asked me a question": what was asked is not given
     if is_request_verb(verb.text) and any(c.dep_ == "xcomp" and c.lower_ in _ANONYMITY
