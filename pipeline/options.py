@@ -42,7 +42,7 @@ class NewsbeamOptions(PipelineOptions):
         group.add_argument(
             "--output", default=None, metavar="DIR_OR_GS_PREFIX",
             help="Where the tables go: {output}/articles/, sentences/, entities/, quotes/, "
-            "errors/, each holding Avro files.",
+            "speakers/, errors/, each holding Avro files.",
         )
         group.add_argument(
             "--spacy_model", default=DEFAULT_MODEL, metavar="NAME_OR_PATH",
