@@ -307,6 +307,13 @@ NAME_CASES = [
     # ... and through a relative pronoun whose clause says it is of all of them
     ("The ad was criticised by Bernie Sanders and Martin O'Malley, who both said it was false.",
      "who", "Bernie Sanders and Martin O'Malley"),
+    # "the company" is the company last named, not a body inside someone's title
+    ("Halvorsen Foods will close its plant in Grimsby.\n\nThe local Member of Parliament, Sarah "
+     "Jones, called the decision a blow.\n\nThe company said it would offer redeployment.",
+     "company", "Halvorsen Foods"),
+    ("Norrvik Energy cut its forecast on Tuesday.\n\nThe Secretary of the Treasury, Paul Grant, "
+     "said markets were calm.\n\nThe company said it expected a recovery.", "company",
+     "Norrvik Energy"),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),

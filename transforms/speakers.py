@@ -877,11 +877,22 @@ class SpeakerResolver:
                 continue
             if wanted & words:
                 return self.name_of(e)
-            if nearest is None:
+            if nearest is None and not self._in_a_title(e):
                 nearest = e
         if noun in _GENERIC_ORGANISATION_NOUNS and nearest is not None:
             return self.name_of(nearest)
         return None
+
+    def _in_a_title(self, e: EntityMention) -> bool:
+        """An organisation named only inside someone's title ("the local Member of Parliament",
+        "Secretary of the Treasury"): it is the person's, not a body the story is about, and
+        "the company" after it is not that body."""
+        span = self._doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None:
+            return False
+        of = span.root.head
+        return (span.root.dep_ == "pobj" and of.lower_ == "of" and of.head.i < of.i
+                and of.head.is_title and not of.head.ent_type_)
 
 
 _NOT_NOMINAL = object()
