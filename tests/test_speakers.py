@@ -314,6 +314,10 @@ NAME_CASES = [
     ("Norrvik Energy cut its forecast on Tuesday.\n\nThe Secretary of the Treasury, Paul Grant, "
      "said markets were calm.\n\nThe company said it expected a recovery.", "company",
      "Norrvik Energy"),
+    # a spokesperson for a body the article names, given as a description
+    ("The Charity Commission opened an inquiry in March.\n\nA spokesman for the commission said "
+     "it would report next year.", "spokesman", "Charity Commission"),
+    ("A spokeswoman for the ministry said the plan would go ahead.", "spokeswoman", None),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),

@@ -422,6 +422,13 @@ class SpeakerResolver:
             ):
                 return self.name_of(e)
             return self._text[slice(*named)]
+        body = _body_spoken_for(head)
+        if body is not None:
+            # "a spokesman for the commission": the body "the commission" stands for, when the
+            # article names it, as "a spokesperson for X" gives X
+            found = self._nominal(body, *mention_span(body))
+            if found is not _NOT_NOMINAL:
+                return found
         e = self.entity_at(start, end, PERSON_LABELS) or self.entity_at(start, end, {"ORG"})
         if e is not None:
             return self.name_of(e)
@@ -1208,6 +1215,22 @@ def _written_name(head: Token) -> tuple[int, int] | None:
     ):
         return None
     return words[0].idx, _end(head)
+
+
+def _body_spoken_for(head: Token) -> Token | None:
+    """"the commission" in "a spokesman for the commission": a spokesperson's body given as a
+    description, which the nominal rules resolve like a subject "the commission"."""
+    if head.lower_ not in _SPOKESPEOPLE:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at"}:
+            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if body is not None and body.lower_ in _ORGANISATION_NOUNS:
+                return body
+    return None
+
+
+_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative".split())
 
 
 def _organisation_named_after(head: Token) -> tuple[int, int] | None:
