@@ -318,6 +318,12 @@ NAME_CASES = [
     ("The Charity Commission opened an inquiry in March.\n\nA spokesman for the commission said "
      "it would report next year.", "spokesman", "Charity Commission"),
     ("A spokeswoman for the ministry said the plan would go ahead.", "spokeswoman", None),
+    # a person's own "her" tells her gender where the name list does not know "Ngozi": "he"
+    # is not her (the man is tagged ORG here, so he stays unnamed), "she" is
+    ("Ngozi Obi released her second album on Friday.\n\nThe record took two years, and Femi "
+     "Adeyemi produced every song on it.\n\n\u201cThe label said no,\u201d he said.", "he", None),
+    ("Ngozi Obi released her second album on Friday.\n\n\u201cThe label said no,\u201d she "
+     "said.", "she", "Ngozi Obi"),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),

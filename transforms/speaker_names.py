@@ -31,6 +31,9 @@ from transforms.entity_spans import PERSON_TITLES
 from transforms.first_names import first_name_gender
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# A possessive's gender, and the clauses of a verb whose possessives may be someone else's.
+_POSSESSIVE_GENDER = {"his": "m", "her": "f"}
+_OTHER_CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 _MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "congressman", "councilman"}
 _FEMALE_TITLES = {
     "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "congresswoman", "councilwoman",
@@ -150,6 +153,7 @@ class ArticleNames:
         self._by_surname: dict[str, list[_Person]] = defaultdict(list)
         self._by_first: dict[str, list[_Person]] = defaultdict(list)
         self._gender_by_surname: dict[str, str] = {}
+        self._gender_told: dict[tuple[str, ...], str] = {}
         self._roles: list[tuple[int, frozenset[str], str]] | None = None
         self._role_words: dict[str, frozenset[str]] | None = None
         self._acronyms: dict[str, str] | None = None
@@ -176,6 +180,7 @@ class ArticleNames:
 
     def _build_people(self) -> dict[tuple[str, ...], _Person]:
         people: dict[tuple[str, ...], _Person] = {}
+        told: dict[tuple[str, ...], set[str]] = {}  # name -> genders its own possessives gave
         for e in self._entities:
             if e.label != "PERSON" or self.in_headline(e.start):
                 continue
@@ -189,6 +194,10 @@ class ArticleNames:
                 self._gender_by_surname.setdefault(key[-1], "m")
             elif title in _FEMALE_TITLES:
                 self._gender_by_surname.setdefault(key[-1], "f")
+            else:
+                owned = self._own_possessive(e)
+                if owned is not None:
+                    told.setdefault(key, set()).add(owned)
             if len(key) < 2:
                 continue
             written = _without_possessive(_without_titles(" ".join(words)))
@@ -222,7 +231,34 @@ class ArticleNames:
         for person in people.values():
             self._by_surname[surname(person.key)].append(person)
             self._by_first[person.key[0]].append(person)
+        # by the whole name, not the surname: Donald Trump's "his" says nothing of Ivanka Trump
+        self._gender_told = {
+            name: next(iter(genders)) for name, genders in told.items() if len(genders) == 1
+        }
         return people
+
+    def _own_possessive(self, e: EntityMention) -> str | None:
+        """"f" for "Amara Okoye released her second album": the gender of a "his"/"her" in
+        what the person's own verb governs, in a sentence that names no other person. Not in a
+        clause the verb reports or a relative clause ("Okoye said her rival ..."): that "her"
+        can be anyone's. For a given name the list does not know, this is the only sign."""
+        span = self._doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nsubj":
+            return None
+        verb = span.root.head
+        sentence = verb.sent
+        if any(x.label_ in {"PERSON"} and x.start != span.start for x in sentence.ents):
+            return None
+        genders = set()
+        todo = [c for c in verb.children if c.i != span.root.i]
+        while todo:
+            t = todo.pop()
+            if t.dep_ in _OTHER_CLAUSES:
+                continue
+            if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_GENDER:
+                genders.add(_POSSESSIVE_GENDER[t.lower_])
+            todo.extend(t.children)
+        return genders.pop() if len(genders) == 1 else None
 
     def people(self) -> dict[tuple[str, ...], _Person]:
         if self._people is None:
@@ -318,7 +354,13 @@ class ArticleNames:
         if len(key) >= 2 and first_name_gender(key[0]) is not None:
             return first_name_gender(key[0])
         self.people()
-        return self._gender_by_surname.get(key[-1])
+        if key in self._gender_told:
+            return self._gender_told[key]
+        titled = self._gender_by_surname.get(key[-1])
+        if titled is None and len(key) == 1 and len(self._by_surname.get(key[0], ())) == 1:
+            # "Okoye", the article's only person of that surname, whose possessive told
+            titled = self._gender_told.get(self._by_surname[key[0]][0].key)
+        return titled
 
     # -- roles -----------------------------------------------------------------------------
 
