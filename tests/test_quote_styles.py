@@ -714,6 +714,12 @@ def test_on_after_the_object_says_where_not_what(analyse):
             "expected",
             id="is-expected-to",
         ),
+        pytest.param(
+            "The health minister is understood to be preparing a winter plan for hospitals.",
+            "The health minister is understood to be preparing a winter plan for hospitals",
+            "understood",
+            id="is-understood-to",
+        ),
     ],
 )
 def test_what_seems_so_or_is_expected_is_nobodys_quote(analyse, text, content, cue):

@@ -101,9 +101,10 @@ appear seem
 """.split()
 
 # Participles that, passive with a to-infinitive, report what others expect or say of the
-# subject: "X is expected to resign", "is said to have", "was thought to be".
+# subject: "X is expected to resign", "is said to have", "was thought to be", "is understood to
+# be preparing" (the British press's unnamed briefing).
 _HEARSAY_PARTICIPLES = frozenset(
-    "alleged believed expected reported rumored rumoured said thought".split()
+    "alleged believed expected reported rumored rumoured said thought understood".split()
 )
 
 # Nouns whose that-clause is what someone claims, fears or believes: "Trump's claim that ...",
