@@ -1560,3 +1560,21 @@ def test_a_letters_sign_off_is_the_speakers_name(analyse):
     [q] = [q for q in analysis.quotes if "supervisors" in text[q.start:q.end]]
     assert text[q.speaker_start:q.speaker_end] == "Dolores Haight"
     assert q.speaker_name == "Dolores Haight"  # written as a name where only a name goes
+
+
+def test_a_that_clause_after_an_aside_is_what_was_said(analyse):
+    """"told analysts on a conference call that ...": the parser takes the clause for a relative
+    clause of "call"; its "that" is a complementiser, so it is what was told."""
+    text = ("Ms Halvorsen told analysts on a conference call that the company would close its "
+            "plant in Grimsby by the end of next year.")
+    quotes = _quotes(analyse, text)
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [
+        ("that the company would close its plant in Grimsby by the end of next year",
+         "Ms Halvorsen", "told")]
+
+
+def test_a_noun_s_own_that_clause_after_a_preposition_is_not_the_verb_s(analyse):
+    # "reports that ..." is the noun's complement: what she pointed to, not what she said
+    text = "She pointed to reports that the mayor had misled the council."
+    assert all(q["cue"] != "pointed" or not q["content"].startswith("that the mayor")
+               for q in _quotes(analyse, text))

@@ -268,7 +268,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         if (c.dep_ == "ccomp" and _is_clause(c, tree) and not _takes_no_clause(verb))
         or _misparsed_clause(verb, c, tree)
         or _question_asked(verb, c, tree)
-    ] or _statement_clause(verb, tree)
+    ] + _clauses_after_an_aside(verb, tree) or _statement_clause(verb, tree)
     if subject is None:
         named = _subject_taken_for_a_clause(verb, clauses, tree, quoted)
         if named is not None:
@@ -718,6 +718,29 @@ def _misparsed_clause(verb: Token, child: Token, tree: DependencyIndex) -> bool:
         and not any(c.dep_ == "aux" for c in tree.children(child))
         and any(t.dep_ == "ccomp" and _is_clause(t, tree) for t in tree.subtree(child))
     )
+
+
+def _clauses_after_an_aside(verb: Token, tree: DependencyIndex) -> list[Token]:
+    """The clause "told analysts on a conference call that the plant would close" reports,
+    which the parser hangs on "call" as a relative clause: a "that" there is a complementiser
+    (mark), not a relative pronoun, and the clause has a subject of its own."""
+    if not is_speech_verb(verb.text):
+        return []
+    found = []
+    for prep in tree.children(verb):
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for noun in tree.children(prep):
+            if noun.dep_ != "pobj":
+                continue
+            for clause in tree.children(noun):
+                kids = tree.children(clause)
+                if (clause.dep_ == "relcl" and clause.i > noun.i
+                        and any(c.dep_ == "mark" and c.lower_ == "that" and c.i == noun.i + 1
+                                for c in kids)
+                        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids)):
+                    found.append(clause)
+    return found
 
 
 def _question_asked(verb: Token, child: Token, tree: DependencyIndex) -> bool:
