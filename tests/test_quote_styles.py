@@ -720,6 +720,12 @@ def test_on_after_the_object_says_where_not_what(analyse):
             "understood",
             id="is-understood-to",
         ),
+        pytest.param(
+            "The court heard that he had made more than 400 transfers from the charity account.",
+            "that he had made more than 400 transfers from the charity account",
+            "heard",
+            id="the-court-heard-that",
+        ),
     ],
 )
 def test_what_seems_so_or_is_expected_is_nobodys_quote(analyse, text, content, cue):
@@ -731,6 +737,7 @@ def test_what_seems_so_or_is_expected_is_nobodys_quote(analyse, text, content, c
     "text",
     [
         pytest.param("He appeared on the evening news to defend the decision.", id="appeared-on"),
+        pytest.param("We heard that the match was cancelled.", id="heard-by-people"),
         pytest.param(
             "The bridge, which seemed to sway in the wind, was closed on Friday.",
             id="relative-clause",

@@ -1,9 +1,10 @@
-"""Strategy: what seems so, or is expected, with nobody saying it.
+"""Strategy: what seems so, or is expected, or was heard in court, with nobody saying it.
 
 "The plan seems to have stalled", "Voters appeared unmoved", "It seems that ...", "The senator
 is expected to resign", "The club is reportedly spending ...": news reports an impression, an
 expectation or hearsay, and PolNeAR attributes it, mostly to no named source. So is "The
-senator is seen as a moderate", a view held by people the passive leaves unnamed. The content is
+senator is seen as a moderate", a view held by people the passive leaves unnamed, and "The court
+heard that ...", evidence a court report gives without its witness. The content is
 the subject with its complement, or the clause (the cue inside it costs a match nothing); there
 is no speaker but a by-agent of seeing ("is seen by party leaders as ..."). These rank after
 reporting clauses (``HEDGE``): in "he appeared to suggest that ..." the clause of "suggest" is
@@ -36,7 +37,7 @@ def hedge_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
         tree = ctx.tree
         parts = (
             _seeming(tok, tree) or _hearsay(tok, tree) or _reported(tok, tree)
-            or _viewed_as(tok, tree)
+            or _viewed_as(tok, tree) or _heard_in_court(tok, tree)
         )
         if not parts or _relative(tok, parts):
             continue
@@ -132,6 +133,21 @@ def _viewed_as(verb: Token, tree: DependencyIndex) -> list[Token]:
     if subject is None or view is None:
         return []
     return [subject, view]
+
+
+# Who "heard that ..." in a court report: the court or jury heard evidence, which nobody named
+# gave ("The court heard that he had made 400 transfers"); the court said none of it.
+_HEARERS = frozenset("court jury jurors tribunal inquiry hearing magistrates".split())
+
+
+def _heard_in_court(verb: Token, tree: DependencyIndex) -> list[Token]:
+    """The clause of "The court heard that ...": evidence reported with no speaker."""
+    if verb.lower_ not in {"heard", "hears", "hear"}:
+        return []
+    children = tree.children(verb)
+    if not any(c.dep_ == "nsubj" and c.lower_ in _HEARERS for c in children):
+        return []
+    return [c for c in children if c.dep_ == "ccomp" and c.i > verb.i][:1]
 
 
 # Adverbs that mark a clause as hearsay the writer passes on: "The club is reportedly spending
