@@ -738,6 +738,8 @@ def test_what_seems_so_or_is_expected_is_nobodys_quote(analyse, text, content, c
     [
         pytest.param("He appeared on the evening news to defend the decision.", id="appeared-on"),
         pytest.param("We heard that the match was cancelled.", id="heard-by-people"),
+        pytest.param("Police found the car abandoned in a lay-by three miles from the scene.",
+                     id="found-a-thing-as-it-was"),
         pytest.param(
             "The bridge, which seemed to sway in the wind, was closed on Friday.",
             id="relative-clause",

@@ -265,7 +265,8 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     clauses = [
         c
         for c in tree.children(verb)
-        if (c.dep_ == "ccomp" and _is_clause(c, tree) and not _takes_no_clause(verb))
+        if (c.dep_ == "ccomp" and _is_clause(c, tree) and not _takes_no_clause(verb)
+            and not _small_clause(verb, c, tree))
         or _misparsed_clause(verb, c, tree)
         or _question_asked(verb, c, tree)
     ] + _clauses_after_an_aside(verb, tree) or _statement_clause(verb, tree)
@@ -1089,6 +1090,25 @@ def _unrealised(verb: Token, tree: DependencyIndex) -> bool:
     return any(
         c.dep_ == "aux" and c.lower_.replace("\u2019", "'") in _MODALS for c in tree.children(verb)
     )
+
+
+def _small_clause(verb: Token, head: Token, tree: DependencyIndex) -> bool:
+    """"Police found the car abandoned in a lay-by": the state a thing was found in, a bare
+    participle, not a finding put in words ("found that the driver had been drinking", "found
+    the pilot ignored warnings"). The pipeline runs no tagger, so the participle is read off its
+    form: "-ed"/"-en" with no auxiliary, "that" or object of its own."""
+    return (
+        verb.lower_ in _FINDING_FORMS
+        and head.lower_.endswith(("ed", "en"))
+        and not any(c.dep_ in _FINITE_SIGNS for c in tree.children(head))
+        # "The poll finds Johnson supported by 13 percent": a poll's finding all the same
+        and not any(c.dep_ == "nsubj" and c.lower_ in _FINDING_SUBJECTS
+                    for c in tree.children(verb))
+    )
+
+
+_FINDING_FORMS = frozenset(inflections("find"))
+_FINITE_SIGNS = {"aux", "auxpass", "mark", "dobj", "ccomp", "xcomp", "attr", "acomp", "dative"}
 
 
 def _is_clause(head: Token, tree: DependencyIndex) -> bool:
