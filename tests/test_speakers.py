@@ -324,6 +324,9 @@ NAME_CASES = [
      "Adeyemi produced every song on it.\n\n\u201cThe label said no,\u201d he said.", "he", None),
     ("Ngozi Obi released her second album on Friday.\n\n\u201cThe label said no,\u201d she "
      "said.", "she", "Ngozi Obi"),
+    # "the MP" is the article's Member of Parliament
+    ("Yvette Harlow, the local Member of Parliament, called the decision a betrayal.\n\n"
+     "\u201cI have written to the board,\u201d the MP said.", "MP", "Yvette Harlow"),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),

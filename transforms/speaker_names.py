@@ -415,6 +415,8 @@ class ArticleNames:
             if head.dep_ == "appos":
                 words += [t.text for t in head.head.subtree if t.i < head.left_edge.i]
             role_words = frozenset(role_noun(w) for w in words if w.lower() not in _NOT_ROLE_WORDS)
+            if {"member", "parliament"} <= role_words:
+                role_words |= {"mp"}  # "the local Member of Parliament" is "the MP" after
             if not role_words:
                 continue
             name = self.person_name(self._text[e.start : e.end], e.start)

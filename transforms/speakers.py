@@ -713,7 +713,8 @@ class SpeakerResolver:
                 if found is None:
                     found = self._described_person(head, start, end)
                 return found
-            if head.ent_type_ or not head.is_lower and not head.is_sent_start:
+            if head.ent_type_ or (not head.is_lower and not head.is_sent_start
+                                  and head.lower_ not in _ROLE_ABBREVIATIONS):
                 return _NOT_NOMINAL
             # "the mayor", "Connecticut's tax commissioner": the person given that role; "Mrs.
             # Clinton's plan" names no role, and falls through to the name inside it
@@ -903,6 +904,8 @@ class SpeakerResolver:
 
 
 _NOT_NOMINAL = object()
+# Roles written in capitals that are no name: "the MP said" is the article's Member of Parliament.
+_ROLE_ABBREVIATIONS = frozenset({"mp"})
 # What follows the name in a bio line: "is", "was", "has been", "serves as", after an optional
 # aside (", D-Ariz.,").
 _BIO_VERB = re.compile(r"(?:,[^,\n]{1,40},)? (?:is|was|has been|serves as) ")
