@@ -181,6 +181,12 @@ class ArticleNames:
     def _build_people(self) -> dict[tuple[str, ...], _Person]:
         people: dict[tuple[str, ...], _Person] = {}
         told: dict[tuple[str, ...], set[str]] = {}  # name -> genders its own possessives gave
+        # once per article, not per name: a long article is thousands of names
+        token_at = {t.idx: t.i for t in self._doc}
+        sentence_of = [0] * len(self._doc)
+        for k, sentence in enumerate(self._doc.sents):
+            sentence_of[sentence.start : sentence.end] = [k] * len(sentence)
+        persons_in = Counter(sentence_of[x.start] for x in self._doc.ents if x.label_ == "PERSON")
         for e in self._entities:
             if e.label != "PERSON" or self.in_headline(e.start):
                 continue
@@ -195,7 +201,7 @@ class ArticleNames:
             elif title in _FEMALE_TITLES:
                 self._gender_by_surname.setdefault(key[-1], "f")
             else:
-                owned = self._own_possessive(e)
+                owned = self._own_possessive(e, token_at, sentence_of, persons_in)
                 if owned is not None:
                     told.setdefault(key, set()).add(owned)
             if len(key) < 2:
@@ -237,20 +243,26 @@ class ArticleNames:
         }
         return people
 
-    def _own_possessive(self, e: EntityMention) -> str | None:
+    def _own_possessive(
+        self, e: EntityMention, token_at: dict[int, int], sentence_of: list[int],
+        persons_in: Counter,
+    ) -> str | None:
         """"f" for "Amara Okoye released her second album": the gender of a "his"/"her" in
         what the person's own verb governs, in a sentence that names no other person. Not in a
         clause the verb reports or a relative clause ("Okoye said her rival ..."): that "her"
         can be anyone's. For a given name the list does not know, this is the only sign."""
-        span = self._doc.char_span(e.start, e.end, alignment_mode="expand")
-        if span is None or span.root.dep_ != "nsubj":
+        first = token_at.get(e.start)
+        if first is None or persons_in[sentence_of[first]] != 1:
             return None
-        verb = span.root.head
-        sentence = verb.sent
-        if any(x.label_ in {"PERSON"} and x.start != span.start for x in sentence.ents):
+        last = first
+        while last + 1 < len(self._doc) and self._doc[last + 1].idx < e.end:
+            last += 1
+        root = self._doc[first : last + 1].root
+        if root.dep_ != "nsubj":
             return None
+        verb = root.head
         genders = set()
-        todo = [c for c in verb.children if c.i != span.root.i]
+        todo = [c for c in verb.children if c.i != root.i]
         while todo:
             t = todo.pop()
             if t.dep_ in _OTHER_CLAUSES:
