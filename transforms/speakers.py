@@ -181,6 +181,11 @@ def mention_span(head: Token) -> tuple[int, int]:
             start = dashes[0] + 1
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    # "Ofori-Atta said": a hyphenated name the parser split at its hyphen, hanging the first
+    # part elsewhere
+    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+           and not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start].is_title):
+        start -= 2
     end = head.i
     for child in head.rights:
         if child.dep_ not in _MENTION_RIGHT or any(
