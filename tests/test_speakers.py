@@ -328,7 +328,7 @@ NAME_CASES = [
     ("Yvette Harlow, the local Member of Parliament, called the decision a betrayal.\n\n"
      "\u201cI have written to the board,\u201d the MP said.", "MP", "Yvette Harlow"),
     # a hyphenated surname the parser split at its hyphen stays whole
-    ("Ofori-Atta said the damp had been a constant problem.", "Atta", "Ofori-Atta"),
+    ("Nordqvist laughed. Ofori-Atta said the damp was the worst part.", "Atta", "Ofori-Atta"),
     # a job title alone is never a name
     ("The spokesman said the company would appeal.", "spokesman", None),
     ("The museum's director said the exhibition would close.", "director", None),
