@@ -166,6 +166,17 @@ def is_dash(token: Token) -> bool:
     return token.i > 0 and bool(doc[token.i - 1].whitespace_) and bool(token.whitespace_)
 
 
+def joins_a_word(token: Token) -> bool:
+    """A hyphen inside a word ("voice-over", "Ofori-Atta"), which the tokenizer splits off."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+    )
+
+
 def mention_span(head: Token) -> tuple[int, int]:
     """Character span of the mention headed by ``head``, without appositions or clauses.
 
@@ -183,8 +194,8 @@ def mention_span(head: Token) -> tuple[int, int]:
         start += 1
     # "Ofori-Atta said": a hyphenated name the parser split at its hyphen, hanging the first
     # part elsewhere
-    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
-           and not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start].is_title):
+    while (start >= 2 and joins_a_word(doc[start - 1]) and doc[start - 2].is_title
+           and doc[start].is_title):
         start -= 2
     end = head.i
     for child in head.rights:

@@ -1098,7 +1098,7 @@ def _small_clause(verb: Token, head: Token, tree: DependencyIndex) -> bool:
     the pilot ignored warnings"). The pipeline runs no tagger, so the participle is read off its
     form: "-ed"/"-en" with no auxiliary, "that" or object of its own."""
     return (
-        verb.lower_ in _FINDING_FORMS
+        verb.lower_ in _FIND_FORMS
         and head.lower_.endswith(("ed", "en"))
         and not any(c.dep_ in _FINITE_SIGNS for c in tree.children(head))
         # "The poll finds Johnson supported by 13 percent": a poll's finding all the same
@@ -1107,7 +1107,6 @@ def _small_clause(verb: Token, head: Token, tree: DependencyIndex) -> bool:
     )
 
 
-_FINDING_FORMS = frozenset(inflections("find"))
 _FINITE_SIGNS = {"aux", "auxpass", "mark", "dobj", "ccomp", "xcomp", "attr", "acomp", "dative"}
 
 

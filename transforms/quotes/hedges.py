@@ -30,22 +30,22 @@ _RELATIVE_WORDS = {"what", "which", "who", "whom", "whose"}
 
 def hedge_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
     out = []
+    tree = ctx.tree
     for tok in doc:
         # "a seeming contradiction": not a verb here
         if ctx.quoted[tok.i] >= 0 or tok.dep_ in NOT_VERB_DEPS:
             continue
-        tree = ctx.tree
         parts = (
             _seeming(tok, tree) or _hearsay(tok, tree) or _reported(tok, tree)
             or _viewed_as(tok, tree) or _heard_in_court(tok, tree)
         )
         if not parts or _relative(tok, parts):
             continue
-        tokens = [t for part in parts for t in ctx.tree.subtree(part)]
+        tokens = [t for part in parts for t in tree.subtree(part)]
         start, end = trimmed_span(without_trailing_aside(tokens))
         if start is not None and not any(ctx.quoted[t.i] >= 0 for t in tokens):
             order = (-(end - start), start)
-            speaker = _holder(tok, ctx.tree)
+            speaker = _holder(tok, tree)
             out.append(Candidate(Priority.HEDGE, order, start, end, cue_span(tok), speaker))
     return out
 

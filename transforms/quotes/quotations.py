@@ -135,6 +135,13 @@ def _source_named(span: Span, quoted: list[int]) -> Token | None:
 _MAX_TRAILING_SPEAKER_WORDS = 4
 
 
+def _speaker_between(between: str) -> bool:
+    """Whether the words between a quotation's closing mark and the cue after it can be just its
+    speaker ("“...,” the source said"): a few words, no sentence or clause break."""
+    return (len(between.split()) <= _MAX_TRAILING_SPEAKER_WORDS
+            and not any(ch in between for ch in ".!?;:\n"))
+
+
 def quotation_after_introduction(c: Candidate, ctx: QuoteContext) -> Candidate:
     """A reporting clause whose cue follows the quotation that ends it, and whose words before
     the quotation end in a colon or a comma, cut to the quotation: in "Moreau pointed to the
@@ -150,8 +157,7 @@ def quotation_after_introduction(c: Candidate, ctx: QuoteContext) -> Candidate:
     introduction = text[c.start : first.outer_start].rstrip()
     if not introduction.endswith((":", ",")) or c.cue[0] < last.outer_end:
         return c
-    between = text[last.outer_end : c.cue[0]]  # the speaker: "“...,” the source said"
-    if len(between.split()) > _MAX_TRAILING_SPEAKER_WORDS or any(ch in between for ch in ".!?;:\n"):
+    if not _speaker_between(text[last.outer_end : c.cue[0]]):
         return c
     return c._replace(start=first.start, end=last.end)
 
@@ -170,8 +176,7 @@ def split_at_cue(c: Candidate, ctx: QuoteContext) -> list[Candidate]:
     if not said or c.start > regions[said[0]].start or c.end <= c.cue[1]:
         return [c]
     first, last = regions[said[0]], regions[said[-1]]
-    between = text[last.outer_end : c.cue[0]]  # the speaker: "“...,” the source said"
-    if len(between.split()) > _MAX_TRAILING_SPEAKER_WORDS or any(ch in between for ch in ".!?;:\n"):
+    if not _speaker_between(text[last.outer_end : c.cue[0]]):
         return [c]
     quotation = c._replace(start=first.start, end=last.end, regions=tuple(said), kind=None)
     rest = c.cue[1]
@@ -426,7 +431,7 @@ def _description(doc: Doc, start: int, quoted: list[int], limit: int | None = No
         end < limit
         and end - start < _MAX_DESCRIPTION_WORDS
         and quoted[end] < 0
-        and (not doc[end].is_punct or _joins_a_word(doc[end]))
+        and (not doc[end].is_punct or speakers.joins_a_word(doc[end]))
         and not doc[end].is_space
     ):
         end += 1
@@ -442,17 +447,6 @@ def _description(doc: Doc, start: int, quoted: list[int], limit: int | None = No
     if first.lower_ in _PRONOUNS or not last.is_alpha:
         return None
     return last
-
-
-def _joins_a_word(token: Token) -> bool:
-    """A hyphen inside a word ("voice-over", "co-founder"), which the tokenizer splits off."""
-    doc = token.doc
-    return (
-        token.text == "-"
-        and not token.whitespace_
-        and token.i > 0
-        and not doc[token.i - 1].whitespace_
-    )
 
 
 _PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
