@@ -8,6 +8,8 @@ own DirectRunner shows that the replaced function is the one Beam calls.
 
 from __future__ import annotations
 
+import tempfile
+
 import apache_beam as beam
 import pytest
 from apache_beam.runners.direct.direct_runner import BundleBasedDirectRunner
@@ -34,8 +36,11 @@ def prism_loads(monkeypatch) -> list[str]:
     return calls
 
 
-def test_beams_own_direct_runner_would_fetch_prism(prism_loads):
+def test_beams_own_direct_runner_would_fetch_prism(prism_loads, monkeypatch, tmp_path):
     """The control: the patched loader is what Beam's DirectRunner calls (then falls back)."""
+    # Beam's Prism job server makes its temp folder before fetching the binary and never removes
+    # it when the fetch fails: in this test's folder, not one more beam-temp* per run in /tmp
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     with loopback_only(), beam.Pipeline(runner="SwitchingDirectRunner") as pipeline:
         assert_that(pipeline | beam.Create([1, 2]) | beam.Map(lambda x: x * 10),
                     equal_to([10, 20]))
