@@ -50,9 +50,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("output", metavar="OUTPUT", help="the --output of a newsbeam run")
     parser.add_argument("--table", choices=tuple(REGISTRY), help="print this table's rows")
-    parser.add_argument("--article", metavar="ID",
-                        help="only rows of this article (its article_id, or a prefix of it); "
-                        f"needs --table {'|'.join(article_tables())}")
+    parser.add_argument("--article", metavar="ID_OR_FILE",
+                        help="only rows of this article: its article_id or a prefix of it, the "
+                        "file it was read from (a name such as story.txt, or the end of its "
+                        "path), or its own JSON id; needs --table "
+                        f"{'|'.join(article_tables())}")
     parser.add_argument("--limit", type=int, default=20, metavar="N",
                         help="print at most N rows (default: 20; 0 prints all)")
     parser.add_argument("--format", choices=("table", "jsonl"), default="table",
@@ -88,8 +90,16 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser,
     if not args.table:
         print_summary(summary, out)
         return 0
+    ids = None
+    if args.article:
+        ids = matching_articles(read_table(args.output, "articles"), args.article)
+        if not ids:
+            print(f"newsbeam: error: no article in {args.output} has the id, the input file or "
+                  f"the JSON id {args.article!r}: `newsbeam inspect {args.output} --table "
+                  "articles` lists them", file=sys.stderr)
+            return 2
     # one row past the limit says whether it cut anything
-    rows = list(select_rows(read_table(args.output, args.table), args.article,
+    rows = list(select_rows(read_table(args.output, args.table), ids,
                             args.limit + 1 if args.limit else 0))
     cut = bool(args.limit) and len(rows) > args.limit
     rows = rows[: args.limit] if cut else rows
@@ -111,11 +121,25 @@ def print_summary(summary, out: TextIO) -> None:
     out.write("\n".join(lines) + "\n")
 
 
-def select_rows(rows: Iterable[dict[str, Any]], article: str | None,
+def matching_articles(articles: Iterable[dict[str, Any]], wanted: str) -> set[str]:
+    """The article_ids ``wanted`` names: an id prefix, the input file (its whole path, or its end
+    after a "/": "story.txt", "2016/story.txt"), or the input's own JSON id. A user reading the
+    tables knows the file an article came from long before its hash."""
+    out = set()
+    for row in articles:
+        source = row.get("source_uri") or ""
+        if (row["article_id"].startswith(wanted) or source == wanted
+                or source.endswith("/" + wanted.lstrip("/")) or row.get("external_id") == wanted):
+            out.add(row["article_id"])
+    return out
+
+
+def select_rows(rows: Iterable[dict[str, Any]], ids: set[str] | None,
                 limit: int) -> Iterator[dict[str, Any]]:
+    """Rows of the articles ``ids`` (all rows when None), at most ``limit`` (0: no limit)."""
     n = 0
     for row in rows:
-        if article and not row.get("article_id", "").startswith(article):
+        if ids is not None and row.get("article_id") not in ids:
             continue
         if limit and n >= limit:
             return

@@ -82,6 +82,32 @@ def test_article_prefix_filter_and_jsonl_whole_rows(output, capsys):
     assert rows[0]["ingested_at"].startswith("2023-11-14T22:13:20")
 
 
+@pytest.mark.parametrize("wanted", ["bbb222.txt", "data/bbb222.txt", "/data/bbb222.txt", "bbb"])
+def test_article_by_its_input_file(output, capsys, wanted):
+    """A reader knows the file an article came from, not its hash: the name or the path's end
+    picks the article's rows in every table (the entities here, found through articles)."""
+    assert main(["inspect", str(output), "--table", "entities", "--article", wanted,
+                 "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["text"] for r in rows] == ["Other"]
+
+
+def test_article_by_its_json_id(tmp_path, capsys):
+    out = tmp_path / "out"
+    write_table(out, "articles", [article("aaa111", TEXT, external_id="story-7"),
+                                  article("bbb222", "Other text.", external_id="story-8")])
+    assert main(["inspect", str(out), "--table", "articles", "--article", "story-8"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("bbb222") and lines[-1] == "(1 row)"
+
+
+def test_an_article_no_row_names_is_an_error_not_an_empty_table(output, capsys):
+    # "a111.txt" ends neither path at a "/" boundary nor starts an id
+    assert main(["inspect", str(output), "--table", "quotes", "--article", "a111.txt"]) == 2
+    printed = capsys.readouterr()
+    assert printed.out == "" and "no article" in printed.err and "a111.txt" in printed.err
+
+
 def test_limit_and_quotes_columns(output, capsys):
     assert main(["inspect", str(output), "--table", "entities", "--limit", "1"]) == 0
     out = capsys.readouterr().out.splitlines()
