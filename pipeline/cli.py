@@ -41,7 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser.add_argument("--version", action="version", version=f"newsbeam {PIPELINE_VERSION}")
     _add_log_level(parser, default="WARNING")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # prog: "usage: newsbeam inspect ...", not the whole top-level usage line before "inspect"
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                prog=parser.prog)
 
     run = sub.add_parser(
         "run", help="run the pipeline",

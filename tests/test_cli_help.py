@@ -35,6 +35,8 @@ def test_each_subcommand_help_documents_its_flags(capsys, command, flags):
     assert code == 0
     for flag in flags:
         assert flag in out, f"{command} --help does not mention {flag}"
+    # the command's own usage line, not the top-level one ("newsbeam [-h] ... COMMAND ... run")
+    assert out.startswith(f"usage: newsbeam {command} [-h]")
 
 
 @pytest.mark.parametrize("argv, message", [
