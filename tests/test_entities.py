@@ -129,3 +129,19 @@ def test_a_given_name_the_model_left_out_is_part_of_the_name(analyse):
     found = [(written, label) for written, label, _canonical in mentions(analyse, text)]
     assert ("Anders Holm", "PERSON") in found
     assert ("Congressman Holm", "PERSON") not in found  # a role word is no given name
+
+
+def test_post_nominal_letters_end_no_name(analyse):
+    """British court and politics copy: the small model reads "Jane Holt QC" as an ORG and
+    "Recorder Alistair Mbeki KC" as a PERSON "Recorder Alistair" plus an ORG "KC". The person
+    is the name without the letters, and a later surname alone is that person."""
+    text = ("Sentencing him at Leeds Crown Court, Recorder Alistair Mbeki KC said the offences "
+            "were cruel. Defence barrister Jane Holt QC said her client was sorry. "
+            "Holt told the court that he had been drinking. The Labour MP said nothing.")
+    found = [(written, label) for written, label, _canonical in mentions(analyse, text)]
+    assert ("Alistair Mbeki", "PERSON") in found and ("Jane Holt", "PERSON") in found
+    assert not [w for w, _ in found if w.endswith(("KC", "QC", "MP"))]
+    assert not [w for w, label in found if label == "PERSON" and "Labour" in w]
+    _doc, analysis = analyse(text)
+    named = {text[q.start : q.end]: q.speaker_name for q in analysis.quotes}
+    assert named["that he had been drinking"] == "Jane Holt"

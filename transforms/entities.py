@@ -11,6 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from transforms.entity_labels import NAME_LABELS
+from transforms.first_names import first_name_gender
 from transforms.entity_spans import (
     DETERMINERS,
     PERSON_TITLES,
@@ -161,9 +162,13 @@ def person_surnames(mentions: list[tuple[str, str]]) -> set[str]:
 
 def _spacy_mentions(doc: Doc, text: str, tokens: TokenOffsets) -> list[CharMention]:
     out = []
-    for ent in doc.ents:
-        start = _with_given_name(doc, ent) if ent.label_ == "PERSON" else ent.start
-        span = trim_mention(doc, text, tokens, TokenSpan(start, ent.end, ent.label_))
+    spans = [
+        TokenSpan(_with_given_name(doc, ent) if ent.label_ == "PERSON" else ent.start,
+                  ent.end, ent.label_)
+        for ent in doc.ents
+    ]
+    for span in _with_post_nominal_names(doc, spans):
+        span = trim_mention(doc, text, tokens, span)
         if span is not None:
             out.append(
                 CharMention(tokens.starts[span.start], tokens.ends[span.end - 1], span.label)
@@ -193,6 +198,52 @@ def _with_given_name(doc: Doc, ent) -> int:
     ):
         return start - 1
     return start
+
+
+# Letters after a British or Commonwealth name: rank, honour, office, degree. The small model
+# reads "Jane Holt QC" as an ORG and "Recorder Alistair Mbeki KC" as a PERSON "Recorder
+# Alistair" plus an ORG "KC"; the person is "Jane Holt", and every later "Holt" is her.
+# (Not "MS", "CH" or "TD": as often an illness, a country code or a touchdown.)
+POST_NOMINALS = frozenset("KC QC MP MSP MEP MLA OBE MBE CBE KBE DBE FRS JP PhD".split())
+
+
+def _is_post_nominal(word: str) -> bool:
+    return word in POST_NOMINALS
+
+
+def _with_post_nominal_names(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
+    """``spans`` with a name followed by post-nominal letters made one PERSON without them.
+
+    The name is the run of capitalised words right before the letters (inside the model's span
+    or not), without leading titles; it must start with a known given name or hold a PERSON
+    the model found, so that "the Labour MP" or "Leeds Crown Court KC" make no person. The
+    model's spans that overlap the new one give way to it.
+    """
+    if not any(_is_post_nominal(doc[s.end - 1].text) for s in spans):
+        return spans  # the common case: no letters after any name
+    people = []
+    for span in spans:
+        letters = span.end - 1
+        if not _is_post_nominal(doc[letters].text):
+            continue
+        start = letters
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+            start -= 1
+        while start < letters and (
+            doc[start].lower_ in PERSON_TITLES or _is_role_noun(doc[start].lower_)
+        ):
+            start += 1
+        if letters - start < 2:
+            continue
+        found_person = any(
+            s.label == "PERSON" and s.start < letters and start < s.end for s in spans
+        )
+        if found_person or first_name_gender(doc[start].text) is not None:
+            people.append(TokenSpan(start, letters, "PERSON"))
+    if not people:
+        return spans
+    kept = [s for s in spans if not any(s.start < p.end + 1 and p.start < s.end for p in people)]
+    return sorted(kept + people)
 
 
 def _is_role_noun(word: str) -> bool:
