@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 
 from transforms.quotes.speaker_labels import find_labelled_paragraphs, trailing_dash_speaker
@@ -415,3 +418,21 @@ def test_of_a_title_and_a_name_parsed_as_two_subjects_the_name_speaks(analyse):
     mention, name = _speaker_of(analyse, text, "said")
     assert name == "Hannah Weiss"
     assert "Weiss" in mention
+
+
+def test_an_articles_doc_goes_when_its_analysis_does(analyse):
+    """Without Python's cyclic collector: a reference cycle through the speaker resolver kept
+    every article's Doc (tokens, tensor, memory pool) until the collector's next full round, and
+    a worker's memory rose and fell with those rounds."""
+    text = ("Mayor Jane Okafor said the budget was balanced. \u201cWe kept our promise,\u201d she "
+            "said. Her deputy, Tom Reyes, told reporters that the vote was close.")
+    gc.collect()
+    gc.disable()
+    try:
+        doc, analysis = analyse(text)
+        assert analysis.quotes and any(q.speaker_name == "Jane Okafor" for q in analysis.quotes)
+        ref = weakref.ref(doc)
+        del doc, analysis
+        assert ref() is None, "the Doc outlived its analysis: a reference cycle holds it"
+    finally:
+        gc.enable()

@@ -209,6 +209,26 @@ def mention_span(head: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
+class _InsideQuote:
+    """Whether an offset is inside one of an article's quotations (``spans``, character pairs).
+
+    A callable of its own, not a method of the resolver that hands it to ``ArticleNames``: a
+    bound method there made resolver -> names -> method -> resolver a reference cycle, so every
+    article's Doc (its tokens, tensor and memory pool) waited for Python's cyclic collector
+    instead of going when the article was done, and a worker's memory rose and fell by tens of
+    MB with the collector's rounds.
+    """
+
+    __slots__ = ("_spans",)
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._spans, (offset, float("inf"))) - 1
+        return i >= 0 and self._spans[i][0] <= offset < self._spans[i][1]
+
+
 class SpeakerResolver:
     """Resolves speaker mentions of one article to names, given its entities and quotations.
 
@@ -222,7 +242,7 @@ class SpeakerResolver:
         self._doc = doc
         # ``doc.text`` is rebuilt from all the tokens on every access: read it once
         self._text = doc.text
-        self._quoted = sorted(quoted)
+        self._inside_quote = _InsideQuote(quoted)
         self._entities = sorted(entities, key=lambda e: e.start)
         self._starts = [e.start for e in self._entities]
         self.names = ArticleNames(doc, self._text, self._entities, self._inside_quote)
@@ -234,10 +254,6 @@ class SpeakerResolver:
         self._pronouns: dict[int, str | None] = {}
         self._author: list[str | None] = []  # the bio line's person, once looked for
         self._things: dict[int, bool] = {}  # entity start -> _names_a_thing
-
-    def _inside_quote(self, offset: int) -> bool:
-        i = bisect.bisect_right(self._quoted, (offset, float("inf"))) - 1
-        return i >= 0 and self._quoted[i][0] <= offset < self._quoted[i][1]
 
     def entity_at(self, start: int, end: int, labels: set[str]) -> EntityMention | None:
         """The first entity with one of ``labels`` inside ``[start, end)``."""
