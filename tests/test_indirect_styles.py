@@ -136,6 +136,22 @@ STYLES = [
         "reports",
         id="despite-reports-are-not-the-subjects",
     ),
+    pytest.param(
+        "In addition to Mr. Ferris, two Democratic members of the council, Ana Ruiz and Tom Bell, "
+        "have said they will not support the budget.",
+        "they will not support the budget",
+        "two Democratic members of the council",
+        "said",
+        id="subject-hung-on-the-fronted-phrase-as-its-apposition",
+    ),
+    pytest.param(
+        "Speaking at the annual dinner in Denver, the union leader, Carla Moss, bluntly suggested "
+        "that the strike could last for months.",
+        "that the strike could last for months",
+        "Carla Moss",
+        "suggested",
+        id="subject-hung-on-the-fronted-phrase-past-an-adverb",
+    ),
 ]
 
 

@@ -502,6 +502,37 @@ def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
     return name
 
 
+# The verb's own words that may stand between its subject and it ("have said", "also said").
+_BETWEEN_SUBJECT_AND_VERB = {"aux", "auxpass", "neg", "advmod"}
+
+
+def _hung_on_fronted_phrase(verb: Token, quoted: list[int]) -> Token | None:
+    """The description or name right before a verb the parse gave no subject, when the parse
+    hung it on the phrase fronted before it: in "Alarmed by the unrest in Nevada, Senator Harry
+    Reid, the minority leader, said ..." "Reid" is a conjunct of "Nevada", in "In addition to
+    Mr. Cole, two members of Congress, Ann Ray and Bo Lin, have said ..." "members" an
+    apposition of "Cole". The highest apposition or conjunct set off by a comma on the way up
+    the parse from the word before the verb, while the way stays before the verb."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and (
+        (doc[k].head.i == verb.i and doc[k].dep_ in _BETWEEN_SUBJECT_AND_VERB)
+        or (doc[k].is_space and "\n" not in doc[k].text)
+    ):
+        k -= 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or quoted[k] >= 0 or doc[k].is_punct or doc[k].is_space:
+        return None
+    found, tok = None, doc[k]
+    while tok.head.i != tok.i and tok.i < verb.i and tok.head.i != verb.i:
+        start = tok.left_edge.i
+        if tok.dep_ in {"appos", "conj"} and start > 0 and doc[start - 1].text == ",":
+            found = tok
+        tok = tok.head
+    return found if tok.head.i == verb.i else None
+
+
 def _index_before(token: Token) -> int:
     """The word before ``token`` past one comma and any space within the line (a no-break space
     after a closing mark is a token of its own: "“...,”\u00a0added Dorsey"; a paragraph break
@@ -550,6 +581,7 @@ def unparsed_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> T
         return None
     return (
         _name_right_before(verb, quoted)
+        or _hung_on_fronted_phrase(verb, quoted)
         or _inverted_object(verb, quoted, tree)
         or _name_right_after(verb, quoted)
         or _modified_speaker(verb, quoted)
