@@ -152,6 +152,20 @@ STYLES = [
         "suggested",
         id="subject-hung-on-the-fronted-phrase-past-an-adverb",
     ),
+    pytest.param(
+        "Landlords clamoring to end the rent freeze say they are losing money every month.",
+        "they are losing money every month",
+        "Landlords",
+        "say",
+        id="subject-of-the-participle-taken-for-the-main-verb",
+    ),
+    pytest.param(
+        "The mayor paused, then revealed why the bridge had been closed.",
+        "why the bridge had been closed",
+        "The mayor",
+        "revealed",
+        id="subject-of-a-conjunct-the-parse-left-unlabelled",
+    ),
 ]
 
 

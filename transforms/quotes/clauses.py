@@ -242,6 +242,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         or speakers.speaker_token(verb)
         or _gerund_subject(verb)
         or unparsed_subject(verb, quoted, tree)
+        or _subject_of_misparsed_conjunct(verb)
     )
     outer = outer_report(verb, tree)
     if outer is not None:
@@ -531,6 +532,18 @@ def _hung_on_fronted_phrase(verb: Token, quoted: list[int]) -> Token | None:
             found = tok
         tok = tok.head
     return found if tok.head.i == verb.i else None
+
+
+def _subject_of_misparsed_conjunct(verb: Token) -> Token | None:
+    """The subject of the verb before a speech verb the parse left unlabelled (``dep``): in
+    "Majorities of voters going to the polls Tuesday say ..." and "Activists clamoring to block
+    him say ..." the parse took the participle for the main verb and "say" for a leftover, and
+    "Clinton paused, then revealed why ..." is a conjunct the parse missed."""
+    head = verb.head
+    if verb.dep_ != "dep" or head.i > verb.i or not is_speech_verb(verb.text):
+        return None
+    subject = speakers.speaker_token(head)
+    return subject if subject is not None and subject.i < head.i else None
 
 
 def _index_before(token: Token) -> int:
