@@ -166,6 +166,22 @@ STYLES = [
         "revealed",
         id="subject-of-a-conjunct-the-parse-left-unlabelled",
     ),
+    pytest.param(
+        "The senator took questions for an hour before adding that she would not seek another "
+        "term.",
+        "that she would not seek another term",
+        "The senator",
+        "adding",
+        id="before-a-speech-gerund-with-its-clause",
+    ),
+    pytest.param(
+        "After suggesting on Monday that the tax was unfair, the governor said little about it in "
+        "his speech.",
+        "that the tax was unfair",
+        "the governor",
+        "suggesting",
+        id="after-a-speech-gerund-with-its-clause",
+    ),
 ]
 
 
@@ -219,6 +235,11 @@ NOT_QUOTES = [
         "The mayor named three residents to the housing committee.",
         "three residents",
         id="named-to-a-committee",
+    ),
+    pytest.param(
+        "After backing two of his rivals, the donor switched to the mayor.",
+        "two of his rivals",
+        id="after-a-gerund-another-act",
     ),
 ]
 

@@ -60,6 +60,9 @@ _ABOUT_PREPS = {"about"}
 # ("accused him of lying"), nor "before"/"after"/"without", whose gerund is another act at
 # another time ("after first backing two of his rivals").
 _GERUND_PREPS = {"by", "in", "while"}
+# ... though a speech verb's clause is the subject's words at any time: "before adding that
+# ...", "after saying that ...".
+_TIME_GERUND_PREPS = {"before", "after"}
 # What "in a ..." names as the source of a clause: "In a Fox News poll, ...".
 _SOURCE_DOCUMENTS = {"poll", "polls", "survey", "surveys"}
 _NOT_SOURCES = {"this", "that", "there", "what", "these", "those"}
@@ -680,7 +683,13 @@ def _gerund_subject(verb: Token) -> Token | None:
     """The subject of "She answered by arguing that ...": the verb the gerund's preposition
     hangs on (the parse gives the gerund none of its own)."""
     prep = verb.head
-    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in _GERUND_PREPS:
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep":
+        return None
+    if prep.lower_ not in _GERUND_PREPS and not (
+        prep.lower_ in _TIME_GERUND_PREPS
+        and is_speech_verb(verb.text)
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    ):
         return None
     return speakers.speaker_token(prep.head)
 
