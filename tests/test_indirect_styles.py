@@ -182,6 +182,20 @@ STYLES = [
         "suggesting",
         id="after-a-speech-gerund-with-its-clause",
     ),
+    pytest.param(
+        "The campaign reported spending $2 million on television ads last month.",
+        "spending $2 million on television ads last month",
+        "The campaign",
+        "reported",
+        id="reported-a-gerund",
+    ),
+    pytest.param(
+        "The governor also suggested raising the fuel tax to pay for road repairs.",
+        "raising the fuel tax to pay for road repairs",
+        "The governor",
+        "suggested",
+        id="suggested-a-gerund",
+    ),
 ]
 
 
@@ -240,6 +254,11 @@ NOT_QUOTES = [
         "After backing two of his rivals, the donor switched to the mayor.",
         "two of his rivals",
         id="after-a-gerund-another-act",
+    ),
+    pytest.param(
+        "The senator continued campaigning in the rain on Saturday.",
+        "campaigning",
+        id="continued-a-gerund-goes-on",
     ),
 ]
 

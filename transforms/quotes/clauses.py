@@ -1085,14 +1085,25 @@ def _without_leading_preposition(objects: list[Token], tree: DependencyIndex) ->
     return [*governed, *objects[1:]] if governed else objects
 
 
+# A speech verb that, before a gerund, says an act goes on ("continued campaigning").
+_GOING_ON = frozenset(inflections("continue"))
+
+
 def _said_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
     """What a speech verb without a clause says: its object ("mentioned the wall", "expressed
-    frustration") or what it is about ("spoke about the economy").
+    frustration"), the gerund right after it ("reported spending $1 million") or what it is
+    about ("spoke about the economy").
 
     "on" and "to" are left out: "said on Twitter", "spoke to reporters" name a medium or an
     audience. An object that says nothing ("said little", "said them") gives no content."""
     out: list[Token] = []
     for child in tree.rights(verb):
+        if (child.dep_ == "xcomp" and child.lower_.endswith("ing") and child.i == verb.i + 1
+                and verb.lower_ not in _GOING_ON):
+            # "reported spending $1 million on ads", "suggested raising the wage": the act
+            # the words are about
+            out.append(child)
+            break
         if child.dep_ == "dobj" and is_object_said_verb(verb.text):
             if (
                 child.lower_ in _BARE_OBJECTS
