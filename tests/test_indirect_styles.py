@@ -196,6 +196,20 @@ STYLES = [
         "suggested",
         id="suggested-a-gerund",
     ),
+    pytest.param(
+        "Older voters were more likely to say the economy had improved.",
+        "the economy had improved",
+        "Older voters",
+        "say",
+        id="more-likely-to-say-the-adjectives-subject",
+    ),
+    pytest.param(
+        "The airline is worried that fuel prices will keep rising.",
+        "that fuel prices will keep rising",
+        "The airline",
+        "worried",
+        id="is-worried-that-the-adjectives-subject",
+    ),
 ]
 
 
