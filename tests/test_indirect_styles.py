@@ -210,6 +210,20 @@ STYLES = [
         "worried",
         id="is-worried-that-the-adjectives-subject",
     ),
+    pytest.param(
+        "The coach seems to feel that the team can still win the title.",
+        "The coach seems to feel that the team can still win the title",
+        "The coach",
+        "seems",
+        id="seems-to-feel-that-a-view-the-subject-holds",
+    ),
+    pytest.param(
+        "The fans seem to agree.",
+        "The fans seem to agree",
+        None,
+        "seem",
+        id="seem-to-agree-the-writers-impression",
+    ),
 ]
 
 
