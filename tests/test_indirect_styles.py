@@ -224,6 +224,20 @@ STYLES = [
         "seem",
         id="seem-to-agree-the-writers-impression",
     ),
+    pytest.param(
+        "About 4 in 10 say they want the next mayor to cut taxes.",
+        "they want the next mayor to cut taxes",
+        "About 4 in 10",
+        "say",
+        id="a-polls-share-taken-for-a-number-of-the-verb",
+    ),
+    pytest.param(
+        "Less than a third agreed that the schools had improved.",
+        "that the schools had improved",
+        "Less than a third",
+        "agreed",
+        id="a-polls-share-taken-for-an-adverbial-noun",
+    ),
 ]
 
 

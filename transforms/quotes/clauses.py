@@ -537,6 +537,29 @@ def _hung_on_fronted_phrase(verb: Token, quoted: list[int]) -> Token | None:
     return found if tok.head.i == verb.i else None
 
 
+# How a share of people is counted ("About 4 in 10", "Less than a third").
+_QUANTITY_LABELS = {"CARDINAL", "PERCENT"}
+
+
+def _quantity_right_before(verb: Token) -> Token | None:
+    """The share of people a poll counts right before its speech verb, opening the sentence,
+    which the parse took for the verb's modifier: "About 4 in 10 say ..." ("10" a number of
+    "say"), "Less than a third agreed that ..." ("third" an adverbial noun). Not a number
+    inside a phrase before the subject ("At one point, Cruz said")."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].head.i == verb.i and doc[k].dep_ in {"aux", "neg"}:
+        k -= 1
+    if k < 0:
+        return None
+    share = doc[k]
+    if share.head.i != verb.i or share.ent_type_ not in _QUANTITY_LABELS:
+        return None
+    if share.dep_ not in {"nummod", "npadvmod", "advmod"}:
+        return None
+    return share if share.left_edge.i == share.sent.start else None
+
+
 def _subject_of_misparsed_conjunct(verb: Token) -> Token | None:
     """The subject of the verb before a speech verb the parse left unlabelled (``dep``): in
     "Majorities of voters going to the polls Tuesday say ..." and "Activists clamoring to block
@@ -598,6 +621,7 @@ def unparsed_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> T
     return (
         _name_right_before(verb, quoted)
         or _hung_on_fronted_phrase(verb, quoted)
+        or _quantity_right_before(verb)
         or _inverted_object(verb, quoted, tree)
         or _name_right_after(verb, quoted)
         or _modified_speaker(verb, quoted)
