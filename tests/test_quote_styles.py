@@ -216,6 +216,24 @@ def test_a_headline_with_a_comma_and_colon_is_no_roundup(analyse):
     assert not [q for q in _quotes(analyse, text) if q["cue"] == ":"]
 
 
+def test_a_headline_label_the_model_left_untagged_is_the_surname_of_the_articles_person(analyse):
+    text = (
+        "Moreau: Tax Plan Will Not Hurt Families.\n\n"
+        "Senator Paul Moreau said on Tuesday that his tax plan would protect working families."
+    )
+    q = _holding(_quotes(analyse, text), "Tax Plan Will Not Hurt Families")
+    assert q["speaker"] == "Moreau"
+    assert q["cue"] == ":"
+
+
+def test_a_headline_label_naming_nobody_in_the_article_is_no_quote(analyse):
+    text = (
+        "Newspaper: Defense chief used a personal email account.\n\n"
+        "The defense secretary used a personal account for two years, officials said."
+    )
+    assert not [q for q in _quotes(analyse, text) if q["cue"] == ":"]
+
+
 def test_markup_attribute_values_are_no_quotations(analyse):
     text = (
         'The campaign tweeted <tweet id="747986907162877952" author="@realDonaldTrump">Great '
