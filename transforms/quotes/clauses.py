@@ -510,6 +510,18 @@ def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
 _BETWEEN_SUBJECT_AND_VERB = {"aux", "auxpass", "neg", "advmod"}
 
 
+def _index_past_own_words(verb: Token, deps: set[str]) -> int:
+    """The index of the word before ``verb`` past the verb's own words of ``deps`` right before
+    it and any space within the line; -1 at the start."""
+    doc, k = verb.doc, verb.i - 1
+    while k >= 0 and (
+        (doc[k].head.i == verb.i and doc[k].dep_ in deps)
+        or (doc[k].is_space and "\n" not in doc[k].text)
+    ):
+        k -= 1
+    return k
+
+
 def _hung_on_fronted_phrase(verb: Token, quoted: list[int]) -> Token | None:
     """The description or name right before a verb the parse gave no subject, when the parse
     hung it on the phrase fronted before it: in "Alarmed by the unrest in Nevada, Senator Harry
@@ -518,12 +530,7 @@ def _hung_on_fronted_phrase(verb: Token, quoted: list[int]) -> Token | None:
     apposition of "Cole". The highest apposition or conjunct set off by a comma on the way up
     the parse from the word before the verb, while the way stays before the verb."""
     doc = verb.doc
-    k = verb.i - 1
-    while k >= 0 and (
-        (doc[k].head.i == verb.i and doc[k].dep_ in _BETWEEN_SUBJECT_AND_VERB)
-        or (doc[k].is_space and "\n" not in doc[k].text)
-    ):
-        k -= 1
+    k = _index_past_own_words(verb, _BETWEEN_SUBJECT_AND_VERB)
     if k >= 0 and doc[k].text == ",":
         k -= 1
     if k < 0 or quoted[k] >= 0 or doc[k].is_punct or doc[k].is_space:
@@ -546,13 +553,10 @@ def _quantity_right_before(verb: Token) -> Token | None:
     which the parse took for the verb's modifier: "About 4 in 10 say ..." ("10" a number of
     "say"), "Less than a third agreed that ..." ("third" an adverbial noun). Not a number
     inside a phrase before the subject ("At one point, Cruz said")."""
-    doc = verb.doc
-    k = verb.i - 1
-    while k >= 0 and doc[k].head.i == verb.i and doc[k].dep_ in {"aux", "neg"}:
-        k -= 1
+    k = _index_past_own_words(verb, {"aux", "neg"})  # "half" may be an adverb of the verb
     if k < 0:
         return None
-    share = doc[k]
+    share = verb.doc[k]
     if share.head.i != verb.i or share.ent_type_ not in _QUANTITY_LABELS:
         return None
     if share.dep_ not in {"nummod", "npadvmod", "advmod"}:
