@@ -272,6 +272,16 @@ def test_a_headline_report_is_no_quote(analyse):
     assert [q["content"] for q in quotes] == ["that an inquiry was needed"]
 
 
+def test_a_paragraph_ending_in_a_quotation_in_two_apostrophes_is_no_headline(analyse):
+    text = (
+        "Mr. Hale argues that the levy will pass easily. Ms. Cole said, ''Voters want the new "
+        "school.''\n\nThe vote is on Tuesday."
+    )
+    q = _holding(_quotes(analyse, text), "the levy will pass")
+    assert q["content"] == "that the levy will pass easily"
+    assert q["speaker"] == "Mr. Hale"
+
+
 def test_the_same_report_as_a_sentence_is_a_quote(analyse):
     quotes = _quotes(analyse, "The council leader calls for a flood inquiry.")
     assert [q["cue"] for q in quotes] == ["calls"]
