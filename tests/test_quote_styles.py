@@ -282,6 +282,18 @@ def test_a_paragraph_ending_in_a_quotation_in_two_apostrophes_is_no_headline(ana
     assert q["speaker"] == "Mr. Hale"
 
 
+def test_a_paragraph_of_two_sentences_is_no_headline(analyse):
+    # a roundup's bullet: the report, then its outlet in brackets (no full stop at the end)
+    text = (
+        "-Ana Ruiz explains why turnout fell so sharply in the city. [Ledger]\n\n"
+        "-Tom Bell finds that younger voters stayed home. [Post]\n"
+    )
+    q = _holding(_quotes(analyse, text), "turnout fell")
+    assert q["content"] == "why turnout fell so sharply in the city"
+    assert q["cue"] == "explains"
+    assert "Ruiz" in q["speaker"]
+
+
 def test_the_same_report_as_a_sentence_is_a_quote(analyse):
     quotes = _quotes(analyse, "The council leader calls for a flood inquiry.")
     assert [q["cue"] for q in quotes] == ["calls"]

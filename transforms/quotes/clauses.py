@@ -120,7 +120,7 @@ def clause_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
 def _headline_report(ctx: QuoteContext, attr: Candidate) -> bool:
     """A headline's present-tense report with no quotation marks ("Council leader calls for
     flood inquiry"): the writer's summary of the story, not someone's words. A headline is a
-    one-line paragraph with no sentence punctuation at its end (PolNeAR's titles end in a full
+    one-sentence paragraph with no sentence punctuation at its end (PolNeAR's titles end in a full
     stop the corpus added, so none of its headlines is one)."""
     if attr.cue is None:
         return False
@@ -136,6 +136,8 @@ def _headline_report(ctx: QuoteContext, attr: Candidate) -> bool:
         # a quotation in marks the characters above miss (two apostrophes, as the New York
         # Times writes them: a paragraph ending "... a two-state solution.''" is no headline)
         and not any(p_start <= r.outer_start < p_end for r in ctx.regions)
+        # one sentence: "-X explains why ... [Ledger]", a roundup's bullet, ends in no full stop
+        and ctx.sentences.at(p_start).end >= p_end
     )
 
 
