@@ -238,6 +238,20 @@ STYLES = [
         "agreed",
         id="a-polls-share-taken-for-an-adverbial-noun",
     ),
+    pytest.param(
+        "The minister brushed aside complaints from farmers that the new rules were unfair.",
+        "that the new rules were unfair",
+        "farmers",
+        "complaints",
+        id="complaints-from-x-that-are-xs",
+    ),
+    pytest.param(
+        "The council responded to a suggestion by the mayor that the library should close.",
+        "that the library should close",
+        "the mayor",
+        "suggestion",
+        id="a-suggestion-by-x-that-is-xs",
+    ),
 ]
 
 
