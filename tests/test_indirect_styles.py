@@ -136,6 +136,122 @@ STYLES = [
         "reports",
         id="despite-reports-are-not-the-subjects",
     ),
+    pytest.param(
+        "In addition to Mr. Ferris, two Democratic members of the council, Ana Ruiz and Tom Bell, "
+        "have said they will not support the budget.",
+        "they will not support the budget",
+        "two Democratic members of the council",
+        "said",
+        id="subject-hung-on-the-fronted-phrase-as-its-apposition",
+    ),
+    pytest.param(
+        "Speaking at the annual dinner in Denver, the union leader, Carla Moss, bluntly suggested "
+        "that the strike could last for months.",
+        "that the strike could last for months",
+        "Carla Moss",
+        "suggested",
+        id="subject-hung-on-the-fronted-phrase-past-an-adverb",
+    ),
+    pytest.param(
+        "Landlords clamoring to end the rent freeze say they are losing money every month.",
+        "they are losing money every month",
+        "Landlords",
+        "say",
+        id="subject-of-the-participle-taken-for-the-main-verb",
+    ),
+    pytest.param(
+        "The mayor paused, then revealed why the bridge had been closed.",
+        "why the bridge had been closed",
+        "The mayor",
+        "revealed",
+        id="subject-of-a-conjunct-the-parse-left-unlabelled",
+    ),
+    pytest.param(
+        "The senator took questions for an hour before adding that she would not seek another "
+        "term.",
+        "that she would not seek another term",
+        "The senator",
+        "adding",
+        id="before-a-speech-gerund-with-its-clause",
+    ),
+    pytest.param(
+        "After suggesting on Monday that the tax was unfair, the governor said little about it in "
+        "his speech.",
+        "that the tax was unfair",
+        "the governor",
+        "suggesting",
+        id="after-a-speech-gerund-with-its-clause",
+    ),
+    pytest.param(
+        "The campaign reported spending $2 million on television ads last month.",
+        "spending $2 million on television ads last month",
+        "The campaign",
+        "reported",
+        id="reported-a-gerund",
+    ),
+    pytest.param(
+        "The governor also suggested raising the fuel tax to pay for road repairs.",
+        "raising the fuel tax to pay for road repairs",
+        "The governor",
+        "suggested",
+        id="suggested-a-gerund",
+    ),
+    pytest.param(
+        "Older voters were more likely to say the economy had improved.",
+        "the economy had improved",
+        "Older voters",
+        "say",
+        id="more-likely-to-say-the-adjectives-subject",
+    ),
+    pytest.param(
+        "The airline is worried that fuel prices will keep rising.",
+        "that fuel prices will keep rising",
+        "The airline",
+        "worried",
+        id="is-worried-that-the-adjectives-subject",
+    ),
+    pytest.param(
+        "The coach seems to feel that the team can still win the title.",
+        "The coach seems to feel that the team can still win the title",
+        "The coach",
+        "seems",
+        id="seems-to-feel-that-a-view-the-subject-holds",
+    ),
+    pytest.param(
+        "The fans seem to agree.",
+        "The fans seem to agree",
+        None,
+        "seem",
+        id="seem-to-agree-the-writers-impression",
+    ),
+    pytest.param(
+        "About 4 in 10 say they want the next mayor to cut taxes.",
+        "they want the next mayor to cut taxes",
+        "About 4 in 10",
+        "say",
+        id="a-polls-share-taken-for-a-number-of-the-verb",
+    ),
+    pytest.param(
+        "Less than a third agreed that the schools had improved.",
+        "that the schools had improved",
+        "Less than a third",
+        "agreed",
+        id="a-polls-share-taken-for-an-adverbial-noun",
+    ),
+    pytest.param(
+        "The minister brushed aside complaints from farmers that the new rules were unfair.",
+        "that the new rules were unfair",
+        "farmers",
+        "complaints",
+        id="complaints-from-x-that-are-xs",
+    ),
+    pytest.param(
+        "The council responded to a suggestion by the mayor that the library should close.",
+        "that the library should close",
+        "the mayor",
+        "suggestion",
+        id="a-suggestion-by-x-that-is-xs",
+    ),
 ]
 
 
@@ -189,6 +305,16 @@ NOT_QUOTES = [
         "The mayor named three residents to the housing committee.",
         "three residents",
         id="named-to-a-committee",
+    ),
+    pytest.param(
+        "After backing two of his rivals, the donor switched to the mayor.",
+        "two of his rivals",
+        id="after-a-gerund-another-act",
+    ),
+    pytest.param(
+        "The senator continued campaigning in the rain on Saturday.",
+        "campaigning",
+        id="continued-a-gerund-goes-on",
     ),
 ]
 

@@ -216,6 +216,24 @@ def test_a_headline_with_a_comma_and_colon_is_no_roundup(analyse):
     assert not [q for q in _quotes(analyse, text) if q["cue"] == ":"]
 
 
+def test_a_headline_label_the_model_left_untagged_is_the_surname_of_the_articles_person(analyse):
+    text = (
+        "Moreau: Tax Plan Will Not Hurt Families.\n\n"
+        "Senator Paul Moreau said on Tuesday that his tax plan would protect working families."
+    )
+    q = _holding(_quotes(analyse, text), "Tax Plan Will Not Hurt Families")
+    assert q["speaker"] == "Moreau"
+    assert q["cue"] == ":"
+
+
+def test_a_headline_label_naming_nobody_in_the_article_is_no_quote(analyse):
+    text = (
+        "Newspaper: Defense chief used a personal email account.\n\n"
+        "The defense secretary used a personal account for two years, officials said."
+    )
+    assert not [q for q in _quotes(analyse, text) if q["cue"] == ":"]
+
+
 def test_markup_attribute_values_are_no_quotations(analyse):
     text = (
         'The campaign tweeted <tweet id="747986907162877952" author="@realDonaldTrump">Great '
@@ -252,6 +270,28 @@ def test_a_headline_report_is_no_quote(analyse):
     )
     quotes = _quotes(analyse, text)
     assert [q["content"] for q in quotes] == ["that an inquiry was needed"]
+
+
+def test_a_paragraph_ending_in_a_quotation_in_two_apostrophes_is_no_headline(analyse):
+    text = (
+        "Mr. Hale argues that the levy will pass easily. Ms. Cole said, ''Voters want the new "
+        "school.''\n\nThe vote is on Tuesday."
+    )
+    q = _holding(_quotes(analyse, text), "the levy will pass")
+    assert q["content"] == "that the levy will pass easily"
+    assert q["speaker"] == "Mr. Hale"
+
+
+def test_a_paragraph_of_two_sentences_is_no_headline(analyse):
+    # a roundup's bullet: the report, then its outlet in brackets (no full stop at the end)
+    text = (
+        "-Ana Ruiz explains why turnout fell so sharply in the city. [Ledger]\n\n"
+        "-Tom Bell finds that younger voters stayed home. [Post]\n"
+    )
+    q = _holding(_quotes(analyse, text), "turnout fell")
+    assert q["content"] == "why turnout fell so sharply in the city"
+    assert q["cue"] == "explains"
+    assert "Ruiz" in q["speaker"]
 
 
 def test_the_same_report_as_a_sentence_is_a_quote(analyse):

@@ -44,8 +44,10 @@ from transforms.speaker_names import ArticleNames, role_noun
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # A subordinate verb shares its governor's subject: "Trump spoke, adding that ...",
-# "She went on to say ...", "He emphasized X and said Y".
-_SHARES_SUBJECT = {"conj", "xcomp", "advcl"}
+# "She went on to say ...", "He emphasized X and said Y"; so does an adjective's ("Older voters
+# were more likely to say ...", "Her aides are quick to point out ...", "The airline is worried
+# that ...").
+_SHARES_SUBJECT = {"conj", "xcomp", "advcl", "acomp"}
 # Right-hand parts of a subject that belong to the mention: "a spokesperson for X", "a person
 # familiar with the talks" (without the adjective, speaker_text was just "a person").
 _MENTION_RIGHT = {"prep", "pobj", "compound", "flat", "nummod", "amod"}

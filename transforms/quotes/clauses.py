@@ -60,6 +60,9 @@ _ABOUT_PREPS = {"about"}
 # ("accused him of lying"), nor "before"/"after"/"without", whose gerund is another act at
 # another time ("after first backing two of his rivals").
 _GERUND_PREPS = {"by", "in", "while"}
+# ... though a speech verb's clause is the subject's words at any time: "before adding that
+# ...", "after saying that ...".
+_TIME_GERUND_PREPS = {"before", "after"}
 # What "in a ..." names as the source of a clause: "In a Fox News poll, ...".
 _SOURCE_DOCUMENTS = {"poll", "polls", "survey", "surveys"}
 _NOT_SOURCES = {"this", "that", "there", "what", "these", "those"}
@@ -117,7 +120,7 @@ def clause_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
 def _headline_report(ctx: QuoteContext, attr: Candidate) -> bool:
     """A headline's present-tense report with no quotation marks ("Council leader calls for
     flood inquiry"): the writer's summary of the story, not someone's words. A headline is a
-    one-line paragraph with no sentence punctuation at its end (PolNeAR's titles end in a full
+    one-sentence paragraph with no sentence punctuation at its end (PolNeAR's titles end in a full
     stop the corpus added, so none of its headlines is one)."""
     if attr.cue is None:
         return False
@@ -130,6 +133,11 @@ def _headline_report(ctx: QuoteContext, attr: Candidate) -> bool:
         "\n" not in line
         and not line.endswith(_SENTENCE_END)
         and not any(c in line for c in QUOTATION_OPENING_CHARS + SINGLE_OPENING)
+        # a quotation in marks the characters above miss (two apostrophes, as the New York
+        # Times writes them: a paragraph ending "... a two-state solution.''" is no headline)
+        and not any(p_start <= r.outer_start < p_end for r in ctx.regions)
+        # one sentence: "-X explains why ... [Ledger]", a roundup's bullet, ends in no full stop
+        and ctx.sentences.at(p_start).end >= p_end
     )
 
 
@@ -242,6 +250,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         or speakers.speaker_token(verb)
         or _gerund_subject(verb)
         or unparsed_subject(verb, quoted, tree)
+        or _subject_of_misparsed_conjunct(verb)
     )
     outer = outer_report(verb, tree)
     if outer is not None:
@@ -502,6 +511,76 @@ def _name_right_before(verb: Token, quoted: list[int]) -> Token | None:
     return name
 
 
+# The verb's own words that may stand between its subject and it ("have said", "also said").
+_BETWEEN_SUBJECT_AND_VERB = {"aux", "auxpass", "neg", "advmod"}
+
+
+def _index_past_own_words(verb: Token, deps: set[str]) -> int:
+    """The index of the word before ``verb`` past the verb's own words of ``deps`` right before
+    it and any space within the line; -1 at the start."""
+    doc, k = verb.doc, verb.i - 1
+    while k >= 0 and (
+        (doc[k].head.i == verb.i and doc[k].dep_ in deps)
+        or (doc[k].is_space and "\n" not in doc[k].text)
+    ):
+        k -= 1
+    return k
+
+
+def _hung_on_fronted_phrase(verb: Token, quoted: list[int]) -> Token | None:
+    """The description or name right before a verb the parse gave no subject, when the parse
+    hung it on the phrase fronted before it: in "Alarmed by the unrest in Nevada, Senator Harry
+    Reid, the minority leader, said ..." "Reid" is a conjunct of "Nevada", in "In addition to
+    Mr. Cole, two members of Congress, Ann Ray and Bo Lin, have said ..." "members" an
+    apposition of "Cole". The highest apposition or conjunct set off by a comma on the way up
+    the parse from the word before the verb, while the way stays before the verb."""
+    doc = verb.doc
+    k = _index_past_own_words(verb, _BETWEEN_SUBJECT_AND_VERB)
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or quoted[k] >= 0 or doc[k].is_punct or doc[k].is_space:
+        return None
+    found, tok = None, doc[k]
+    while tok.head.i != tok.i and tok.i < verb.i and tok.head.i != verb.i:
+        start = tok.left_edge.i
+        if tok.dep_ in {"appos", "conj"} and start > 0 and doc[start - 1].text == ",":
+            found = tok
+        tok = tok.head
+    return found if tok.head.i == verb.i else None
+
+
+# How a share of people is counted ("About 4 in 10", "Less than a third").
+_QUANTITY_LABELS = {"CARDINAL", "PERCENT"}
+
+
+def _quantity_right_before(verb: Token) -> Token | None:
+    """The share of people a poll counts right before its speech verb, opening the sentence,
+    which the parse took for the verb's modifier: "About 4 in 10 say ..." ("10" a number of
+    "say"), "Less than a third agreed that ..." ("third" an adverbial noun). Not a number
+    inside a phrase before the subject ("At one point, Cruz said")."""
+    k = _index_past_own_words(verb, {"aux", "neg"})  # "half" may be an adverb of the verb
+    if k < 0:
+        return None
+    share = verb.doc[k]
+    if share.head.i != verb.i or share.ent_type_ not in _QUANTITY_LABELS:
+        return None
+    if share.dep_ not in {"nummod", "npadvmod", "advmod"}:
+        return None
+    return share if share.left_edge.i == share.sent.start else None
+
+
+def _subject_of_misparsed_conjunct(verb: Token) -> Token | None:
+    """The subject of the verb before a speech verb the parse left unlabelled (``dep``): in
+    "Majorities of voters going to the polls Tuesday say ..." and "Activists clamoring to block
+    him say ..." the parse took the participle for the main verb and "say" for a leftover, and
+    "Clinton paused, then revealed why ..." is a conjunct the parse missed."""
+    head = verb.head
+    if verb.dep_ != "dep" or head.i > verb.i or not is_speech_verb(verb.text):
+        return None
+    subject = speakers.speaker_token(head)
+    return subject if subject is not None and subject.i < head.i else None
+
+
 def _index_before(token: Token) -> int:
     """The word before ``token`` past one comma and any space within the line (a no-break space
     after a closing mark is a token of its own: "“...,”\u00a0added Dorsey"; a paragraph break
@@ -550,6 +629,8 @@ def unparsed_subject(verb: Token, quoted: list[int], tree: DependencyIndex) -> T
         return None
     return (
         _name_right_before(verb, quoted)
+        or _hung_on_fronted_phrase(verb, quoted)
+        or _quantity_right_before(verb)
         or _inverted_object(verb, quoted, tree)
         or _name_right_after(verb, quoted)
         or _modified_speaker(verb, quoted)
@@ -635,7 +716,13 @@ def _gerund_subject(verb: Token) -> Token | None:
     """The subject of "She answered by arguing that ...": the verb the gerund's preposition
     hangs on (the parse gives the gerund none of its own)."""
     prep = verb.head
-    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in _GERUND_PREPS:
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep":
+        return None
+    if prep.lower_ not in _GERUND_PREPS and not (
+        prep.lower_ in _TIME_GERUND_PREPS
+        and is_speech_verb(verb.text)
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    ):
         return None
     return speakers.speaker_token(prep.head)
 
@@ -1031,14 +1118,25 @@ def _without_leading_preposition(objects: list[Token], tree: DependencyIndex) ->
     return [*governed, *objects[1:]] if governed else objects
 
 
+# A speech verb that, before a gerund, says an act goes on ("continued campaigning").
+_GOING_ON = frozenset(inflections("continue"))
+
+
 def _said_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
     """What a speech verb without a clause says: its object ("mentioned the wall", "expressed
-    frustration") or what it is about ("spoke about the economy").
+    frustration"), the gerund right after it ("reported spending $1 million") or what it is
+    about ("spoke about the economy").
 
     "on" and "to" are left out: "said on Twitter", "spoke to reporters" name a medium or an
     audience. An object that says nothing ("said little", "said them") gives no content."""
     out: list[Token] = []
     for child in tree.rights(verb):
+        if (child.dep_ == "xcomp" and child.lower_.endswith("ing") and child.i == verb.i + 1
+                and verb.lower_ not in _GOING_ON):
+            # "reported spending $1 million on ads", "suggested raising the wage": the act
+            # the words are about
+            out.append(child)
+            break
         if child.dep_ == "dobj" and is_object_said_verb(verb.text):
             if (
                 child.lower_ in _BARE_OBJECTS

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from transforms.entity_labels import SPEAKER_LABELS
+from transforms.entity_labels import PERSON_LABELS, SPEAKER_LABELS
 from transforms.quotes.dependencies import DependencyIndex
 from transforms.quotes.regions import QuotedRegion, find_quoted_regions
 from transforms.quotes.speaker_labels import LabelledSpeech, find_labelled_paragraphs
@@ -47,9 +47,9 @@ def build_context(doc: Doc, sentences: list[SentenceSpan]) -> QuoteContext:
     text = doc.text
     index = SentenceIndex(sentences)
     paragraphs = paragraph_spans(sentences)
-    labels = [
-        lb for lb in find_labelled_paragraphs(text, paragraphs) if _names_someone(doc, text, lb)
-    ]
+    found = find_labelled_paragraphs(text, paragraphs)
+    named = _names_in(doc) if found else frozenset()
+    labels = [lb for lb in found if _names_someone(doc, text, lb, named)]
     regions = _split_at_labels(text, find_quoted_regions(text, paragraphs), labels, paragraphs)
     return QuoteContext(
         text=text,
@@ -72,13 +72,27 @@ def paragraph_spans(sentences: list[SentenceSpan]) -> list[tuple[int, int]]:
     return [spans[p] for p in sorted(spans)]
 
 
-def _names_someone(doc: Doc, text: str, label: LabelledSpeech) -> bool:
-    """A "NAME:" label that is a name: an entity, an all-caps transcript name, or a poll."""
+def _names_someone(doc: Doc, text: str, label: LabelledSpeech, named: frozenset[str]) -> bool:
+    """A "NAME:" label that is a name: an entity, an all-caps transcript name, a poll, or the
+    end of a person's name the article gives elsewhere ("Lynch: No outside influence on FBI
+    probe" over an article on Loretta Lynch: in a headline the model often tags no surname)."""
     written = text[label.speaker_start : label.speaker_end]
-    if written.isupper() or written.lower() in _LABEL_SOURCES:
+    if written.isupper() or written.lower() in _LABEL_SOURCES or written in named:
         return True
     span = doc.char_span(label.speaker_start, label.speaker_end, alignment_mode="expand")
     return span is not None and span[-1].ent_type_ in SPEAKER_LABELS
+
+
+def _names_in(doc: Doc) -> frozenset[str]:
+    """The article's full names of people, whole and by their last words ("Loretta Lynch",
+    "Lynch"): the surnames a label resolves by (``SpeakerResolver.resolve_written``); a
+    one-word PERSON entity may be anything the NER took for a name."""
+    out: set[str] = set()
+    for ent in doc.ents:
+        words = ent.text.split()
+        if ent.label_ in PERSON_LABELS and len(words) > 1:
+            out.update(" ".join(words[k:]) for k in range(len(words)))
+    return frozenset(out)
 
 
 def _split_at_labels(

@@ -19,7 +19,11 @@ from transforms.quotes.candidates import Candidate, Priority, cue_span, trimmed_
 from transforms.quotes.clauses import NOT_VERB_DEPS, without_trailing_aside
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.dependencies import DependencyIndex
-from transforms.quotes.reporting_verbs import is_hearsay_participle, is_seeming_verb
+from transforms.quotes.reporting_verbs import (
+    is_hearsay_participle,
+    is_reporting_verb,
+    is_seeming_verb,
+)
 
 # The complements of a verb of seeming: "to have stalled" (xcomp), "unmoved" (oprd, acomp) and,
 # after "it", a clause ("It seems that ...").
@@ -45,7 +49,7 @@ def hedge_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
         start, end = trimmed_span(without_trailing_aside(tokens))
         if start is not None and not any(ctx.quoted[t.i] >= 0 for t in tokens):
             order = (-(end - start), start)
-            speaker = _holder(tok, tree)
+            speaker = _holder(tok, tree) or _seeming_reporter(tok, parts)
             out.append(Candidate(Priority.HEDGE, order, start, end, cue_span(tok), speaker))
     return out
 
@@ -70,6 +74,25 @@ def _seeming(verb: Token, tree: DependencyIndex) -> list[Token]:
     if complement is None:
         return []
     return [subject, complement] if subject is not None else [complement]
+
+
+def _seeming_reporter(verb: Token, parts: list[Token]) -> Token | None:
+    """The subject of "X seems to feel that ...", "X appears to suggest that ...": what seems so
+    is that X holds a view or put it in words, and X is its source (PolNeAR's cue is "seems to
+    feel"); in "The plan seems to have stalled" nobody is."""
+    if not is_seeming_verb(verb.text) or len(parts) != 2:
+        return None
+    subject, complement = parts
+    if complement.dep_ != "xcomp" or not is_reporting_verb(complement.text):
+        return None
+    kids = list(complement.children)
+    if any(c.dep_ in {"aux", "neg"} and c.lower_ != "to" for c in kids):
+        return None  # "seems to have found that ...", "seems not to have": the writer's inference
+    if not any(c.dep_ == "ccomp" for c in kids):
+        # "Investors seem to agree", "appeared to show particular callousness": a manner the
+        # writer sees, no view of theirs put as a clause
+        return None
+    return None if subject.lower_ == "it" else subject
 
 
 def _hearsay(verb: Token, tree: DependencyIndex) -> list[Token]:

@@ -25,6 +25,9 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
 # Prepositions whose object is set against the clause, not held by its subject.
 _CONCESSIVE = {"despite", "amid", "notwithstanding"}
 _POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "my", "our", "your"}
+# Prepositions after a noun of claiming that name who claims: "suggestions by the news media
+# that ...", "complaints from his counterpart that ...".
+_AUTHOR_PREPS = {"by", "from"}
 
 
 def noun_clause_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
@@ -80,10 +83,14 @@ def _stance_object(noun: Token, tree: DependencyIndex) -> Token | None:
 
 
 def _owner(noun: Token, tree: DependencyIndex) -> Token | None:
-    """Whose the words are: the subject of the verb that takes the noun ("Republicans never
+    """Whose the words are: the one the noun names with "by" or "from" ("complaints from
+    farmers that ..."), else the subject of the verb that takes the noun ("Republicans never
     bought the idea that ...", "she escalated her attacks on ...", "Cruz played down the idea"),
     else its possessor ("Trump's claim", "his suggestion"). PolNeAR names the subject, not the
     possessive pronoun that repeats it; a named possessor ("Thiel's support") is the speaker."""
+    author = _author(noun, tree)
+    if author is not None:
+        return author
     owner = next((c for c in tree.children(noun) if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ not in _POSSESSIVE_PRONOUNS:
         return owner
@@ -95,3 +102,15 @@ def _owner(noun: Token, tree: DependencyIndex) -> Token | None:
     elif noun.dep_ != "dobj":
         return owner
     return speakers.speaker_token(verb) or owner
+
+
+
+def _author(noun: Token, tree: DependencyIndex) -> Token | None:
+    """The one named after the noun by "by" or "from", before its clause: "complaints from his
+    American counterpart that China's factories ...", "a suggestion by the mayor that ..."."""
+    for child in tree.rights(noun):
+        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS:
+            return next((o for o in tree.children(child) if o.dep_ == "pobj"), None)
+        if child.dep_ in _CLAUSE_DEPS:
+            break
+    return None
