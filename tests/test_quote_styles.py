@@ -709,6 +709,18 @@ def test_on_after_the_object_says_where_not_what(analyse):
             id="it-seems-that",
         ),
         pytest.param(
+            "The committee seemed intent on scrapping the “bedroom tax” before the summer.",
+            "The committee seemed intent on scrapping the “bedroom tax” before the summer",
+            "seemed",
+            id="seems-with-a-quoted-phrase",
+        ),
+        pytest.param(
+            "The minister was said to be “furious” with the report.",
+            "The minister was said to be “furious” with the report",
+            "said",
+            id="said-to-be-with-a-quoted-word",
+        ),
+        pytest.param(
             "The health board is expected to close the library next spring.",
             "The health board is expected to close the library next spring",
             "expected",
