@@ -23,11 +23,13 @@ from transforms.quotes.reporting_verbs import (
     inflections,
     is_choice_verb,
     is_cognition_verb,
+    is_hearsay_participle,
     is_labelling_verb,
     is_object_said_verb,
     is_refusal_verb,
     is_reporting_verb,
     is_request_verb,
+    is_seeming_verb,
     is_speech_verb,
     is_stance_verb,
     is_striving_verb,
@@ -269,8 +271,8 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         and subject.head.i == verb.i
         and (subject.lower_ == "it" or verb.lower_ in _TARGET_PASSIVES)
     )
-    if not is_speech_verb(verb.text) and _unrealised(verb, tree) and not _position(verb, tree):
-        return []  # "will seek to", "to reject": an intention the writer reports, not a view held
+    if _guessed(verb):
+        return []  # "is expected to endorse": someone else's guess, which the hedge reports
     clauses = [
         c
         for c in tree.children(verb)
@@ -342,7 +344,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     ):
         # what was said as the object ("mentioned the wall"); not for an unrealised verb: in
         # "to explain the difference", "trying to disclose" what they would say is not given
-        objects = _without_leading_preposition(_said_objects(verb, tree), tree)
+        objects = _without_leading_preposition(_said_objects(verb, tree, quoted), tree)
         if objects:
             sides.append(([t for c in objects for t in tree.subtree(c)], subject, None))
     out = []
@@ -1122,13 +1124,15 @@ def _without_leading_preposition(objects: list[Token], tree: DependencyIndex) ->
 _GOING_ON = frozenset(inflections("continue"))
 
 
-def _said_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
+def _said_objects(verb: Token, tree: DependencyIndex, quoted: list[int]) -> list[Token]:
     """What a speech verb without a clause says: its object ("mentioned the wall", "expressed
     frustration"), the gerund right after it ("reported spending $1 million") or what it is
     about ("spoke about the economy").
 
     "on" and "to" are left out: "said on Twitter", "spoke to reporters" name a medium or an
     audience. An object that says nothing ("said little", "said them") gives no content."""
+    k = _index_before(verb)
+    inverted = k >= 0 and quoted[k] >= 0
     out: list[Token] = []
     for child in tree.rights(verb):
         if (child.dep_ == "xcomp" and child.lower_.endswith("ing") and child.i == verb.i + 1
@@ -1141,9 +1145,10 @@ def _said_objects(verb: Token, tree: DependencyIndex) -> list[Token]:
             if (
                 child.lower_ in _BARE_OBJECTS
                 or child.lower_ in _EMPTY_OBJECTS
-                # "did not mention Trump" is about him; "“...,” tweeted a user from Hanover"
-                # is the speaker after the verb, parsed as its object
-                or child.ent_type_ in SPEAKER_LABELS
+                # "“...,” tweeted Hanover's mayor": the speaker after the verb, parsed as its
+                # object. Not "did not mention Trump": PolNeAR gives the name as what was (not)
+                # said (on train 20 such attributions, none lost when they are kept)
+                or (inverted and child.ent_type_ in SPEAKER_LABELS)
             ):
                 return []
             out.append(child)
@@ -1168,19 +1173,15 @@ def _is_source(subject: Token) -> bool:
     return subject.lower_ not in _NOT_SOURCES
 
 
-# Verbs of taking a side: with a modal they still state a position held now ("She would support a
-# ban", "He will not endorse Trump"), unlike an intention ("will seek to").
-_POSITIONS = frozenset(
-    form for base in "support oppose endorse back favor favour".split()
-    for form in inflections(base)
-)
-
-
-def _position(verb: Token, tree: DependencyIndex) -> bool:
-    """A verb of taking a side with a modal of its own, not a to-infinitive ("urged them to
-    back", "is expected to endorse": someone else's wish or guess)."""
-    return verb.lower_ in _POSITIONS and not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tree.children(verb)
+def _guessed(verb: Token) -> bool:
+    """The to-infinitive of "The party is expected to endorse the mayor", "seems to back the
+    plan": what others expect of the subject, or how it seems, which the hedge strategy reports
+    whole with no speaker. Any other stance or view not yet realised is the subject's own:
+    PolNeAR attributes an intention or a purpose ("will seek to ...", "used the speech to call
+    for ...", "need to realize that ...", "may blame trade deals for ...") as it does a view held
+    (reporting them finds 150 more gold attributions on train, in every fold, and loses 4)."""
+    return verb.dep_ == "xcomp" and (
+        is_hearsay_participle(verb.head.text) or is_seeming_verb(verb.head.text)
     )
 
 
