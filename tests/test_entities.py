@@ -145,3 +145,29 @@ def test_post_nominal_letters_end_no_name(analyse):
     _doc, analysis = analyse(text)
     named = {text[q.start : q.end]: q.speaker_name for q in analysis.quotes}
     assert named["that he had been drinking"] == "Jane Holt"
+
+
+def test_a_full_name_read_as_an_organisation_is_the_person_the_article_titles(analyse):
+    """The small model read "Rachel Thornbury" as an ORG; the article also writes "Ms
+    Thornbury", so the minister is a person, and her later quotes and "she" are hers, not
+    those of the single-word PERSON "Wealdbridge" (a constituency) named in between."""
+    text = ("Speaking in the House of Commons on Monday, Rachel Thornbury said the government "
+            "would not \"move the goalposts\". She told MPs that new rules would unlock sites.\n\n"
+            "Sir Geoffrey Lane, the MP for Wealdbridge, said that his constituents were fed up.\n\n"
+            "Ms Thornbury dismissed the letter. Asked whether she would meet the rebels, she said "
+            "her door was \"always open\" but the target would stay.")
+    found = [(written, label) for written, label, _canonical in mentions(analyse, text)]
+    assert ("Rachel Thornbury", "PERSON") in found
+    _doc, analysis = analyse(text)
+    named = {text[q.start : q.end]: q.speaker_name for q in analysis.quotes}
+    assert named['her door was "always open"'] == "Rachel Thornbury"
+
+
+def test_a_known_given_name_that_opens_the_sentence_is_part_of_the_name(analyse):
+    text = ("Housing charities said both parties were failing families. Polly Nakamura, chief "
+            "executive of the charity Shelter Ground, said: \"The target is a distraction.\"")
+    found = [written for written, label, _canonical in mentions(analyse, text)
+             if label == "PERSON"]
+    assert "Polly Nakamura" in found
+    _doc, analysis = analyse(text)
+    assert [q.speaker_name for q in analysis.quotes if q.kind == "DIRECT"] == ["Polly Nakamura"]

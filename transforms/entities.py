@@ -192,7 +192,9 @@ def _with_given_name(doc: Doc, ent) -> int:
         and word.is_title
         and word.is_alpha
         and not word.ent_type_
-        and not word.is_sent_start
+        # a sentence's first word is capitalised anyway: only a known given name there
+        # ("Polly Nakamura, chief executive of ..., said" tagged only "Nakamura")
+        and (not word.is_sent_start or first_name_gender(word.text) is not None)
         and word.lower_ not in PERSON_TITLES
         and not _is_role_noun(word.lower_)
     ):
@@ -345,6 +347,33 @@ def _missed_surnames(
     return out
 
 
+# Honorifics that only people take, written before a surname: "Ms Thornbury", "Mr. Pritchard".
+_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.? ([A-Z][\w'\u2019-]+)")
+
+
+def _titled_surnames(text: str) -> set[str]:
+    """Lower-cased words the article writes after "Mr", "Ms", "Dr", "Sir" ...: surnames."""
+    return {m.group(1).lower() for m in _TITLED_SURNAME.finditer(text)}
+
+
+def _titled_person(text: str, m: CharMention, titled: set[str]) -> CharMention:
+    """``m`` as a PERSON when the model labelled otherwise a person's name: "Ms Thornbury"
+    itself (without the title), or a known given name before a surname the article titles
+    ("Rachel Thornbury" beside "Ms Thornbury"). Both signs for a full name, not one: "Morgan
+    Stanley" starts with a given name, and "Mr Stanley" would need to be in the same article."""
+    if m.label == "PERSON":
+        return m
+    written = text[m.start : m.end]
+    words = name_tokens(written)
+    if len(words) == 2 and words[-1] in titled:
+        title = _TITLED_SURNAME.match(written)
+        if title is not None and title.end() == len(written):
+            return CharMention(m.start + title.start(1), m.end, "PERSON")
+    if 2 <= len(words) <= 3 and words[-1] in titled and first_name_gender(words[0]) is not None:
+        return m._replace(label="PERSON")
+    return m
+
+
 def _is_surname(words: tuple[str, ...], surnames: set[str]) -> bool:
     return len(words) == 1 and words[0] in surnames
 
@@ -362,6 +391,10 @@ def extract_entities(
     mentions = _spacy_mentions(doc, text, tokens)
     mentions = _with_dateline(text, mentions)
     mentions = _drop_capitalised_common_words(doc, text, tokens, mentions)
+    titled = _titled_surnames(text)
+    if titled:
+        # "Rachel Thornbury" and "Ms Thornbury" read as ORGs, in an article that titles her
+        mentions = [_titled_person(text, m, titled) for m in mentions]
     labels = consistent_labels([(text[m.start : m.end], m.label) for m in mentions])
     pairs = [(text[m.start : m.end], label) for m, label in zip(mentions, labels, strict=True)]
     surnames = person_surnames(pairs)
