@@ -113,36 +113,6 @@ STYLES = [
         "support",
         id="would-support-a-position",
     ),
-    # a stance or view not yet realised is the subject's own (PolNeAR attributes intentions and
-    # purposes); only "is expected to"/"seems to" is someone else's guess, the hedge's
-    pytest.param(
-        "The senator will seek to overturn the ruling before the election.",
-        "to overturn the ruling before the election",
-        "The senator",
-        "seek",
-        id="will-seek-to-an-intention",
-    ),
-    pytest.param(
-        "The governor used her speech to call for an inquiry into the collapse.",
-        "an inquiry into the collapse",
-        "The governor",
-        "call",
-        id="to-call-for-a-purpose",
-    ),
-    pytest.param(
-        "Voters need to realise that the pension fund is running out.",
-        "that the pension fund is running out",
-        "Voters",
-        "realise",
-        id="need-to-realise-a-view",
-    ),
-    pytest.param(
-        "The union may blame the new rota for the delays.",
-        "the new rota for the delays",
-        "The union",
-        "blame",
-        id="may-blame-a-stance",
-    ),
     pytest.param(
         "The party is expected to endorse the mayor.",
         "The party is expected to endorse the mayor",

@@ -23,13 +23,11 @@ from transforms.quotes.reporting_verbs import (
     inflections,
     is_choice_verb,
     is_cognition_verb,
-    is_hearsay_participle,
     is_labelling_verb,
     is_object_said_verb,
     is_refusal_verb,
     is_reporting_verb,
     is_request_verb,
-    is_seeming_verb,
     is_speech_verb,
     is_stance_verb,
     is_striving_verb,
@@ -271,8 +269,8 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         and subject.head.i == verb.i
         and (subject.lower_ == "it" or verb.lower_ in _TARGET_PASSIVES)
     )
-    if _guessed(verb):
-        return []  # "is expected to endorse": someone else's guess, which the hedge reports
+    if not is_speech_verb(verb.text) and _unrealised(verb, tree) and not _position(verb, tree):
+        return []  # "will seek to", "to reject": an intention the writer reports, not a view held
     clauses = [
         c
         for c in tree.children(verb)
@@ -1173,15 +1171,19 @@ def _is_source(subject: Token) -> bool:
     return subject.lower_ not in _NOT_SOURCES
 
 
-def _guessed(verb: Token) -> bool:
-    """The to-infinitive of "The party is expected to endorse the mayor", "seems to back the
-    plan": what others expect of the subject, or how it seems, which the hedge strategy reports
-    whole with no speaker. Any other stance or view not yet realised is the subject's own:
-    PolNeAR attributes an intention or a purpose ("will seek to ...", "used the speech to call
-    for ...", "need to realize that ...", "may blame trade deals for ...") as it does a view held
-    (reporting them finds 150 more gold attributions on train, in every fold, and loses 4)."""
-    return verb.dep_ == "xcomp" and (
-        is_hearsay_participle(verb.head.text) or is_seeming_verb(verb.head.text)
+# Verbs of taking a side: with a modal they still state a position held now ("She would support a
+# ban", "He will not endorse Trump"), unlike an intention ("will seek to").
+_POSITIONS = frozenset(
+    form for base in "support oppose endorse back favor favour".split()
+    for form in inflections(base)
+)
+
+
+def _position(verb: Token, tree: DependencyIndex) -> bool:
+    """A verb of taking a side with a modal of its own, not a to-infinitive ("urged them to
+    back", "is expected to endorse": someone else's wish or guess)."""
+    return verb.lower_ in _POSITIONS and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tree.children(verb)
     )
 
 
