@@ -161,6 +161,10 @@ def test_a_full_name_read_as_an_organisation_is_the_person_the_article_titles(an
     _doc, analysis = analyse(text)
     named = {text[q.start : q.end]: q.speaker_name for q in analysis.quotes}
     assert named['her door was "always open"'] == "Rachel Thornbury"
+    # a title alone names no one: no given name before "Pepper" anywhere
+    text = "Dr Pepper said sales rose in May. Dr Pepper shares fell."
+    found = [(written, label) for written, label, _canonical in mentions(analyse, text)]
+    assert not [w for w, label in found if label == "PERSON"]
 
 
 def test_a_known_given_name_that_opens_the_sentence_is_part_of_the_name(analyse):

@@ -393,7 +393,12 @@ def extract_entities(
     mentions = _drop_capitalised_common_words(doc, text, tokens, mentions)
     titled = _titled_surnames(text)
     if titled:
-        # "Rachel Thornbury" and "Ms Thornbury" read as ORGs, in an article that titles her
+        # "Rachel Thornbury" and "Ms Thornbury" read as ORGs, in an article that titles her;
+        # only surnames the article also writes after a known given name: "Dr Pepper" alone
+        # titles no one
+        given = {w[-1] for w in (name_tokens(text[m.start : m.end]) for m in mentions)
+                 if 2 <= len(w) <= 3 and first_name_gender(w[0]) is not None}
+        titled &= given
         mentions = [_titled_person(text, m, titled) for m in mentions]
     labels = consistent_labels([(text[m.start : m.end], m.label) for m in mentions])
     pairs = [(text[m.start : m.end], label) for m, label in zip(mentions, labels, strict=True)]
