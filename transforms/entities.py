@@ -11,7 +11,6 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from transforms.entity_labels import NAME_LABELS
-from transforms.first_names import first_name_gender
 from transforms.entity_spans import (
     DETERMINERS,
     PERSON_TITLES,
@@ -22,6 +21,7 @@ from transforms.entity_spans import (
     token_offsets,
     trim_mention,
 )
+from transforms.first_names import first_name_gender
 from transforms.sentences import SentenceIndex, SentenceSpan
 
 
