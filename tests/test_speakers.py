@@ -436,3 +436,17 @@ def test_an_articles_doc_goes_when_its_analysis_does(analyse):
         assert ref() is None, "the Doc outlived its analysis: a reference cycle holds it"
     finally:
         gc.enable()
+
+
+def test_the_spokesperson_is_the_one_introduced_for_a_body(analyse):
+    """A journalist check: "the spokesperson added" after "A spokesperson for the company said"
+    had no name, where the first quote had the company's."""
+    text = ("Halvern Semiconductors warned on profits. A spokesperson for the company said "
+            "Halvern was in constructive talks with the union.\n\n"
+            "\u201cThere is no link between today's update and the dispute,\u201d the "
+            "spokesperson added.")
+    _doc, analysis = analyse(text)
+    assert [q.speaker_name for q in analysis.quotes] == ["Halvern Semiconductors"] * 2
+    # with no "for X" before it, "the spokesperson" still names no one
+    _doc, analysis = analyse("\u201cWe will appeal,\u201d the spokesperson said.")
+    assert [q.speaker_name for q in analysis.quotes] == [None]

@@ -456,6 +456,11 @@ class SpeakerResolver:
             ):
                 return self.name_of(e)
             return self._text[slice(*named)]
+        introduced = _spokesperson_introduced_before(head)
+        if introduced is not None:
+            # "A spokesperson for the company said ... / ..., the spokesperson added": the one
+            # the article introduced speaks for the same body
+            return self.resolve(introduced, *mention_span(introduced))
         body = _body_spoken_for(head)
         if body is not None:
             # "a spokesman for the commission": the body "the commission" stands for, when the
@@ -1268,6 +1273,20 @@ def _body_spoken_for(head: Token) -> Token | None:
 
 
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative".split())
+
+
+def _spokesperson_introduced_before(head: Token) -> Token | None:
+    """For "the spokesperson" with nothing after it: the last "spokesperson for/of/at X" before
+    it in the article (the same word), whom "the" refers back to; else None."""
+    if head.lower_ not in _SPOKESPEOPLE or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children
+    ) or any(c.dep_ == "prep" or c.dep_ == "poss" for c in head.children):
+        return None
+    for tok in reversed(head.doc[: head.i]):
+        if tok.lower_ == head.lower_:
+            return tok if any(c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}
+                              for c in tok.children) else None
+    return None
 
 
 def _organisation_named_after(head: Token) -> tuple[int, int] | None:
