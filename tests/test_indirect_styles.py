@@ -252,6 +252,27 @@ STYLES = [
         "suggestion",
         id="a-suggestion-by-x-that-is-xs",
     ),
+    pytest.param(
+        "Each of the finalists was asked to describe a project that had failed.",
+        "to describe a project that had failed",
+        None,
+        "asked",
+        id="was-asked-to-is-the-askers-unnamed",
+    ),
+    pytest.param(
+        "The striker was announced the club's new captain on Sunday.",
+        "the club's new captain",
+        None,
+        "announced",
+        id="was-announced-by-nobody-named",
+    ),
+    pytest.param(
+        "He's said he will run again next year.",
+        "he will run again next year",
+        "He",
+        "said",
+        id="s-said-is-has-said-his-own",
+    ),
 ]
 
 

@@ -267,7 +267,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         subject is not None
         and subject.dep_ == "nsubjpass"
         and subject.head.i == verb.i
-        and (subject.lower_ == "it" or verb.lower_ in _TARGET_PASSIVES)
+        and (subject.lower_ == "it" or _addressee_passive(verb, tree))
     )
     if not is_speech_verb(verb.text) and _unrealised(verb, tree) and not _position(verb, tree):
         return []  # "will seek to", "to reject": an intention the writer reports, not a view held
@@ -369,6 +369,21 @@ _TELL_FORMS = {"tell", "tells", "told", "telling"}
 # Passives whose subject is whom the words were said to or about, never who said them ("Sanders
 # was told that ...", "Roof is accused of ...").
 _TARGET_PASSIVES = {"told", "informed", "reminded", "accused", "criticized", "criticised", "blamed"}
+# "'s" before a participle is "has" as often as "is" ("He's said he will run")
+_HAS_CONTRACTIONS = {"'s", "\u2019s"}
+
+
+def _addressee_passive(verb: Token, tree: DependencyIndex) -> bool:
+    """A passive speech or request verb: its subject is the one asked, told or announced, and
+    the asker is named only by a by-agent ("The mayor was asked to name one project", "Dunn
+    was announced the winner"). Not after "'s": "He's said he will run" is his."""
+    if verb.lower_ in _TARGET_PASSIVES:
+        return True
+    if any(c.dep_ == "auxpass" and c.lower_ in _HAS_CONTRACTIONS for c in tree.children(verb)):
+        return False
+    return is_speech_verb(verb.text) or is_request_verb(verb.text)
+
+
 _ASIDE_OPENERS = {",", "(", "\u2014", "\u2013", "-", "--", ";"}
 
 
