@@ -273,6 +273,22 @@ STYLES = [
         "said",
         id="s-said-is-has-said-his-own",
     ),
+    pytest.param(
+        "DENVER, March 3 (UPI) \u2014 A former state senator told reporters that the vote had "
+        "been rigged.",
+        "that the vote had been rigged",
+        "A former state senator",
+        "told",
+        id="a-dateline-is-no-speaker",
+    ),
+    pytest.param(
+        "Party elders \u2014 whose movement was once proud of its unity \u2014 both suggested "
+        "the aide be fired.",
+        "the aide be fired",
+        "Party elders",
+        "suggested",
+        id="a-subject-before-a-dashed-aside-still-speaks",
+    ),
 ]
 
 

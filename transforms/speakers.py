@@ -90,6 +90,7 @@ def speaker_token(verb: Token) -> Token | None:
     tok = verb
     for _ in range(4):
         subjects = [child for child in tok.children if child.dep_ in _SUBJECT_DEPS]
+        subjects = [s for s in subjects if not _dateline(s)] or subjects
         if len(subjects) > 1:
             # two subjects is a misparse of a title and a name ("Patients' group chair Hannah
             # Weiss said": "chair" and "Weiss"): the named one speaks
@@ -118,6 +119,13 @@ def speaker_token(verb: Token) -> Token | None:
         else:
             break
     return None
+
+
+def _dateline(subject: Token) -> bool:
+    """"DENVER, March 3 (UPI) — A former senator told ...": the place in capitals, parsed as a
+    second subject, ends at the dash that opens the story ("Party figures — whose ... — both
+    said" ends at a dash too, but its head is no dateline in capitals)."""
+    return subject.is_upper and len(subject) > 1 and subject.right_edge.text in _DASHES
 
 
 # What a speaker issues that then "says" something: "released a statement saying ...".
