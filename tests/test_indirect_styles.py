@@ -267,6 +267,13 @@ STYLES = [
         id="was-announced-by-nobody-named",
     ),
     pytest.param(
+        "Councillor Maeve Brennan was quoted as saying that the scheme had been rushed.",
+        "that the scheme had been rushed",
+        "Councillor Maeve Brennan",
+        "saying",
+        id="was-quoted-as-saying-is-the-quoted-ones",
+    ),
+    pytest.param(
         "He's said he will run again next year.",
         "he will run again next year",
         "He",

@@ -733,6 +733,9 @@ def _gerund_subject(verb: Token) -> Token | None:
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.dep_ != "prep":
         return None
+    if prep.lower_ == "as" and prep.head.lower_ in _QUOTED_AS and is_speech_verb(verb.text):
+        # "Smith was quoted as saying that ...": the one quoted, the passive's subject
+        return next((c for c in prep.head.children if c.dep_ == "nsubjpass"), None)
     if prep.lower_ not in _GERUND_PREPS and not (
         prep.lower_ in _TIME_GERUND_PREPS
         and is_speech_verb(verb.text)
@@ -740,6 +743,11 @@ def _gerund_subject(verb: Token) -> Token | None:
     ):
         return None
     return speakers.speaker_token(prep.head)
+
+
+# Passives that report someone's words through a gerund: "was quoted as saying", "was cited as
+# saying", "was recorded as saying".
+_QUOTED_AS = {"quoted", "cited", "recorded", "reported"}
 
 
 def _named_after_quotation(
