@@ -450,3 +450,21 @@ def test_the_spokesperson_is_the_one_introduced_for_a_body(analyse):
     # with no "for X" before it, "the spokesperson" still names no one
     _doc, analysis = analyse("\u201cWe will appeal,\u201d the spokesperson said.")
     assert [q.speaker_name for q in analysis.quotes] == [None]
+
+
+def test_she_after_the_articles_one_judge_is_the_judge(analyse):
+    """A journalist check: "The judge was unpersuaded. She said ..." went to the defence
+    barrister, the last woman named; the article has one judge, named with her title."""
+    text = ("Judge Miriam Oyelaran told the court: \u201cThis was planned for years.\u201d\n\n"
+            "The defence barrister, Grace Whitfield, said her client was sorry. She added that "
+            "he had repaid some of the money.\n\n"
+            "The judge was not persuaded. She said that the apology had come too late.")
+    _doc, analysis = analyse(text)
+    named = {text[q.start : q.end]: q.speaker_name for q in analysis.quotes}
+    assert named["that the apology had come too late"] == "Miriam Oyelaran"
+    assert named["that he had repaid some of the money"] == "Grace Whitfield"
+    # two judges: "the judge" names neither, and "she" keeps the nearest woman
+    text = text.replace("The defence barrister, Grace Whitfield,", "Judge Grace Whitfield")
+    _doc, analysis = analyse(text)
+    named = {text[q.start : q.end]: q.speaker_name for q in analysis.quotes}
+    assert named["that the apology had come too late"] == "Grace Whitfield"

@@ -396,6 +396,14 @@ class ArticleNames:
                 best, best_name = rank, name
         return best_name
 
+    def only_person_with_role(self, role: str, before: int) -> str | None:
+        """The one person given ``role`` before ``before``, or None when none or several were
+        ("the judge" in an article with one judge; "the senator" among two senators: None)."""
+        if self._roles is None:
+            self._roles = self._build_roles()
+        names = {name for start, words, name in self._roles if start < before and role in words}
+        return names.pop() if len(names) == 1 else None
+
     def role_words(self, name: str) -> frozenset[str]:
         """Every role word the article gives the person ``name`` ("republican", "senator")."""
         if self._roles is None:

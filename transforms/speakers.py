@@ -547,9 +547,19 @@ class SpeakerResolver:
             return known is not None
 
         def chained(tok: Token, limit: int, distance: int) -> str | None:
-            if distance == 0 or tok.lower_ not in pronouns:
+            if tok.idx >= limit:
                 return None
-            return self._pronoun(tok, tok.idx, gender, None)
+            if tok.lower_ in pronouns:
+                return self._pronoun(tok, tok.idx, gender, None) if distance else None
+            if _definite_person(tok):
+                # "The judge was unpersuaded. She said ...": the article's one judge ("Judge
+                # Eleanor Marsh"), not the last woman named (the defence barrister)
+                name = self.names.only_person_with_role(role_noun(tok.lower_), tok.idx)
+                known = self.names.gender(name) if name else None
+                noun = _NOUN_GENDERS.get(tok.lower_)
+                if name and known in {gender, None} and noun in {gender, None}:
+                    return name
+            return None
 
         return self._salient(
             head, start, PERSON_LABELS, _PRONOUN_SENTENCES, rank, chained, previous_speaker
@@ -1094,6 +1104,17 @@ def _modifiers(head: Token) -> frozenset[str]:
 def is_person_noun(word: str) -> bool:
     """Whether ``word`` (lower case, singular) names a kind of person ("senator", "mogul")."""
     return _is_person_noun(word)
+
+
+def _definite_person(tok: Token) -> bool:
+    """A subject that is "the" and a noun for a person, no name: "the judge", "the minister"."""
+    return (
+        not tok.ent_type_
+        and tok.is_lower
+        and _is_person_noun(tok.lower_)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in {"amod", "compound", "poss"} for c in tok.children)
+    )
 
 
 def _is_person_noun(word: str) -> bool:
