@@ -1612,6 +1612,22 @@ def test_a_speaker_the_parse_took_for_a_clause_before_the_verb_still_speaks(anal
             "Margaret Oyelaran",  # a short quotation, kept because its source is named
             id="words-came-from",
         ),
+        pytest.param(
+            "Bus routes approved\n\nThe council voted 7-2 for the new map.\n\n\u201cThis is a "
+            "good plan that got better because people fought for it.\u201d That was how "
+            "Councilmember Aisha Grant, who chairs the transport committee, summed up the night.",
+            "This is a good plan",
+            "Councilmember Aisha Grant",  # not the council, nor the speaker before
+            id="that-was-how-x-summed-up",
+        ),
+        pytest.param(
+            "A life of service\n\nTomasz Wieczorek said the hall would be renamed.\n\n\u201cShe "
+            "never gave up on anyone.\u201d Those were the words of her husband, Paolo "
+            "Marchetti.",
+            "She never gave up on anyone.",
+            "Paolo Marchetti",  # not Tomasz Wieczorek, the speaker of the paragraph before
+            id="those-were-the-words-of",
+        ),
     ],
 )
 def test_the_next_sentence_says_whom_a_quotation_came_from(analyse, text, words, speaker):

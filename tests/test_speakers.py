@@ -468,3 +468,10 @@ def test_she_after_the_articles_one_judge_is_the_judge(analyse):
     _doc, analysis = analyse(text)
     named = {text[q.start : q.end]: q.speaker_name for q in analysis.quotes}
     assert named["that the apology had come too late"] == "Grace Whitfield"
+
+
+def test_a_name_the_model_missed_loses_its_title_as_a_tagged_one_does(analyse):
+    text = ("\u201cThis is a good plan.\u201d That was how Councilmember Aisha Grant, who chairs "
+            "the transport committee, summed up the night.")
+    _doc, analysis = analyse(text)
+    assert [q.speaker_name for q in analysis.quotes] == ["Aisha Grant"]

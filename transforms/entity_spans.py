@@ -36,8 +36,8 @@ PERSON_TITLES = {
     "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "librarian", "principal",
     "headteacher", "coach", "manager", "bishop", "archbishop", "pope", "father", "rev",
     "reverend", "rabbi", "imam", "king", "queen", "prince", "princess", "ambassador", "sheriff",
-    "councillor", "councilman", "councilwoman", "alderman", "senior", "deputy", "acting",
-    "former", "prime", "foreign", "finance", "defense", "defence", "interior", "health",
+    "councillor", "councilman", "councilwoman", "councilmember", "alderman", "senior", "deputy",
+    "acting", "former", "prime", "foreign", "finance", "defense", "defence", "interior", "health",
     "attorney", "lawyer", "astronomer", "doctor", "nurse", "farmer", "owner",
     "chef", "author", "writer", "economist", "analyst", "researcher", "scientist", "activist",
 }  # fmt: skip

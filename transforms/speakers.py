@@ -1268,7 +1268,13 @@ def _unrecognised_name(text: str, head: Token, start: int, end: int) -> str | No
         return None
     if head.is_sent_start and not any(c.dep_ == "appos" for c in head.children):
         return None
-    return text[start:end]
+    written = text[start:end]
+    # "Councilmember Aisha Grant": the name without its title, as for a tagged person
+    while True:
+        first, _, rest = written.partition(" ")
+        if not rest or first.lower().rstrip(".") not in PERSON_TITLES:
+            return written
+        written = rest.lstrip()
 
 
 def _written_name(head: Token) -> tuple[int, int] | None:

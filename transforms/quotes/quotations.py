@@ -110,9 +110,43 @@ _UTTERANCE_NOUNS = frozenset(
 _COME = frozenset({"come", "comes", "came"})
 
 
+# A sentence's subject pointing back at the quotation before it: "That was how ...".
+_POINTING_BACK = frozenset({"that", "this", "those", "these"})
+_COPULAS = frozenset({"is", "was", "are", "were"})
+
+
+def _words_of(span: Span, quoted: list[int]) -> Token | None:
+    """Whose words ``span`` says the quotation before it was: "Those were the words of her
+    husband, Paolo Marchetti.", "Those were the minister's words to ...", "That was how
+    Councilmember Aisha Grant summed up the night." (the subject of the "how" clause)."""
+    root = span.root
+    if root.lower_ not in _COPULAS or quoted[root.i] >= 0:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in _POINTING_BACK for c in root.children):
+        return None
+    for child in root.children:
+        if child.dep_ == "attr" and child.lower_ in _UTTERANCE_NOUNS:
+            owners = [c for c in child.children if c.dep_ == "poss"] + [
+                p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"
+            ]
+            if owners:
+                person = owners[0]
+                # "the words of her husband, Paolo Marchetti": the name in apposition
+                return next((c for c in person.children
+                             if c.dep_ == "appos" and c.ent_type_ in SPEAKER_LABELS), person)
+        if child.dep_ == "ccomp" and any(c.lower_ == "how" for c in child.children):
+            return next((c for c in child.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 def _source_named(span: Span, quoted: list[int]) -> Token | None:
     """The person ``span`` says the quotation before it came from: "The warning came from Luis
-    Ortega, who ...", "Those words came from the union's treasurer, Margaret Oyelaran."."""
+    Ortega, who ...", "Those words came from the union's treasurer, Margaret Oyelaran.", "Those
+    were the words of ...", "That was how X summed up ..."."""
+    words_of = _words_of(span, quoted)
+    if words_of is not None:
+        return words_of
     for verb in span:
         if verb.lower_ not in _COME:  # by form: the pipeline loads no lemmatizer
             continue
