@@ -132,9 +132,11 @@ def _words_of(span: Span, quoted: list[int]) -> Token | None:
             ]
             if owners:
                 person = owners[0]
-                # "the words of her husband, Paolo Marchetti": the name in apposition
-                return next((c for c in person.children
-                             if c.dep_ == "appos" and c.ent_type_ in SPEAKER_LABELS), person)
+                # "the words of her husband, Paolo Marchetti": the name in apposition; a
+                # description alone ("the minister's words") is left to the attribution before
+                person = next((c for c in person.children
+                               if c.dep_ == "appos" and c.ent_type_ in SPEAKER_LABELS), person)
+                return person if person.ent_type_ in SPEAKER_LABELS else None
         if child.dep_ == "ccomp" and any(c.lower_ == "how" for c in child.children):
             return next((c for c in child.children if c.dep_ == "nsubj"), None)
     return None
