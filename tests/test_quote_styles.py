@@ -1668,7 +1668,7 @@ def test_a_descriptions_words_are_left_to_the_attribution_before(analyse):
     """"Those were the minister's words": "the minister" alone names no one here; the quotation
     keeps the speaker of the passage (a journalist check: it had lost her name)."""
     text = ("Housing row\n\nRachel Thornbury said the target would stay. \u201cWe have a "
-            "plan,\u201d she said.\n\n\u201cWe cannot build homes by letting every council say no.\u201d Those "
-            "were the minister's words to a meeting of builders.")
+            "plan,\u201d she said.\n\n\u201cWe cannot build homes by letting every council "
+            "say no.\u201d Those were the minister's words to a meeting of builders.")
     q = _holding(_quotes(analyse, text), "We cannot build homes")
     assert q["speaker"] != "the minister"
