@@ -209,10 +209,6 @@ def _with_given_name(doc: Doc, ent) -> int:
 POST_NOMINALS = frozenset("KC QC MP MSP MEP MLA OBE MBE CBE KBE DBE FRS JP PhD".split())
 
 
-def _is_post_nominal(word: str) -> bool:
-    return word in POST_NOMINALS
-
-
 def _with_post_nominal_names(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
     """``spans`` with a name followed by post-nominal letters made one PERSON without them.
 
@@ -221,12 +217,12 @@ def _with_post_nominal_names(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan
     the model found, so that "the Labour MP" or "Leeds Crown Court KC" make no person. The
     model's spans that overlap the new one give way to it.
     """
-    if not any(_is_post_nominal(doc[s.end - 1].text) for s in spans):
+    if not any(doc[s.end - 1].text in POST_NOMINALS for s in spans):
         return spans  # the common case: no letters after any name
     people = []
     for span in spans:
         letters = span.end - 1
-        if not _is_post_nominal(doc[letters].text):
+        if doc[letters].text not in POST_NOMINALS:
             continue
         start = letters
         while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha:

@@ -382,11 +382,9 @@ class ArticleNames:
         """The person last given ``role`` before ``before`` ("Mayor Bill de Blasio" for "the
         mayor"), preferring one whose role words share the most of ``modifiers``; one without
         all of ``required`` (a party: "the Republican nominee") never."""
-        if self._roles is None:
-            self._roles = self._build_roles()
         best: tuple[int, int] | None = None
         best_name = None
-        for start, words, name in self._roles:
+        for start, words, name in self._all_roles():
             if start >= before:
                 break
             if role not in words or not required <= words:
@@ -399,20 +397,23 @@ class ArticleNames:
     def only_person_with_role(self, role: str, before: int) -> str | None:
         """The one person given ``role`` before ``before``, or None when none or several were
         ("the judge" in an article with one judge; "the senator" among two senators: None)."""
-        if self._roles is None:
-            self._roles = self._build_roles()
-        names = {name for start, words, name in self._roles if start < before and role in words}
+        names = {name for start, words, name in self._all_roles()
+                 if start < before and role in words}
         return names.pop() if len(names) == 1 else None
 
     def role_words(self, name: str) -> frozenset[str]:
         """Every role word the article gives the person ``name`` ("republican", "senator")."""
-        if self._roles is None:
-            self._roles = self._build_roles()
         if self._role_words is None:
             self._role_words = defaultdict(frozenset)
-            for _start, words, person in self._roles:
+            for _start, words, person in self._all_roles():
                 self._role_words[person] |= words
         return self._role_words.get(name, frozenset())
+
+    def _all_roles(self) -> list[tuple[int, frozenset[str], str]]:
+        """(offset, role words, name) of every person given a role, built on first use."""
+        if self._roles is None:
+            self._roles = self._build_roles()
+        return self._roles
 
     def _build_roles(self) -> list[tuple[int, frozenset[str], str]]:
         roles = []
@@ -514,11 +515,22 @@ def name_part(written: str) -> str:
     return " ".join(words[: breaks[0]]) or " ".join(after)
 
 
+# The first word of a name and the space after it, when another word follows.
+_FIRST_WORD = re.compile(r"(\S+)\s+(?=\S)")
+
+
+def without_leading_titles(written: str) -> str:
+    """``written`` without the titles that open it ("Councilmember Aisha Grant" -> "Aisha
+    Grant"; "Mayor" alone stays), its own spacing kept."""
+    while (first := _FIRST_WORD.match(written)) and (
+        first.group(1).lower().rstrip(".") in PERSON_TITLES
+    ):
+        written = written[first.end() :]
+    return written
+
+
 def _without_titles(written: str) -> str:
-    words = written.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in PERSON_TITLES:
-        words = words[1:]
-    return " ".join(words)
+    return " ".join(without_leading_titles(written.strip()).split())
 
 
 def _without_possessive(written: str) -> str:

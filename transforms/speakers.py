@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 from transforms.entities import EntityMention
 from transforms.entity_labels import GROUP_LABELS, NAMED_LABELS, PERSON_LABELS
 from transforms.entity_spans import PERSON_TITLES
-from transforms.speaker_names import ArticleNames, role_noun
+from transforms.speaker_names import ArticleNames, role_noun, without_leading_titles
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # A subordinate verb shares its governor's subject: "Trump spoke, adding that ...",
@@ -1268,13 +1268,8 @@ def _unrecognised_name(text: str, head: Token, start: int, end: int) -> str | No
         return None
     if head.is_sent_start and not any(c.dep_ == "appos" for c in head.children):
         return None
-    written = text[start:end]
     # "Councilmember Aisha Grant": the name without its title, as for a tagged person
-    while True:
-        first, _, rest = written.partition(" ")
-        if not rest or first.lower().rstrip(".") not in PERSON_TITLES:
-            return written
-        written = rest.lstrip()
+    return without_leading_titles(text[start:end])
 
 
 def _written_name(head: Token) -> tuple[int, int] | None:

@@ -19,7 +19,7 @@ from transforms.quotes.candidates import Candidate, Priority, cue_span, trimmed_
 from transforms.quotes.clauses import NOT_VERB_DEPS, without_trailing_aside
 from transforms.quotes.context import QuoteContext
 from transforms.quotes.dependencies import DependencyIndex
-from transforms.quotes.quotations import MIN_FLOATING_WORDS
+from transforms.quotes.quotations import long_enough_for_speech
 from transforms.quotes.reporting_verbs import (
     is_hearsay_participle,
     is_reporting_verb,
@@ -61,10 +61,7 @@ def _holds_speech(ctx: QuoteContext, tokens: list[Token]) -> bool:
     ("seem intent on delaying the “Cadillac tax”", "was said to be “furious”"; PolNeAR
     attributes those whole: on train, dropping them lost 9 hedges and 4 speakers)."""
     inside = {ctx.quoted[t.i] for t in tokens if ctx.quoted[t.i] >= 0}
-    return any(
-        len(ctx.text[ctx.regions[r].start : ctx.regions[r].end].split()) >= MIN_FLOATING_WORDS
-        for r in inside
-    )
+    return any(long_enough_for_speech(ctx.text, ctx.regions[r]) for r in inside)
 
 
 def _seeming(verb: Token, tree: DependencyIndex) -> list[Token]:

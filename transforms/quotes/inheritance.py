@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from transforms.quotes.candidates import Candidate, Priority
 from transforms.quotes.context import QuoteContext
-from transforms.quotes.quotations import MIN_FLOATING_WORDS, is_title
+from transforms.quotes.quotations import is_title, long_enough_for_speech
 from transforms.quotes.selection import Selection
 
 
@@ -40,7 +40,7 @@ def attribute_quotations(ctx: QuoteContext, selection: Selection) -> list[Candid
             inherits = in_paragraph[i] == previous_paragraph or ctx.starts_paragraph(region)
             if inherits and (
                 ctx.starts_sentence(region)
-                or len(text[region.start : region.end].split()) >= MIN_FLOATING_WORDS
+                or long_enough_for_speech(text, region)
             ):
                 offers.append(previous._replace(priority=Priority.PREVIOUS))
         chosen = min((o for o in offers if o is not None), key=lambda o: o.priority, default=None)

@@ -36,6 +36,13 @@ from transforms.quotes.speaker_labels import trailing_dash_speaker
 
 # A floating quotation (no cue, no inheritance) must be at least this many words to be kept.
 MIN_FLOATING_WORDS = 6
+
+
+def long_enough_for_speech(text: str, region: QuotedRegion) -> bool:
+    """Whether a quotation has words enough to read as someone's speech on its own
+    (``MIN_FLOATING_WORDS``), not a quoted phrase or title."""
+    return len(text[region.start : region.end].split()) >= MIN_FLOATING_WORDS
+
 _MAX_TITLE_WORDS = 8
 # The words a programme or book title follows: "appeared on “Meet the Press.”".
 _WORK_PREPS = {"on", "in", "of", "book", "show", "program", "programme"}
@@ -131,12 +138,8 @@ def _words_of(span: Span, quoted: list[int]) -> Token | None:
                 for p in c.children if p.dep_ == "pobj"
             ]
             if owners:
-                person = owners[0]
-                # "the words of her husband, Paolo Marchetti": the name in apposition; a
-                # description alone ("the minister's words") is left to the attribution before
-                person = next((c for c in person.children
-                               if c.dep_ == "appos" and c.ent_type_ in SPEAKER_LABELS), person)
-                return person if person.ent_type_ in SPEAKER_LABELS else None
+                # a description alone ("the minister's words") is left to the attribution before
+                return _named_source(owners[0])
         if child.dep_ == "ccomp" and any(c.lower_ == "how" for c in child.children):
             return next((c for c in child.children if c.dep_ == "nsubj"), None)
     return None
@@ -159,12 +162,17 @@ def _source_named(span: Span, quoted: list[int]) -> Token | None:
                   for p in c.children if p.dep_ == "pobj"]
         if not said or not source:
             return None
-        person = source[0]
-        for child in person.children:  # "the union's treasurer, Margaret Oyelaran"
-            if child.dep_ == "appos" and child.ent_type_ in SPEAKER_LABELS:
-                person = child
-        return person if person.ent_type_ in SPEAKER_LABELS else None
+        return _named_source(source[0])
     return None
+
+
+def _named_source(person: Token) -> Token | None:
+    """``person`` when it is a name, or the name given it in apposition ("the union's treasurer,
+    Margaret Oyelaran", "her husband, Paolo Marchetti"); None for a description alone."""
+    for child in person.children:
+        if child.dep_ == "appos" and child.ent_type_ in SPEAKER_LABELS:
+            person = child
+    return person if person.ent_type_ in SPEAKER_LABELS else None
 
 
 # At most this many words between a quotation and the cue after it ("“...,” the source said").
@@ -298,10 +306,7 @@ def _names_a_work(text: str, region: QuotedRegion) -> bool:
 
 
 def _looks_like_speech(ctx: QuoteContext, region: QuotedRegion) -> bool:
-    words = ctx.text[region.start : region.end].split()
-    if len(words) < MIN_FLOATING_WORDS:
-        return False
-    return ctx.starts_sentence(region)
+    return long_enough_for_speech(ctx.text, region) and ctx.starts_sentence(region)
 
 
 class _SpeechCues:
