@@ -203,8 +203,10 @@ def test_a_programme_title_ending_the_sentence_is_no_quote(analyse):
 def test_headline_in_single_marks_is_direct(analyse):
     text = (
         "\u2018We will not back down,\u2019 says housing minister\n\n"
-        "The housing minister defended the policy on Monday."
+        "The housing minister defended the policy on Monday. \u201cWe are building,\u201d she said."
     )
+    # (the article quotes with double marks: a headline alone in single ones is read by
+    # tests/test_single_marks.py's rules, as any quotation of a single-marked article)
     q = _holding(_quotes(analyse, text), "We will not back down")
     assert q["kind"] == "DIRECT"
     assert q["content"] == "We will not back down"

@@ -325,7 +325,11 @@ def _quoted(text: str) -> list[str]:
         pytest.param(
             "\u201dTypo opening mark.\u201d", ["Typo opening mark."], id="closing-mark-opens"
         ),
-        pytest.param("It\u2019s Tom\u2019s \u2018idea\u2019.", [], id="single-quotes-ignored"),
+        pytest.param(
+            "\u201cIt\u2019s Tom\u2019s \u2018idea\u2019,\u201d he said.",
+            ["It\u2019s Tom\u2019s \u2018idea\u2019,"],
+            id="single-quotes-inside-a-double-marked-article",
+        ),
     ],
 )
 def test_quoted_regions(text, expected):
