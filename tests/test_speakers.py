@@ -317,6 +317,10 @@ NAME_CASES = [
     ("Norrvik Energy cut its forecast on Tuesday.\n\nThe Secretary of the Treasury, Paul Grant, "
      "said markets were calm.\n\nThe company said it expected a recovery.", "company",
      "Norrvik Energy"),
+    # ... nor a name that only qualifies a thing (a place the model tagged as an organisation)
+    ("Halvern Semiconductors cut its forecast on Tuesday.\n\nUnite said it was balloting "
+     "workers at Halvern's Bristol testing plant. A spokesperson for the company said talks "
+     "were constructive.", "spokesperson", "Halvern Semiconductors"),
     # a spokesperson for a body the article names, given as a description
     ("The Charity Commission opened an inquiry in March.\n\nA spokesman for the commission said "
      "it would report next year.", "spokesman", "Charity Commission"),

@@ -942,11 +942,18 @@ class SpeakerResolver:
                 continue
             if wanted & words:
                 return self.name_of(e)
-            if nearest is None and not self._in_a_title(e):
+            if nearest is None and not self._in_a_title(e) and not self._modifies_a_noun(e):
                 nearest = e
         if noun in _GENERIC_ORGANISATION_NOUNS and nearest is not None:
             return self.name_of(nearest)
         return None
+
+    def _modifies_a_noun(self, e: EntityMention) -> bool:
+        """A name that only qualifies a thing ("Halvern's Bristol testing plant"): often a place
+        the model took for an organisation, and no body "the company" after it stands for."""
+        span = self._doc.char_span(e.start, e.end, alignment_mode="expand")
+        # (no tagger runs: a lower-case head is a common noun)
+        return span is not None and span.root.dep_ == "compound" and span.root.head.is_lower
 
     def _in_a_title(self, e: EntityMention) -> bool:
         """An organisation named only inside someone's title ("the local Member of Parliament",
