@@ -321,6 +321,13 @@ NAME_CASES = [
     ("Halvern Semiconductors cut its forecast on Tuesday.\n\nUnite said it was balloting "
      "workers at Halvern's Bristol testing plant. A spokesperson for the company said talks "
      "were constructive.", "spokesperson", "Halvern Semiconductors"),
+    # people around a named person are not that person; a spokesperson speaks for them
+    ("Maria Duval spoke in Lyon on Monday. A Duval aide said the speech went well.", "aide",
+     None),
+    ("Maria Duval spoke in Lyon on Monday. Duval's supporters said the speech went well.",
+     "supporters", None),
+    ("Maria Duval spoke in Lyon on Monday. Duval's spokeswoman said the speech went well.",
+     "spokeswoman", "Maria Duval"),
     # a spokesperson for a body the article names, given as a description
     ("The Charity Commission opened an inquiry in March.\n\nA spokesman for the commission said "
      "it would report next year.", "spokesman", "Charity Commission"),

@@ -477,6 +477,10 @@ class SpeakerResolver:
             if found is not _NOT_NOMINAL:
                 return found
         e = self.entity_at(start, end, PERSON_LABELS) or self.entity_at(start, end, {"ORG"})
+        if e is not None and e.label in PERSON_LABELS and head.lower_ in _ASSOCIATES:
+            # "a Clinton aide", "Sanders supporters", "Cruz's advisers": unnamed people around
+            # the one named, who is not the speaker (a spokesperson speaks for them: above)
+            return None
         if e is not None:
             return self.name_of(e)
         if head.ent_type_ == "NORP":
@@ -1310,6 +1314,13 @@ def _body_spoken_for(head: Token) -> Token | None:
 
 
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative".split())
+# People around a person who speak for themselves, not for that person (as a spokesperson does)
+_ASSOCIATES = frozenset(
+    """aide aides adviser advisers advisor advisors supporter supporters ally allies associate
+    associates confidant confidants confidante strategist strategists staffer staffers surrogate
+    surrogates operative operatives backer backers donor donors loyalist loyalists friend friends
+    """.split()
+)
 
 
 def _spokesperson_introduced_before(head: Token) -> Token | None:
