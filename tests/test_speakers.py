@@ -321,6 +321,9 @@ NAME_CASES = [
     ("Halvern Semiconductors cut its forecast on Tuesday.\n\nUnite said it was balloting "
      "workers at Halvern's Bristol testing plant. A spokesperson for the company said talks "
      "were constructive.", "spokesperson", "Halvern Semiconductors"),
+    # a party's candidate nobody was named as is a person, not the party
+    ("The rally in Reno was loud and long. The GOP front-runner said the race was rigged.",
+     "runner", None),
     # people around a named person are not that person; a spokesperson speaks for them
     ("Maria Duval spoke in Lyon on Monday. A Duval aide said the speech went well.", "aide",
      None),

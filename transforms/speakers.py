@@ -784,6 +784,12 @@ class SpeakerResolver:
                 found = self._introduced_after(head, start)
                 if found is None and dets & {"the"}:
                     found = self._described_person(head, start, end)
+            if found is None and _is_person_noun(word) and any(
+                t.ent_type_ == "NORP" or t.lower_ in _PARTIES for t in before_head
+            ):
+                # "the GOP front-runner" nobody was given: a person, not the party (the model
+                # tags "GOP" an organisation as often as not)
+                return None
             return found if found is not None else _NOT_NOMINAL
         if dets & {"a", "an"} and _may_introduce(head):
             # "A New York judge ruled ... Justice Frank Nervo wrote": a description that
