@@ -324,11 +324,14 @@ NAME_CASES = [
     # a party's candidate nobody was named as is a person, not the party
     ("The rally in Reno was loud and long. The GOP front-runner said the race was rigged.",
      "runner", None),
-    # people around a named person are not that person; a spokesperson speaks for them
+    # people around a named person (and a person's officials) are not that person; a spokesperson
+    # speaks for them
     ("Maria Duval spoke in Lyon on Monday. A Duval aide said the speech went well.", "aide",
      None),
     ("Maria Duval spoke in Lyon on Monday. Duval's supporters said the speech went well.",
      "supporters", None),
+    ("Maria Duval spoke in Lyon on Monday. A Duval campaign official said the speech went well.",
+     "official", None),
     ("Maria Duval spoke in Lyon on Monday. Duval's spokeswoman said the speech went well.",
      "spokeswoman", "Maria Duval"),
     # a spokesperson for a body the article names, given as a description

@@ -1325,6 +1325,7 @@ _ASSOCIATES = frozenset(
     """aide aides adviser advisers advisor advisors supporter supporters ally allies associate
     associates confidant confidants confidante strategist strategists staffer staffers surrogate
     surrogates operative operatives backer backers donor donors loyalist loyalists friend friends
+    official officials
     """.split()
 )
 
