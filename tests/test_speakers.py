@@ -321,6 +321,30 @@ NAME_CASES = [
     ("Halvern Semiconductors cut its forecast on Tuesday.\n\nUnite said it was balloting "
      "workers at Halvern's Bristol testing plant. A spokesperson for the company said talks "
      "were constructive.", "spokesperson", "Halvern Semiconductors"),
+    # ... also after "of", or with the surname the model tagged an organisation; "a Brandt
+    # aide" is not the rival's spokeswoman named next, and "Residents of Ashworth" no Ashworth
+    ("Governor Tom Brandt toured Iowa on Friday.\n\nSupporters of Mr. Brandt said he could win. "
+     "A Brandt aide said the governor would stay another week.\n\nThe Whitfield campaign's "
+     "spokeswoman, Dana Kowalski, dismissed the attacks.", "Supporters", None),
+    ("Governor Tom Brandt toured Iowa on Friday.\n\nSupporters of Mr. Brandt said he could win. "
+     "A Brandt aide said the governor would stay another week.\n\nThe Whitfield campaign's "
+     "spokeswoman, Dana Kowalski, dismissed the attacks.", "aide", None),
+    # ... but an adviser the next sentence names is that person
+    ("Maria Duval spoke in Lyon on Monday.\n\nA top Duval adviser said the race was close. "
+     "Paul Girard spoke to reporters after the rally.", "adviser", "Paul Girard"),
+    ("Residents of Ashworth packed the town hall, accusing the council of ignoring their "
+     "objections.", "Residents", None),
+    # a title the model read as a work's name, and a company's short name
+    ("Charity treasurer jailed\n\nA former charity treasurer was jailed on Friday. Detective "
+     "Sergeant Angela Ruiz, who led the inquiry for two years, told the court that the accounts "
+     "had been falsified.\n\n\u201cPeople assume fraud is a victimless crime,\u201d Sergeant "
+     "Ruiz said in an interview.", "Ruiz", "Angela Ruiz"),
+    ("Corrister Foods said on Thursday it would cut 400 jobs.\n\nCorrister, which is based in "
+     "Columbus, told investors it would look for savings.", "Corrister", "Corrister Foods"),
+    # "the union": the one the article names as "the X union"
+    ("The United Food and Commercial Workers union called the decision a betrayal.\n\nThe union "
+     "said it would meet company officials next week.", "union",
+     "United Food and Commercial Workers"),
     # a party's candidate nobody was named as is a person, not the party
     ("The rally in Reno was loud and long. The GOP front-runner said the race was rigged.",
      "runner", None),

@@ -157,6 +157,7 @@ class ArticleNames:
         self._roles: list[tuple[int, frozenset[str], str]] | None = None
         self._role_words: dict[str, frozenset[str]] | None = None
         self._acronyms: dict[str, str] | None = None
+        self._short_forms: dict[str, set[str]] | None = None
 
     # -- headlines -------------------------------------------------------------------------
 
@@ -462,6 +463,22 @@ class ArticleNames:
                 if len(words) >= 2:
                     self._acronyms.setdefault("".join(w[0] for w in words), e.canonical)
         return self._acronyms.get(acronym)
+
+
+    def organisation_short_form(self, written: str) -> str | None:
+        """The one organisation of the article whose name starts with the word ``written``
+        ("Corrister" -> "Corrister Foods": a company's short name the NER tagged as nothing or
+        as a person), else None."""
+        if not (written.isalpha() and written[:1].isupper()):
+            return None
+        if self._short_forms is None:
+            self._short_forms = defaultdict(set)
+            for e in self._entities:
+                words = e.canonical.split()
+                if e.label == "ORG" and len(words) >= 2:
+                    self._short_forms[words[0]].add(e.canonical)
+        names = self._short_forms.get(written)
+        return next(iter(names)) if names is not None and len(names) == 1 else None
 
 
 def well_known_name(name: str | None) -> str | None:

@@ -286,7 +286,12 @@ class SpeakerResolver:
         an acronym by the name it abbreviates)."""
         written = self._text[e.start : e.end]
         if e.label in PERSON_LABELS:
-            return self.names.person_name(written, e.start)
+            name = self.names.person_name(written, e.start)
+            if name == written and " " not in written:
+                # a one-word "person" the article gives no one as a name: a company's short
+                # name ("Corrister" of "Corrister Foods"), if it is one
+                return self.names.organisation_short_form(written) or name
+            return name
         if e.label == "ORG":
             return self.names.organisation_name(written) or e.canonical
         return e.canonical
@@ -418,6 +423,18 @@ class SpeakerResolver:
             return self._pronoun(head, start, "m" if word in _MALE else "f", previous_speaker)
         if word in _GROUP:
             return self._group_pronoun(head, start)
+        around = self._person_around(head) if word in _ASSOCIATES and not head.ent_type_ else None
+        if around is not None:
+            # "a Clinton aide", "Supporters of Mr. Brandt": unnamed people around the one
+            # named, who is not the speaker (a spokesperson speaks for them: below); "A top
+            # Trump adviser says ... / Ed Brookover spoke to reporters": the one named next,
+            # unless the article gives them to someone else ("The Whitfield campaign's
+            # spokeswoman, Dana Kowalski" after "A Brandt aide said")
+            if any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in head.children):
+                found = self._introduced_after(head, start)
+                if found is not None and not self._given_to_another(found, around):
+                    return found
+            return None
         if not head.ent_type_:
             # a description with the name in apposition: "The health minister, Robert
             # Castellano, said" (not "Smith, a lawyer at Acme": the name comes first there)
@@ -443,7 +460,8 @@ class SpeakerResolver:
                 # WORK_OF_ART): the person the mention itself names, if the article has one
                 if e.start < start or e.end > end:
                     return self.names.known_person(self._text[start:end], start)
-                return e.canonical
+                # "Sergeant Ruiz" as a WORK_OF_ART: the article's Angela Ruiz
+                return self.names.known_person(e.canonical, e.start) or e.canonical
         nominal = self._nominal(head, start, end)
         if nominal is not _NOT_NOMINAL:
             return nominal
@@ -478,9 +496,7 @@ class SpeakerResolver:
                 return found
         e = self.entity_at(start, end, PERSON_LABELS) or self.entity_at(start, end, {"ORG"})
         if e is not None and e.label in PERSON_LABELS and head.lower_ in _ASSOCIATES:
-            # "a Clinton aide", "Sanders supporters", "Cruz's advisers": unnamed people around
-            # the one named, who is not the speaker (a spokesperson speaks for them: above)
-            return None
+            return None  # "senior advisers to the campaign and Bill Clinton": as above
         if e is not None:
             return self.name_of(e)
         if head.ent_type_ == "NORP":
@@ -489,7 +505,9 @@ class SpeakerResolver:
             return None
         if start == head.idx and end == _end(head):
             # an acronym the NER missed ("CNS reported"), spelled out elsewhere in the article
-            spelled = self.names.organisation_name(head.text)
+            spelled = self.names.organisation_name(head.text) or (
+                self.names.organisation_short_form(head.text)
+            )
             if spelled is not None:
                 return spelled
         return _unrecognised_name(self._text, head, start, end)
@@ -950,13 +968,48 @@ class SpeakerResolver:
             words = set(e.canonical.lower().split())
             if not modifiers <= words:
                 continue
-            if wanted & words:
+            if wanted & words or self._named_with(e, noun):
                 return self.name_of(e)
             if nearest is None and not self._in_a_title(e) and not self._modifies_a_noun(e):
                 nearest = e
         if noun in _GENERIC_ORGANISATION_NOUNS and nearest is not None:
             return self.name_of(nearest)
         return None
+
+    def _named_with(self, e: EntityMention, noun: str) -> bool:
+        """Whether the article wrote ``e`` right before ``noun`` ("the United Food and
+        Commercial Workers union" for "the union"); not for a generic noun ("an outside GOP
+        group" is no GOP for "the group")."""
+        after = self._text[e.end : e.end + len(noun) + 2].lower()
+        return (noun not in _GENERIC_ORGANISATION_NOUNS and after.startswith(f" {noun}")
+                and not after[len(noun) + 1 :].isalpha())
+
+    def _person_around(self, head: Token) -> Token | None:
+        """The name of the someone a noun for people around someone ("aide", "supporters")
+        names: "a Clinton aide", "Cruz's advisers", "Supporters of Mr. Brandt", "aides to
+        Obama"; a person's name or the surname of one the article names (the model tags a lone
+        surname in front of a noun an organisation as often as a person). None if none."""
+        named = [c for c in head.children if c.dep_ in {"compound", "poss"}] + [
+            p for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "to", "for"}
+            for p in c.children if p.dep_ == "pobj"
+        ]
+        for tok in named:
+            if tok.ent_type_ in PERSON_LABELS or (head.lower_ in _PLACE_PEOPLE and tok.is_title):
+                return tok
+            if tok.ent_type_ == "ORG" and tok.is_title and tok.ent_iob_ == "B" and (
+                tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"
+            ) and self.names.known_person(tok.text, tok.idx):
+                return tok  # a lone surname ("a Brandt aide"), not "a White House official"
+        return None
+
+    def _given_to_another(self, name: str, around: Token) -> bool:
+        """Whether the article's roles for ``name`` name another of its people than ``around``
+        ("The Whitfield campaign's spokeswoman" is no Brandt aide)."""
+        own = around.lower_
+        return any(
+            word != own and self.names.known_person(word.title(), around.idx)
+            for word in self.names.role_words(name)
+        )
 
     def _modifies_a_noun(self, e: EntityMention) -> bool:
         """A name that only qualifies a thing ("Halvern's Bristol testing plant"): often a place
@@ -1320,14 +1373,17 @@ def _body_spoken_for(head: Token) -> Token | None:
 
 
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative".split())
-# People around a person who speak for themselves, not for that person (as a spokesperson does)
+# A place's people: "Residents of Ashworth" are no "Ashworth", whatever the model made of the town
+_PLACE_PEOPLE = frozenset("residents locals villagers neighbours neighbors constituents".split())
+# People around a person who speak for themselves, not for that person (as a spokesperson does),
+# and a place's people
 _ASSOCIATES = frozenset(
     """aide aides adviser advisers advisor advisors supporter supporters ally allies associate
     associates confidant confidants confidante strategist strategists staffer staffers surrogate
     surrogates operative operatives backer backers donor donors loyalist loyalists friend friends
     official officials
     """.split()
-)
+) | _PLACE_PEOPLE
 
 
 def _spokesperson_introduced_before(head: Token) -> Token | None:
