@@ -1659,6 +1659,15 @@ def test_a_that_clause_after_an_aside_is_what_was_said(analyse):
          "Ms Halvorsen", "told")]
 
 
+def test_a_that_clause_after_the_asides_own_phrase_is_what_was_said(analyse):
+    # "on a call in October that": the clause hangs on "call" past its own "in October"
+    text = ("Its chief executive, Mark Heller, told analysts on a call in October that the "
+            "company's plants were \"running well below capacity.\"")
+    quote = _holding(_quotes(analyse, text), "running well below capacity")
+    assert (quote["kind"], quote["speaker"], quote["cue"]) == ("MIXED", "Mark Heller", "told")
+    assert quote["content"].startswith("that the company's plants were")
+
+
 def test_a_noun_s_own_that_clause_after_a_preposition_is_not_the_verb_s(analyse):
     # "reports that ..." is the noun's complement: what she pointed to, not what she said
     text = "She pointed to reports that the mayor had misled the council."

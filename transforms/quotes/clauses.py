@@ -832,9 +832,9 @@ def _misparsed_clause(verb: Token, child: Token, tree: DependencyIndex) -> bool:
 
 
 def _clauses_after_an_aside(verb: Token, tree: DependencyIndex) -> list[Token]:
-    """The clause "told analysts on a conference call that the plant would close" reports,
-    which the parser hangs on "call" as a relative clause: a "that" there is a complementiser
-    (mark), not a relative pronoun, and the clause has a subject of its own."""
+    """The clause "told analysts on a conference call (in October) that the plant would close"
+    reports, which the parser hangs on "call" as a relative clause: a "that" there is a
+    complementiser (mark), not a relative pronoun, and the clause has a subject of its own."""
     if not is_speech_verb(verb.text):
         return []
     found = []
@@ -847,11 +847,21 @@ def _clauses_after_an_aside(verb: Token, tree: DependencyIndex) -> list[Token]:
             for clause in tree.children(noun):
                 kids = tree.children(clause)
                 if (clause.dep_ == "relcl" and clause.i > noun.i
-                        and any(c.dep_ == "mark" and c.lower_ == "that" and c.i == noun.i + 1
-                                for c in kids)
+                        and any(c.dep_ == "mark" and c.lower_ == "that"
+                                and _right_after(noun, c, tree) for c in kids)
                         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids)):
                     found.append(clause)
     return found
+
+
+def _right_after(noun: Token, mark: Token, tree: DependencyIndex) -> bool:
+    """Whether ``mark`` follows ``noun`` directly or after the noun's own prepositional phrase
+    ("a conference call in October that ...")."""
+    covered = {
+        t.i for p in tree.children(noun) if p.dep_ == "prep" and noun.i < p.i < mark.i
+        for t in tree.subtree(p)
+    }
+    return all(i in covered for i in range(noun.i + 1, mark.i))
 
 
 def _question_asked(verb: Token, child: Token, tree: DependencyIndex) -> bool:
