@@ -52,8 +52,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--table", choices=tuple(REGISTRY), help="print this table's rows")
     parser.add_argument("--article", metavar="ID_OR_FILE",
                         help="only rows of this article: its article_id or a prefix of it, the "
-                        "file it was read from (a name such as story.txt, or the end of its "
-                        "path), or its own JSON id; needs --table "
+                        "file it was read from (a name such as story.txt, the start of the name, "
+                        "or the end of its path), or its own JSON id; needs --table "
                         f"{'|'.join(article_tables())}")
     parser.add_argument("--limit", type=int, default=20, metavar="N",
                         help="print at most N rows (default: 20; 0 prints all)")
@@ -123,15 +123,18 @@ def print_summary(summary, out: TextIO) -> None:
 
 def matching_articles(articles: Iterable[dict[str, Any]], wanted: str) -> set[str]:
     """The article_ids ``wanted`` names: an id prefix, the input file (its whole path, or its end
-    after a "/": "story.txt", "2016/story.txt"), or the input's own JSON id. A user reading the
+    after a "/": "story.txt", "2016/story.txt"), or the input's own JSON id; failing all of
+    those, the files whose name starts with it ("story" for story.txt). A user reading the
     tables knows the file an article came from long before its hash."""
-    out = set()
+    out, by_name = set(), set()
     for row in articles:
         source = row.get("source_uri") or ""
         if (row["article_id"].startswith(wanted) or source == wanted
                 or source.endswith("/" + wanted.lstrip("/")) or row.get("external_id") == wanted):
             out.add(row["article_id"])
-    return out
+        elif source.rsplit("/", 1)[-1].startswith(wanted):
+            by_name.add(row["article_id"])
+    return out or by_name
 
 
 def select_rows(rows: Iterable[dict[str, Any]], ids: set[str] | None,

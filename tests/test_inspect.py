@@ -101,6 +101,19 @@ def test_article_by_its_json_id(tmp_path, capsys):
     assert lines[1].startswith("bbb222") and lines[-1] == "(1 row)"
 
 
+def test_article_by_the_start_of_its_file_name(tmp_path, capsys):
+    """"d_mercer" for d_mercer_sentencing.txt, as a journalist typed it; only when nothing names
+    an article outright (an id prefix, a whole file name, a JSON id)."""
+    out = tmp_path / "out"
+    write_table(out, "articles", [
+        article("aaa111", TEXT, source_uri="/data/d_mercer_sentencing.txt"),
+        article("bbb222", "Other text.", source_uri="/data/c_corrister.txt"),
+    ])
+    assert main(["inspect", str(out), "--table", "articles", "--article", "d_mercer"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("aaa111") and lines[-1] == "(1 row)"
+
+
 def test_an_article_no_row_names_is_an_error_not_an_empty_table(output, capsys):
     # "a111.txt" ends neither path at a "/" boundary nor starts an id
     assert main(["inspect", str(output), "--table", "quotes", "--article", "a111.txt"]) == 2
