@@ -129,6 +129,22 @@ STYLES = [
         id="despite-after-a-comma-is-the-writers-aside",
     ),
     pytest.param(
+        "The governor says she is confident about the budget as she heads into a week of hard "
+        "negotiations.",
+        "she is confident about the budget",
+        "The governor",
+        "says",
+        id="as-clause-of-circumstance-is-the-writers",
+    ),
+    pytest.param(
+        "The company announced it would close two factories after regulators fined it for "
+        "polluting a river.",
+        "it would close two factories",
+        "The company",
+        "announced",
+        id="after-clause-of-circumstance-is-the-writers",
+    ),
+    pytest.param(
         "The minister said the plant would stay open for another decade, despite recent reports "
         "that it was losing money.",
         "that it was losing money",
