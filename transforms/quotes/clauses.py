@@ -852,23 +852,28 @@ def _misparsed_clause(verb: Token, child: Token, tree: DependencyIndex) -> bool:
 def _clauses_after_an_aside(verb: Token, tree: DependencyIndex) -> list[Token]:
     """The clause "told analysts on a conference call that the plant would close" reports,
     which the parser hangs on "call" as a relative clause: a "that" there is a complementiser
-    (mark), not a relative pronoun, and the clause has a subject of its own."""
+    (mark), not a relative pronoun, and the clause has a subject of its own. The noun may sit
+    deeper in the phrase ("said in one of a series of messages that ...", the clause hung on
+    "series") or have an aside of its own before the clause ("said on CNN, where he is a
+    contributor, that ...")."""
     if not is_speech_verb(verb.text):
         return []
     found = []
     for prep in tree.children(verb):
         if prep.dep_ != "prep" or prep.i < verb.i:
             continue
-        for noun in tree.children(prep):
-            if noun.dep_ != "pobj":
+        for clause in tree.subtree(prep):
+            if clause.dep_ != "relcl" or clause.head.dep_ != "pobj" or clause.i < clause.head.i:
                 continue
-            for clause in tree.children(noun):
-                kids = tree.children(clause)
-                if (clause.dep_ == "relcl" and clause.i > noun.i
-                        and any(c.dep_ == "mark" and c.lower_ == "that" and c.i == noun.i + 1
-                                for c in kids)
-                        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids)):
-                    found.append(clause)
+            kids = tree.children(clause)
+            mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ == "that"), None)
+            if (
+                mark is not None
+                and mark.i == clause.left_edge.i
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids)
+            ):
+                found.append(clause)
+                break
     return found
 
 
