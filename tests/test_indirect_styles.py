@@ -137,6 +137,21 @@ STYLES = [
         id="as-clause-of-circumstance-is-the-writers",
     ),
     pytest.param(
+        "The bridge, which the ministry says carries 40,000 cars a day, will close for repairs.",
+        "carries 40,000 cars a day",
+        "the ministry",
+        "says",
+        id="relative-pronoun-before-the-speaker-is-left-out",
+    ),
+    pytest.param(
+        "The plan has its critics. But, the chairman added, it is the only way to balance the "
+        "budget.",
+        "it is the only way to balance the budget",
+        "the chairman",
+        "added",
+        id="conjunction-before-an-aside-speaker-is-left-out",
+    ),
+    pytest.param(
         "The company announced it would close two factories after regulators fined it for "
         "polluting a river.",
         "it would close two factories",

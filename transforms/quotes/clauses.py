@@ -363,11 +363,28 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
             and any(t.i == speaker.i for t in tokens)
         ):
             continue  # "“...,” said Dana Whitfield, a consultant who ...": the name is no content
+        tokens = _after_the_speaker(tokens, verb, speaker)
         start, end = trimmed_span(without_trailing_aside(tokens))
         if start is not None:
             clause = _clause(start, end, cue_span(verb), speaker)
             out.append(clause._replace(speaker_span=speaker_span))
     return out
+
+
+def _after_the_speaker(tokens: list[Token], verb: Token, speaker: Token | None) -> list[Token]:
+    """The content after its verb when a single word of it stands before its speaker: "which
+    the agency says had the highest rate", "what the mayor has threatened to do", "But, the
+    chairman added, it is not the way to win". PolNeAR leaves the fronted word out with the
+    speaker and the verb; kept, it drew them into the span (on PolNeAR train cutting it found 9
+    more attributions and lost none; with two words before the speaker it lost a speaker)."""
+    if speaker is None or speaker.i > verb.i:
+        return tokens
+    words_before = [t for t in tokens if t.i < speaker.left_edge.i and not t.is_punct]
+    if len(words_before) != 1:
+        return tokens
+    cue_end = cue_span(verb)[1]
+    after = [t for t in tokens if t.idx >= cue_end]
+    return after if any(t.is_alpha for t in after) else tokens
 
 
 _TELL_FORMS = {"tell", "tells", "told", "telling"}
