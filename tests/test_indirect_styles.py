@@ -152,6 +152,20 @@ STYLES = [
         id="conjunction-before-an-aside-speaker-is-left-out",
     ),
     pytest.param(
+        "The governor is confident that the budget will pass next month.",
+        "that the budget will pass next month",
+        "The governor",
+        "confident",
+        id="confident-that-a-view-held",
+    ),
+    pytest.param(
+        "Party leaders remain hopeful that the senator will endorse the plan.",
+        "that the senator will endorse the plan",
+        "Party leaders",
+        "hopeful",
+        id="hopeful-that-a-view-held",
+    ),
+    pytest.param(
         "The company announced it would close two factories after regulators fined it for "
         "polluting a river.",
         "it would close two factories",
@@ -390,6 +404,16 @@ NOT_QUOTES = [
         "The senator continued campaigning in the rain on Saturday.",
         "campaigning",
         id="continued-a-gerund-goes-on",
+    ),
+    pytest.param(
+        "It is certain that the vote will be delayed.",
+        "the vote will be delayed",
+        id="it-is-certain-the-writers-own",
+    ),
+    pytest.param(
+        "The coach is not sure he will play on Sunday.",
+        "he will play on Sunday",
+        id="not-sure-a-doubt",
     ),
 ]
 

@@ -94,6 +94,14 @@ allege assert emphasise emphasize estimate explain express mention note proclaim
 recall reiterate say state stress suggest tweet underline
 """.split()
 
+# Adjectives of conviction: with a that-clause they state a view their subject holds ("is
+# confident that ...", "remain hopeful that ..."), as "believes that" does. Not "sure" ("not
+# sure he would", "not sure why": a doubt or a question) nor "clear" ("it is clear that": the
+# writer's).
+_CONVICTION_ADJECTIVES = frozenset(
+    "confident certain convinced hopeful optimistic aware adamant".split()
+)
+
 # Verbs of seeming: "X seems to ...", "X appeared unmoved", "it seems that ...". What seems so
 # is an impression the writer reports, which PolNeAR attributes (mostly to no named source).
 _SEEMING = """
@@ -263,6 +271,10 @@ def is_request_verb(word: str) -> bool:
 
 def is_object_said_verb(word: str) -> bool:
     return word.lower() in OBJECT_IS_SAID_VERBS
+
+
+def is_conviction_adjective(word: str) -> bool:
+    return word.lower() in _CONVICTION_ADJECTIVES
 
 
 def is_seeming_verb(word: str) -> bool:
