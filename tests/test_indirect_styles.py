@@ -166,6 +166,13 @@ STYLES = [
         id="hopeful-that-a-view-held",
     ),
     pytest.param(
+        "The inspectors noticed that the reactor was running hot.",
+        "that the reactor was running hot",
+        "The inspectors",
+        "noticed",
+        id="noticed-that-a-view-held",
+    ),
+    pytest.param(
         "The company announced it would close two factories after regulators fined it for "
         "polluting a river.",
         "it would close two factories",

@@ -26,14 +26,15 @@ fume gripe rage rant react scold sigh tease thunder vent
 
 # Verbs of finding, believing and wanting: they attribute content only through a clause
 # complement, never a free-standing quotation ("Polls show that ..."; "He believes ...").
-# Knowing and realising count: "Voters know that ...", "She realised that ..." put a view in the
-# subject's mind as "believe" does (PolNeAR attributes them). Not "see": "saw those voters
-# swing to Cruz" is an event witnessed (on PolNeAR train 14 of 33 matched nothing); "see X as Y"
-# is a view held, and clauses.py takes it on its own (``_seen_as``).
+# Knowing, realising and noticing count: "Voters know that ...", "She realised that ...", "He
+# noticed that ..." put a view in the subject's mind as "believe" does (PolNeAR attributes
+# them). Not "see": "saw those voters swing to Cruz" is an event witnessed (on PolNeAR train 14
+# of 33 matched nothing); "see X as Y" is a view held, and clauses.py takes it on its own
+# (``_seen_as``).
 _COGNITION = """
 believe doubt expect fear feel find figure guess hope imagine predict reckon show
 suspect think worry
-assume know learn realise realize recognise recognize remember understand
+assume know learn notice realise realize recognise recognize remember understand
 """.split()
 
 # Verbs of stance and intention: their object or to-infinitive is what the subject holds or
