@@ -173,6 +173,13 @@ STYLES = [
         id="noticed-that-a-view-held",
     ),
     pytest.param(
+        "Local leaders hailed the decision to reopen the mine.",
+        "the decision to reopen the mine",
+        "Local leaders",
+        "hailed",
+        id="hailed-a-stance-of-praise",
+    ),
+    pytest.param(
         "The company announced it would close two factories after regulators fined it for "
         "polluting a river.",
         "it would close two factories",

@@ -38,13 +38,13 @@ assume know learn notice realise realize recognise recognize remember understand
 """.split()
 
 # Verbs of stance and intention: their object or to-infinitive is what the subject holds or
-# wants ("Trump called for a special prosecutor", "She criticized the plan", "He vowed to win",
-# "She hopes to win"). "seek" counts only with its to-infinitive (``_STRIVING``): with any
-# object it was wrong 50 times in 141 on PolNeAR train.
+# wants ("Trump called for a special prosecutor", "She criticized the plan", "They hailed the
+# deal", "He vowed to win", "She hopes to win"). "seek" counts only with its to-infinitive
+# (``_STRIVING``): with any object it was wrong 50 times in 141 on PolNeAR train.
 _STANCE = """
 accuse acknowledge admit advocate agree announce applaud ask attack back bash blame blast
 call champion cite condemn confirm criticise criticize decline decry defend demand denounce
-deny describe dismiss dispute dub echo endorse favor favour intend label lambast mock
+deny describe dismiss dispute dub echo endorse favor favour hail intend label lambast mock
 decide discuss liken offer oppose plan pledge point praise predict promise propose question
 hope recommend refuse reject request reveal show slam support talk threaten tout urge vow want
 welcome worry
