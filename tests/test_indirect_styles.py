@@ -129,6 +129,65 @@ STYLES = [
         id="despite-after-a-comma-is-the-writers-aside",
     ),
     pytest.param(
+        "The governor says she is confident about the budget as she heads into a week of hard "
+        "negotiations.",
+        "she is confident about the budget",
+        "The governor",
+        "says",
+        id="as-clause-of-circumstance-is-the-writers",
+    ),
+    pytest.param(
+        "The bridge, which the ministry says carries 40,000 cars a day, will close for repairs.",
+        "carries 40,000 cars a day",
+        "the ministry",
+        "says",
+        id="relative-pronoun-before-the-speaker-is-left-out",
+    ),
+    pytest.param(
+        "The plan has its critics. But, the chairman added, it is the only way to balance the "
+        "budget.",
+        "it is the only way to balance the budget",
+        "the chairman",
+        "added",
+        id="conjunction-before-an-aside-speaker-is-left-out",
+    ),
+    pytest.param(
+        "The governor is confident that the budget will pass next month.",
+        "that the budget will pass next month",
+        "The governor",
+        "confident",
+        id="confident-that-a-view-held",
+    ),
+    pytest.param(
+        "Party leaders remain hopeful that the senator will endorse the plan.",
+        "that the senator will endorse the plan",
+        "Party leaders",
+        "hopeful",
+        id="hopeful-that-a-view-held",
+    ),
+    pytest.param(
+        "The inspectors noticed that the reactor was running hot.",
+        "that the reactor was running hot",
+        "The inspectors",
+        "noticed",
+        id="noticed-that-a-view-held",
+    ),
+    pytest.param(
+        "Local leaders hailed the decision to reopen the mine.",
+        "the decision to reopen the mine",
+        "Local leaders",
+        "hailed",
+        id="hailed-a-stance-of-praise",
+    ),
+    pytest.param(
+        "The company announced it would close two factories after regulators fined it for "
+        "polluting a river.",
+        "it would close two factories",
+        "The company",
+        "announced",
+        id="after-clause-of-circumstance-is-the-writers",
+    ),
+    pytest.param(
         "The minister said the plant would stay open for another decade, despite recent reports "
         "that it was losing money.",
         "that it was losing money",
@@ -359,6 +418,16 @@ NOT_QUOTES = [
         "The senator continued campaigning in the rain on Saturday.",
         "campaigning",
         id="continued-a-gerund-goes-on",
+    ),
+    pytest.param(
+        "It is certain that the vote will be delayed.",
+        "the vote will be delayed",
+        id="it-is-certain-the-writers-own",
+    ),
+    pytest.param(
+        "The coach is not sure he will play on Sunday.",
+        "he will play on Sunday",
+        id="not-sure-a-doubt",
     ),
 ]
 

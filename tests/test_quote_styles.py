@@ -1668,6 +1668,16 @@ def test_a_that_clause_after_the_asides_own_phrase_is_what_was_said(analyse):
     assert quote["content"].startswith("that the company's plants were")
 
 
+def test_a_that_clause_after_an_aside_on_the_noun_is_what_was_said(analyse):
+    """"said on a radio show, where she is a guest, that ...": the clause hangs on "show" past
+    the noun's own relative clause; its "that" is still a complementiser."""
+    text = ("The senator said on a radio show, where she is a regular guest, that the budget "
+            "would pass.")
+    quotes = _quotes(analyse, text)
+    assert [(q["content"], q["speaker"], q["cue"]) for q in quotes] == [
+        ("that the budget would pass", "The senator", "said")]
+
+
 def test_a_noun_s_own_that_clause_after_a_preposition_is_not_the_verb_s(analyse):
     # "reports that ..." is the noun's complement: what she pointed to, not what she said
     text = "She pointed to reports that the mayor had misled the council."

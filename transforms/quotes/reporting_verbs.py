@@ -26,24 +26,25 @@ fume gripe rage rant react scold sigh tease thunder vent
 
 # Verbs of finding, believing and wanting: they attribute content only through a clause
 # complement, never a free-standing quotation ("Polls show that ..."; "He believes ...").
-# Knowing and realising count: "Voters know that ...", "She realised that ..." put a view in the
-# subject's mind as "believe" does (PolNeAR attributes them). Not "see": "saw those voters
-# swing to Cruz" is an event witnessed (on PolNeAR train 14 of 33 matched nothing); "see X as Y"
-# is a view held, and clauses.py takes it on its own (``_seen_as``).
+# Knowing, realising and noticing count: "Voters know that ...", "She realised that ...", "He
+# noticed that ..." put a view in the subject's mind as "believe" does (PolNeAR attributes
+# them). Not "see": "saw those voters swing to Cruz" is an event witnessed (on PolNeAR train 14
+# of 33 matched nothing); "see X as Y" is a view held, and clauses.py takes it on its own
+# (``_seen_as``).
 _COGNITION = """
 believe doubt expect fear feel find figure guess hope imagine predict reckon show
 suspect think worry
-assume know learn realise realize recognise recognize remember understand
+assume know learn notice realise realize recognise recognize remember understand
 """.split()
 
 # Verbs of stance and intention: their object or to-infinitive is what the subject holds or
-# wants ("Trump called for a special prosecutor", "She criticized the plan", "He vowed to win",
-# "She hopes to win"). "seek" counts only with its to-infinitive (``_STRIVING``): with any
-# object it was wrong 50 times in 141 on PolNeAR train.
+# wants ("Trump called for a special prosecutor", "She criticized the plan", "They hailed the
+# deal", "He vowed to win", "She hopes to win"). "seek" counts only with its to-infinitive
+# (``_STRIVING``): with any object it was wrong 50 times in 141 on PolNeAR train.
 _STANCE = """
 accuse acknowledge admit advocate agree announce applaud ask attack back bash blame blast
 call champion cite condemn confirm criticise criticize decline decry defend demand denounce
-deny describe dismiss dispute dub echo endorse favor favour intend label lambast mock
+deny describe dismiss dispute dub echo endorse favor favour hail intend label lambast mock
 decide discuss liken offer oppose plan pledge point praise predict promise propose question
 hope recommend refuse reject request reveal show slam support talk threaten tout urge vow want
 welcome worry
@@ -93,6 +94,14 @@ _OBJECT_IS_SAID = """
 allege assert emphasise emphasize estimate explain express mention note proclaim
 recall reiterate say state stress suggest tweet underline
 """.split()
+
+# Adjectives of conviction: with a that-clause they state a view their subject holds ("is
+# confident that ...", "remain hopeful that ..."), as "believes that" does. Not "sure" ("not
+# sure he would", "not sure why": a doubt or a question) nor "clear" ("it is clear that": the
+# writer's).
+_CONVICTION_ADJECTIVES = frozenset(
+    "confident certain convinced hopeful optimistic aware adamant".split()
+)
 
 # Verbs of seeming: "X seems to ...", "X appeared unmoved", "it seems that ...". What seems so
 # is an impression the writer reports, which PolNeAR attributes (mostly to no named source).
@@ -263,6 +272,10 @@ def is_request_verb(word: str) -> bool:
 
 def is_object_said_verb(word: str) -> bool:
     return word.lower() in OBJECT_IS_SAID_VERBS
+
+
+def is_conviction_adjective(word: str) -> bool:
+    return word.lower() in _CONVICTION_ADJECTIVES
 
 
 def is_seeming_verb(word: str) -> bool:
