@@ -296,6 +296,21 @@ STYLES = [
         "suggested",
         id="a-subject-before-a-dashed-aside-still-speaks",
     ),
+    pytest.param(
+        "She promised lower fares and cast doubt on the airport expansion, suggested that the "
+        "council could cut bus fees by half.",
+        "that the council could cut bus fees by half",
+        "She",
+        "suggested",
+        id="a-fronted-coordinated-act-shares-its-subject",
+    ),
+    pytest.param(
+        "The senator was happy to be back home, says she never doubted the outcome.",
+        "she never doubted the outcome",
+        "The senator",
+        "says",
+        id="a-fronted-act-before-says-shares-its-subject",
+    ),
 ]
 
 
@@ -359,6 +374,11 @@ NOT_QUOTES = [
         "The senator continued campaigning in the rain on Saturday.",
         "campaigning",
         id="continued-a-gerund-goes-on",
+    ),
+    pytest.param(
+        "The senator was happy to be back home, says she never doubted the outcome.",
+        "happy to be back home",
+        id="a-fronted-act-is-no-content-of-the-later-verb",
     ),
 ]
 

@@ -249,6 +249,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         or set_off_participle_subject(verb)
         or speakers.speaker_token(verb)
         or _gerund_subject(verb)
+        or _subject_of_fronted_predicate(verb, tree, quoted)
         or unparsed_subject(verb, quoted, tree)
         or _subject_of_misparsed_conjunct(verb)
     )
@@ -279,6 +280,9 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         or _misparsed_clause(verb, c, tree)
         or _question_asked(verb, c, tree)
     ] + _clauses_after_an_aside(verb, tree) or _statement_clause(verb, tree)
+    fronted = _fronted_predicate(verb, tree, quoted)
+    if fronted is not None and subject is not None and subject.head.i == fronted.i:
+        clauses = [c for c in clauses if c.i != fronted.i]  # the subject's own act, not content
     if subject is None:
         named = _subject_taken_for_a_clause(verb, clauses, tree, quoted)
         if named is not None:
@@ -594,6 +598,44 @@ def _subject_of_misparsed_conjunct(verb: Token) -> Token | None:
         return None
     subject = speakers.speaker_token(head)
     return subject if subject is not None and subject.i < head.i else None
+
+
+def _fronted_predicate(verb: Token, tree: DependencyIndex, quoted: list[int]) -> Token | None:
+    """The first of a speaker's coordinated acts, which the parse took for a clause the later
+    verb reports: in "She promised lower fares, suggested that ..." and "He thanked the crew,
+    praised the mayor and said ..." "promised"/"thanked" hangs on the verb (or on the first
+    conjunct of its chain) as a fronted complement, leaving it no subject. Only with a clause
+    after the verb: "The plan will fail, said an aide" is a report of the fronted clause. Nor
+    with a clause after that has two subjects: in "..., said a former aide, who ran in the bloc
+    Manafort formed" the parse took the inverted speaker for a subject of "formed"."""
+    head = verb
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tree.children(head)):
+        return None
+    after = [c for c in tree.children(verb) if c.dep_ == "ccomp" and c.i > verb.i]
+    if not after or any(sum(s.dep_ == "nsubj" for s in tree.children(c)) > 1 for c in after):
+        return None
+    return next(
+        (
+            c for c in tree.children(head)
+            if c.dep_ == "ccomp" and c.right_edge.i < head.i and quoted[c.i] < 0
+        ),
+        None,
+    )
+
+
+def _subject_of_fronted_predicate(
+    verb: Token, tree: DependencyIndex, quoted: list[int]
+) -> Token | None:
+    """The subject of the coordinated act the parse hung before the verb (``_fronted_predicate``):
+    who promised or thanked is who suggested or said."""
+    fronted = _fronted_predicate(verb, tree, quoted)
+    if fronted is None:
+        return None
+    return next(
+        (c for c in tree.children(fronted) if c.dep_ == "nsubj" and quoted[c.i] < 0), None
+    )
 
 
 def _index_before(token: Token) -> int:
