@@ -311,6 +311,27 @@ STYLES = [
         "says",
         id="a-fronted-act-before-says-shares-its-subject",
     ),
+    pytest.param(
+        "The long delay has left many residents wondering whether the bridge will ever open.",
+        "whether the bridge will ever open",
+        "many residents",
+        "wondering",
+        id="left-an-object-wondering-the-object-wonders",
+    ),
+    pytest.param(
+        "The rising rents drove thousands of tenants to demand a freeze on increases.",
+        "a freeze on increases",
+        "thousands of tenants",
+        "demand",
+        id="drove-an-object-to-demand-the-object-demands",
+    ),
+    pytest.param(
+        "The protest ended with Warren asking the mayor whether he would resign.",
+        "whether he would resign",
+        "Warren",
+        "asking",
+        id="with-a-noun-asking-the-noun-asks",
+    ),
 ]
 
 

@@ -246,6 +246,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         return []  # "declined to say whether talks continued": nothing was said
     subject = (
         _object_controller(verb, tree)
+        or _subject_of_absolute(verb, tree)
         or set_off_participle_subject(verb)
         or speakers.speaker_token(verb)
         or _gerund_subject(verb)
@@ -761,12 +762,35 @@ _CAUSING = frozenset(
 def _object_controller(verb: Token, tree: DependencyIndex) -> Token | None:
     """The object of the verb an infinitive completes, who does what it says: in "The victory led
     the party chairman to declare ...", "leaving many to wonder whether ..." the chairman
-    declares and many wonder, not the subject of "led"/"leaving"."""
-    if verb.dep_ != "xcomp" or verb.head.lower_ not in _CAUSING:
+    declares and many wonder, not the subject of "led"/"leaving". The parse can hang the
+    complement on the verb as an adverbial ("left many residents wondering whether ...",
+    "drove thousands of tenants to demand ..."): then it must follow the object directly, or
+    the comma closing an aside of the object ("left many, including his donors, wondering")."""
+    if verb.dep_ not in {"xcomp", "advcl"} or verb.head.lower_ not in _CAUSING:
         return None  # "used the question to argue": a purpose, the subject's own
-    return next(
-        (c for c in tree.children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None
-    )
+    obj = next((c for c in tree.children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or verb.dep_ == "xcomp":
+        return obj
+    doc, k = verb.doc, obj.right_edge.i + 1
+    if k < verb.i and doc[k].text == "," and any(t.text == "," for t in doc[obj.i : k]):
+        k += 1
+    if k < verb.i and doc[k].dep_ == "aux" and doc[k].lower_ == "to":
+        k += 1
+    return obj if k == verb.i else None
+
+
+def _subject_of_absolute(verb: Token, tree: DependencyIndex) -> Token | None:
+    """The noun of a "with" absolute the parse split from its participle: in "The debate ended
+    with Warren asking the mayor whether ..." Warren asks, not the debate ("Warren" the object
+    of "with", "asking" an adverbial of "ended")."""
+    if verb.dep_ != "advcl" or not verb.lower_.endswith("ing"):
+        return None
+    for prep in tree.children(verb.head):
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i:
+            noun = next((c for c in tree.children(prep) if c.dep_ == "pobj"), None)
+            if noun is not None and noun.right_edge.i + 1 == verb.i:
+                return noun
+    return None
 
 
 def _gerund_subject(verb: Token) -> Token | None:
