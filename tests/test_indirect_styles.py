@@ -332,6 +332,20 @@ STYLES = [
         "asking",
         id="with-a-noun-asking-the-noun-asks",
     ),
+    pytest.param(
+        "The governor made it clear on Tuesday that she would veto the bill.",
+        "that she would veto the bill",
+        "The governor",
+        "made it clear",
+        id="made-it-clear-a-statement",
+    ),
+    pytest.param(
+        "Officials have made clear that the plant will not reopen.",
+        "that the plant will not reopen",
+        "Officials",
+        "made clear",
+        id="made-clear-a-statement",
+    ),
 ]
 
 
@@ -400,6 +414,11 @@ NOT_QUOTES = [
         "The senator was happy to be back home, says she never doubted the outcome.",
         "happy to be back home",
         id="a-fronted-act-is-no-content-of-the-later-verb",
+    ),
+    pytest.param(
+        "The coach has made the stakes clear before the final.",
+        "the stakes",
+        id="made-a-thing-clear-no-clause",
     ),
 ]
 

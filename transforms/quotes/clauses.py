@@ -190,7 +190,42 @@ def _clause_attributions(doc: Doc, quoted: list[int], tree: DependencyIndex) -> 
             attr = _seen_as(tok, tree)
             if attr is not None:
                 out.append(attr)
+        elif tok.lower_ == "clear":
+            attr = _made_clear(tok, tree)
+            if attr is not None:
+                out.append(attr)
     return out
+
+
+_MAKE_FORMS = frozenset(("make", "makes", "made", "making"))
+
+
+def _made_clear(clear: Token, tree: DependencyIndex) -> Candidate | None:
+    """The clause of "X made (it) clear that ...", a statement as "X stated that ..." is: the
+    parse hangs "clear" on "made" and the clause on either. Only with a subject of "made" that
+    names someone ("It was made clear" names nobody)."""
+    made = clear.head
+    if made.lower_ not in _MAKE_FORMS or clear.i < made.i or made.dep_ in NOT_VERB_DEPS:
+        return None
+    if any(t.lower_ != "it" for t in clear.doc[made.i + 1 : clear.i]):
+        return None  # "made this clear: ...", "made the stakes clear": no clause of its own
+    subject = speakers.speaker_token(made)
+    if subject is None or subject.dep_ != "nsubj" or subject.lower_ == "it":
+        return None
+    clause = next(
+        (
+            c for head in (clear, made) for c in tree.children(head)
+            if c.i > clear.i and c.dep_ in {"ccomp", "advcl"}
+            and any(s.dep_ in {"nsubj", "nsubjpass"} for s in tree.children(c))
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    start, end = trimmed_span(without_trailing_aside(tree.subtree(clause)))
+    if start is None:
+        return None
+    return _clause(start, end, (made.idx, clear.idx + len(clear)), subject)
 
 
 # "Experts see the vote as a test", "Voters view him as the stronger candidate": a view held.
