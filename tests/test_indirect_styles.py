@@ -346,6 +346,13 @@ STYLES = [
         "made clear",
         id="made-clear-a-statement",
     ),
+    pytest.param(
+        "A spokeswoman for the council later clarified that the library would stay open.",
+        "that the library would stay open",
+        "A spokeswoman for the council",
+        "clarified",
+        id="clarified-a-statement",
+    ),
 ]
 
 
