@@ -93,9 +93,15 @@ def speaker_token(verb: Token) -> Token | None:
         subjects = [s for s in subjects if not _dateline(s)] or subjects
         if len(subjects) > 1:
             # two subjects is a misparse of a title and a name ("Patients' group chair Hannah
-            # Weiss said": "chair" and "Weiss"): the named one speaks
+            # Weiss said": "chair" and "Weiss"): the named one speaks; before the verb, the
+            # named one nearest it, or else the nearest ("CLEVELAND, July 19 (UPI) — Former
+            # Attorney General Michael Mukasey told", "His final assessment: “...,” he said":
+            # a phrase fronted before the subject), past a floating "both" or "all"
             named = [s for s in subjects if s.ent_type_ in _NAMED_SUBJECT_LABELS]
-            return named[0] if named else subjects[0]
+            if any(s.i > tok.i for s in subjects):
+                return named[0] if named else subjects[0]
+            nearest = [s for s in subjects if s.lower_ not in _FLOATING_QUANTIFIERS]
+            return (named or nearest or subjects)[-1]
         if subjects:
             return subjects[0]
         for child in tok.children:
@@ -119,6 +125,10 @@ def speaker_token(verb: Token) -> Token | None:
         else:
             break
     return None
+
+
+# Quantifiers that float after the subject they count ("Party elders — ... — both suggested").
+_FLOATING_QUANTIFIERS = {"both", "all", "each"}
 
 
 def _dateline(subject: Token) -> bool:
