@@ -353,6 +353,20 @@ STYLES = [
         "clarified",
         id="clarified-a-statement",
     ),
+    pytest.param(
+        "He proposes breaking up the largest banks; she backs tougher capital rules.",
+        "breaking up the largest banks",
+        "He",
+        "proposes",
+        id="a-statement-before-a-semicolon-is-its-own",
+    ),
+    pytest.param(
+        "He proposes breaking up the largest banks; she backs tougher capital rules.",
+        "tougher capital rules",
+        "she",
+        "backs",
+        id="a-statement-after-a-semicolon-is-its-own",
+    ),
 ]
 
 

@@ -319,6 +319,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
     fronted = _fronted_predicate(verb, tree, quoted)
     if fronted is not None and subject is not None and subject.head.i == fronted.i:
         clauses = [c for c in clauses if c.i != fronted.i]  # the subject's own act, not content
+    clauses = [c for c in clauses if not _own_statement_before(c, verb, tree)]
     if subject is None:
         named = _subject_taken_for_a_clause(verb, clauses, tree, quoted)
         if named is not None:
@@ -671,6 +672,19 @@ def _subject_of_fronted_predicate(
         return None
     return next(
         (c for c in tree.children(fronted) if c.dep_ == "nsubj" and quoted[c.i] < 0), None
+    )
+
+
+def _own_statement_before(clause: Token, verb: Token, tree: DependencyIndex) -> bool:
+    """A clause before the verb, parted from it by a semicolon, that reports its own words: in
+    "He proposes breaking up the banks; she backs tougher rules" the parse hangs the first
+    statement on "backs", but a semicolon joins two statements (a report set before its verb
+    ends in a comma), and "proposes" attributes its words to its own subject."""
+    doc = verb.doc
+    if clause.i > verb.i or not any(t.text == ";" for t in doc[clause.right_edge.i : verb.i]):
+        return False
+    return any(
+        is_reporting_verb(t.text) and t.dep_ not in NOT_VERB_DEPS for t in tree.subtree(clause)
     )
 
 
