@@ -367,6 +367,14 @@ STYLES = [
         "backs",
         id="a-statement-after-a-semicolon-is-its-own",
     ),
+    pytest.param(
+        "The chief cannot decide that on his own, the mayor added, saying it should be up to "
+        "the prosecutor to decide.",
+        "it should be up to the prosecutor to decide",
+        "the mayor",
+        "saying",
+        id="added-saying-shares-the-aside-s-subject",
+    ),
 ]
 
 

@@ -920,13 +920,20 @@ def outer_report(verb: Token, tree: DependencyIndex) -> Token | None:
     """The speech verb whose clause the parse hung a second report on: in "He said his attacks
     have worked and said that ..." the second "said" is a conjunct of "worked", but its subject
     is the first one's, not "his attacks"; likewise "adding" in "She told the paper that the
-    mayor “...,” adding, “...”", hung on the reported clause's verb."""
+    mayor “...,” adding, “...”", hung on the reported clause's verb. Not when that verb is
+    itself a speech verb with a subject: in "Comey cannot say that ..., Lewandowski added,
+    saying ..." the parse hangs the aside "Lewandowski added" on the clause it reports, and
+    who added is who is saying."""
     participle = verb.dep_ == "advcl" and verb.lower_.endswith("ing")
     if (verb.dep_ != "conj" and not participle) or not is_reporting_verb(verb.text):
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tree.children(verb)):
         return None
     head = verb.head
+    if participle and is_speech_verb(head.text) and any(
+        c.dep_ == "nsubj" for c in tree.children(head)
+    ):
+        return None
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
     if head.dep_ == "ccomp" and is_reporting_verb(head.head.text) and head.head.i < verb.i:
