@@ -375,6 +375,20 @@ STYLES = [
         "saying",
         id="added-saying-shares-the-aside-s-subject",
     ),
+    pytest.param(
+        "It is important to note that the court has ruled only on emergency filings.",
+        "that the court has ruled only on emergency filings",
+        None,
+        "note",
+        id="it-is-important-to-note-names-nobody",
+    ),
+    pytest.param(
+        "For the party, it means acknowledging that his message is its future.",
+        "that his message is its future",
+        None,
+        "acknowledging",
+        id="it-means-acknowledging-names-nobody",
+    ),
 ]
 
 

@@ -305,7 +305,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         and subject.dep_ == "nsubjpass"
         and subject.head.i == verb.i
         and (subject.lower_ == "it" or _addressee_passive(verb, tree))
-    )
+    ) or _impersonal_it(verb, subject)
     if not is_speech_verb(verb.text) and _unrealised(verb, tree) and not _position(verb, tree):
         return []  # "will seek to", "to reject": an intention the writer reports, not a view held
     clauses = [
@@ -412,6 +412,19 @@ _TELL_FORMS = {"tell", "tells", "told", "telling"}
 _TARGET_PASSIVES = {"told", "informed", "reminded", "accused", "criticized", "criticised", "blamed"}
 # "'s" before a participle is "has" as often as "is" ("He's said he will run")
 _HAS_CONTRACTIONS = {"'s", "\u2019s"}
+
+
+def _impersonal_it(verb: Token, subject: Token | None) -> bool:
+    """"It is important to note that ...", "it is hard not to wonder whether ...", "It means
+    acknowledging that ...": the verb's subject, reached through an adjective or "means", is
+    the "it" of an impersonal remark, which names nobody (the writer's own aside)."""
+    if subject is None or subject.lower_ != "it" or subject.head.i == verb.i:
+        return False
+    holder = subject.head  # "is" of "It is important to", or "means"
+    return holder.lower_ in _MEANING or any(c.dep_ == "acomp" for c in holder.children)
+
+
+_MEANING = {"mean", "means", "meant"}
 
 
 def _addressee_passive(verb: Token, tree: DependencyIndex) -> bool:
