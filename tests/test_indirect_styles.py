@@ -389,6 +389,14 @@ STYLES = [
         "acknowledging",
         id="it-means-acknowledging-names-nobody",
     ),
+    pytest.param(
+        "Mayor Linda Frost, who is seeking a third term, posted on Monday to say she had never "
+        "supported the toll plan.",
+        "she had never supported the toll plan",
+        "Mayor Linda Frost",
+        "say",
+        id="a-main-verb-after-a-relative-clause-aside-keeps-its-subject",
+    ),
 ]
 
 

@@ -110,6 +110,10 @@ def speaker_token(verb: Token) -> Token | None:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
+        if _main_verb_after_an_aside(tok):
+            # "Mayor Linda Frost, who is seeking a third term, posted on Monday to say ...":
+            # the parse hangs the main verb on the subject as a modifier, past the aside
+            return tok.head
         if tok.dep_ == "acl" and tok.lower_.endswith("ing"):
             noun = tok.head
             if noun.dep_ == "dobj" and (
@@ -129,6 +133,18 @@ def speaker_token(verb: Token) -> Token | None:
 
 # Quantifiers that float after the subject they count ("Party elders — ... — both suggested").
 _FLOATING_QUANTIFIERS = {"both", "all", "each"}
+
+
+def _main_verb_after_an_aside(verb: Token) -> bool:
+    """A verb the parse made a modifier (acl) of the noun before it, right after a comma that
+    closes the noun's relative clause or apposition: the sentence's main verb, the noun its
+    subject."""
+    doc = verb.doc
+    if verb.dep_ != "acl" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return False
+    return any(
+        c.dep_ in {"relcl", "appos"} and c.right_edge.i == verb.i - 2 for c in verb.head.children
+    )
 
 
 def _dateline(subject: Token) -> bool:
