@@ -397,6 +397,13 @@ STYLES = [
         "say",
         id="a-main-verb-after-a-relative-clause-aside-keeps-its-subject",
     ),
+    pytest.param(
+        "As the Ledger reported, the council agreed to sell the depot.",
+        "the council agreed to sell the depot",
+        "the Ledger",
+        "reported",
+        id="as-reported-before-a-reporting-verb-reports-the-whole",
+    ),
 ]
 
 

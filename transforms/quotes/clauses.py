@@ -480,8 +480,12 @@ def _as_report(verb: Token, tree: DependencyIndex) -> bool:
     reported, ...", "The bridge, as engineers have warned, is ..."): marked by "as", with no
     object of its own but an addressee ("as she told reporters"), the clause it hangs on a verb
     outside quotation marks."""
-    if verb.lower_ not in _AS_REPORTS or verb.head.i == verb.i or is_reporting_verb(verb.head.text):
-        return False  # "“...,” she said, as recalled by ...": the report is the other verb's
+    if verb.lower_ not in _AS_REPORTS or verb.head.i == verb.i:
+        return False
+    if is_reporting_verb(verb.head.text) and verb.head.i < verb.i:
+        # "“...,” she said, as recalled by ...": the report is the other verb's; an aside
+        # before it reports the whole ("As the Ledger reported, the council agreed to ...")
+        return False
     children = tree.children(verb)
     mark = next((c for c in children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i),
                 None)
