@@ -355,6 +355,114 @@ STYLES = [
         "suggested",
         id="a-subject-before-a-dashed-aside-still-speaks",
     ),
+    pytest.param(
+        "She promised lower fares and cast doubt on the airport expansion, suggested that the "
+        "council could cut bus fees by half.",
+        "that the council could cut bus fees by half",
+        "She",
+        "suggested",
+        id="a-fronted-coordinated-act-shares-its-subject",
+    ),
+    pytest.param(
+        "The senator was happy to be back home, says she never doubted the outcome.",
+        "she never doubted the outcome",
+        "The senator",
+        "says",
+        id="a-fronted-act-before-says-shares-its-subject",
+    ),
+    pytest.param(
+        "The long delay has left many residents wondering whether the bridge will ever open.",
+        "whether the bridge will ever open",
+        "many residents",
+        "wondering",
+        id="left-an-object-wondering-the-object-wonders",
+    ),
+    pytest.param(
+        "The rising rents drove thousands of tenants to demand a freeze on increases.",
+        "a freeze on increases",
+        "thousands of tenants",
+        "demand",
+        id="drove-an-object-to-demand-the-object-demands",
+    ),
+    pytest.param(
+        "The protest ended with Warren asking the mayor whether he would resign.",
+        "whether he would resign",
+        "Warren",
+        "asking",
+        id="with-a-noun-asking-the-noun-asks",
+    ),
+    pytest.param(
+        "The governor made it clear on Tuesday that she would veto the bill.",
+        "that she would veto the bill",
+        "The governor",
+        "made it clear",
+        id="made-it-clear-a-statement",
+    ),
+    pytest.param(
+        "Officials have made clear that the plant will not reopen.",
+        "that the plant will not reopen",
+        "Officials",
+        "made clear",
+        id="made-clear-a-statement",
+    ),
+    pytest.param(
+        "A spokeswoman for the council later clarified that the library would stay open.",
+        "that the library would stay open",
+        "A spokeswoman for the council",
+        "clarified",
+        id="clarified-a-statement",
+    ),
+    pytest.param(
+        "He proposes breaking up the largest banks; she backs tougher capital rules.",
+        "breaking up the largest banks",
+        "He",
+        "proposes",
+        id="a-statement-before-a-semicolon-is-its-own",
+    ),
+    pytest.param(
+        "He proposes breaking up the largest banks; she backs tougher capital rules.",
+        "tougher capital rules",
+        "she",
+        "backs",
+        id="a-statement-after-a-semicolon-is-its-own",
+    ),
+    pytest.param(
+        "The chief cannot decide that on his own, the mayor added, saying it should be up to "
+        "the prosecutor to decide.",
+        "it should be up to the prosecutor to decide",
+        "the mayor",
+        "saying",
+        id="added-saying-shares-the-aside-s-subject",
+    ),
+    pytest.param(
+        "It is important to note that the court has ruled only on emergency filings.",
+        "that the court has ruled only on emergency filings",
+        None,
+        "note",
+        id="it-is-important-to-note-names-nobody",
+    ),
+    pytest.param(
+        "For the party, it means acknowledging that his message is its future.",
+        "that his message is its future",
+        None,
+        "acknowledging",
+        id="it-means-acknowledging-names-nobody",
+    ),
+    pytest.param(
+        "Mayor Linda Frost, who is seeking a third term, posted on Monday to say she had never "
+        "supported the toll plan.",
+        "she had never supported the toll plan",
+        "Mayor Linda Frost",
+        "say",
+        id="a-main-verb-after-a-relative-clause-aside-keeps-its-subject",
+    ),
+    pytest.param(
+        "As the Ledger reported, the council agreed to sell the depot.",
+        "the council agreed to sell the depot",
+        "the Ledger",
+        "reported",
+        id="as-reported-before-a-reporting-verb-reports-the-whole",
+    ),
 ]
 
 
@@ -428,6 +536,16 @@ NOT_QUOTES = [
         "The coach is not sure he will play on Sunday.",
         "he will play on Sunday",
         id="not-sure-a-doubt",
+    ),
+    pytest.param(
+        "The senator was happy to be back home, says she never doubted the outcome.",
+        "happy to be back home",
+        id="a-fronted-act-is-no-content-of-the-later-verb",
+    ),
+    pytest.param(
+        "The coach has made the stakes clear before the final.",
+        "the stakes",
+        id="made-a-thing-clear-no-clause",
     ),
 ]
 

@@ -120,6 +120,13 @@ STYLES = [
         "said",
         id="paragraph-opening-quote-attributed-in-next-sentence",
     ),
+    pytest.param(
+        "Her final assessment: \u201cIt\u2019s not quite hopeless,\u201d she said.",
+        "It\u2019s not quite hopeless",
+        "she",
+        "said",
+        id="a-fronted-phrase-the-parse-made-a-second-subject",
+    ),
 ]
 
 

@@ -93,9 +93,15 @@ def speaker_token(verb: Token) -> Token | None:
         subjects = [s for s in subjects if not _dateline(s)] or subjects
         if len(subjects) > 1:
             # two subjects is a misparse of a title and a name ("Patients' group chair Hannah
-            # Weiss said": "chair" and "Weiss"): the named one speaks
+            # Weiss said": "chair" and "Weiss"): the named one speaks; before the verb, the
+            # named one nearest it, or else the nearest ("CLEVELAND, July 19 (UPI) — Former
+            # Attorney General Michael Mukasey told", "His final assessment: “...,” he said":
+            # a phrase fronted before the subject), past a floating "both" or "all"
             named = [s for s in subjects if s.ent_type_ in _NAMED_SUBJECT_LABELS]
-            return named[0] if named else subjects[0]
+            if any(s.i > tok.i for s in subjects):
+                return named[0] if named else subjects[0]
+            nearest = [s for s in subjects if s.lower_ not in _FLOATING_QUANTIFIERS]
+            return (named or nearest or subjects)[-1]
         if subjects:
             return subjects[0]
         for child in tok.children:
@@ -104,6 +110,10 @@ def speaker_token(verb: Token) -> Token | None:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
+        if _main_verb_after_an_aside(tok):
+            # "Mayor Linda Frost, who is seeking a third term, posted on Monday to say ...":
+            # the parse hangs the main verb on the subject as a modifier, past the aside
+            return tok.head
         if tok.dep_ == "acl" and tok.lower_.endswith("ing"):
             noun = tok.head
             if noun.dep_ == "dobj" and (
@@ -119,6 +129,22 @@ def speaker_token(verb: Token) -> Token | None:
         else:
             break
     return None
+
+
+# Quantifiers that float after the subject they count ("Party elders — ... — both suggested").
+_FLOATING_QUANTIFIERS = {"both", "all", "each"}
+
+
+def _main_verb_after_an_aside(verb: Token) -> bool:
+    """A verb the parse made a modifier (acl) of the noun before it, right after a comma that
+    closes the noun's relative clause or apposition: the sentence's main verb, the noun its
+    subject."""
+    doc = verb.doc
+    if verb.dep_ != "acl" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return False
+    return any(
+        c.dep_ in {"relcl", "appos"} and c.right_edge.i == verb.i - 2 for c in verb.head.children
+    )
 
 
 def _dateline(subject: Token) -> bool:

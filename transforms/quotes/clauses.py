@@ -200,6 +200,10 @@ def _clause_attributions(doc: Doc, quoted: list[int], tree: DependencyIndex) -> 
             attr = _seen_as(tok, tree)
             if attr is not None:
                 out.append(attr)
+        elif tok.lower_ == "clear":
+            attr = _made_clear(tok, tree)
+            if attr is not None:
+                out.append(attr)
     return out
 
 
@@ -227,6 +231,37 @@ def _conviction(adjective: Token, tree: DependencyIndex) -> Candidate | None:
     if start is None:
         return None
     return _clause(start, end, cue_span(adjective), subject)
+
+
+_MAKE_FORMS = frozenset(("make", "makes", "made", "making"))
+
+
+def _made_clear(clear: Token, tree: DependencyIndex) -> Candidate | None:
+    """The clause of "X made (it) clear that ...", a statement as "X stated that ..." is: the
+    parse hangs "clear" on "made" and the clause on either. Only with a subject of "made" that
+    names someone ("It was made clear" names nobody)."""
+    made = clear.head
+    if made.lower_ not in _MAKE_FORMS or clear.i < made.i or made.dep_ in NOT_VERB_DEPS:
+        return None
+    if any(t.lower_ != "it" for t in clear.doc[made.i + 1 : clear.i]):
+        return None  # "made this clear: ...", "made the stakes clear": no clause of its own
+    subject = speakers.speaker_token(made)
+    if subject is None or subject.dep_ != "nsubj" or subject.lower_ == "it":
+        return None
+    clause = next(
+        (
+            c for head in (clear, made) for c in tree.children(head)
+            if c.i > clear.i and c.dep_ in {"ccomp", "advcl"}
+            and any(s.dep_ in {"nsubj", "nsubjpass"} for s in tree.children(c))
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    start, end = trimmed_span(without_trailing_aside(tree.subtree(clause)))
+    if start is None:
+        return None
+    return _clause(start, end, (made.idx, clear.idx + len(clear)), subject)
 
 
 # "Experts see the vote as a test", "Voters view him as the stronger candidate": a view held.
@@ -282,9 +317,11 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         return []  # "declined to say whether talks continued": nothing was said
     subject = (
         _object_controller(verb, tree)
+        or _subject_of_absolute(verb, tree)
         or set_off_participle_subject(verb)
         or speakers.speaker_token(verb)
         or _gerund_subject(verb)
+        or _subject_of_fronted_predicate(verb, tree, quoted)
         or unparsed_subject(verb, quoted, tree)
         or _subject_of_misparsed_conjunct(verb)
     )
@@ -304,7 +341,7 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         and subject.dep_ == "nsubjpass"
         and subject.head.i == verb.i
         and (subject.lower_ == "it" or _addressee_passive(verb, tree))
-    )
+    ) or _impersonal_it(verb, subject)
     if not is_speech_verb(verb.text) and _unrealised(verb, tree) and not _position(verb, tree):
         return []  # "will seek to", "to reject": an intention the writer reports, not a view held
     clauses = [
@@ -315,6 +352,10 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         or _misparsed_clause(verb, c, tree)
         or _question_asked(verb, c, tree)
     ] + _clauses_after_an_aside(verb, tree) or _statement_clause(verb, tree)
+    fronted = _fronted_predicate(verb, tree, quoted)
+    if fronted is not None and subject is not None and subject.head.i == fronted.i:
+        clauses = [c for c in clauses if c.i != fronted.i]  # the subject's own act, not content
+    clauses = [c for c in clauses if not _own_statement_before(c, verb, tree)]
     if subject is None:
         named = _subject_taken_for_a_clause(verb, clauses, tree, quoted)
         if named is not None:
@@ -426,6 +467,19 @@ _TARGET_PASSIVES = {"told", "informed", "reminded", "accused", "criticized", "cr
 _HAS_CONTRACTIONS = {"'s", "\u2019s"}
 
 
+def _impersonal_it(verb: Token, subject: Token | None) -> bool:
+    """"It is important to note that ...", "it is hard not to wonder whether ...", "It means
+    acknowledging that ...": the verb's subject, reached through an adjective or "means", is
+    the "it" of an impersonal remark, which names nobody (the writer's own aside)."""
+    if subject is None or subject.lower_ != "it" or subject.head.i == verb.i:
+        return False
+    holder = subject.head  # "is" of "It is important to", or "means"
+    return holder.lower_ in _MEANING or any(c.dep_ == "acomp" for c in holder.children)
+
+
+_MEANING = {"mean", "means", "meant"}
+
+
 def _addressee_passive(verb: Token, tree: DependencyIndex) -> bool:
     """A passive speech or request verb: its subject is the one asked, told or announced, and
     the asker is named only by a by-agent ("The mayor was asked to name one project", "Dunn
@@ -479,8 +533,12 @@ def _as_report(verb: Token, tree: DependencyIndex) -> bool:
     reported, ...", "The bridge, as engineers have warned, is ..."): marked by "as", with no
     object of its own but an addressee ("as she told reporters"), the clause it hangs on a verb
     outside quotation marks."""
-    if verb.lower_ not in _AS_REPORTS or verb.head.i == verb.i or is_reporting_verb(verb.head.text):
-        return False  # "“...,” she said, as recalled by ...": the report is the other verb's
+    if verb.lower_ not in _AS_REPORTS or verb.head.i == verb.i:
+        return False
+    if is_reporting_verb(verb.head.text) and verb.head.i < verb.i:
+        # "“...,” she said, as recalled by ...": the report is the other verb's; an aside
+        # before it reports the whole ("As the Ledger reported, the council agreed to ...")
+        return False
     children = tree.children(verb)
     mark = next((c for c in children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i),
                 None)
@@ -649,6 +707,57 @@ def _subject_of_misparsed_conjunct(verb: Token) -> Token | None:
     return subject if subject is not None and subject.i < head.i else None
 
 
+def _fronted_predicate(verb: Token, tree: DependencyIndex, quoted: list[int]) -> Token | None:
+    """The first of a speaker's coordinated acts, which the parse took for a clause the later
+    verb reports: in "She promised lower fares, suggested that ..." and "He thanked the crew,
+    praised the mayor and said ..." "promised"/"thanked" hangs on the verb (or on the first
+    conjunct of its chain) as a fronted complement, leaving it no subject. Only with a clause
+    after the verb: "The plan will fail, said an aide" is a report of the fronted clause. Nor
+    with a clause after that has two subjects: in "..., said a former aide, who ran in the bloc
+    Manafort formed" the parse took the inverted speaker for a subject of "formed"."""
+    head = verb
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tree.children(head)):
+        return None
+    after = [c for c in tree.children(verb) if c.dep_ == "ccomp" and c.i > verb.i]
+    if not after or any(sum(s.dep_ == "nsubj" for s in tree.children(c)) > 1 for c in after):
+        return None
+    return next(
+        (
+            c for c in tree.children(head)
+            if c.dep_ == "ccomp" and c.right_edge.i < head.i and quoted[c.i] < 0
+        ),
+        None,
+    )
+
+
+def _subject_of_fronted_predicate(
+    verb: Token, tree: DependencyIndex, quoted: list[int]
+) -> Token | None:
+    """The subject of the coordinated act the parse hung before the verb (``_fronted_predicate``):
+    who promised or thanked is who suggested or said."""
+    fronted = _fronted_predicate(verb, tree, quoted)
+    if fronted is None:
+        return None
+    return next(
+        (c for c in tree.children(fronted) if c.dep_ == "nsubj" and quoted[c.i] < 0), None
+    )
+
+
+def _own_statement_before(clause: Token, verb: Token, tree: DependencyIndex) -> bool:
+    """A clause before the verb, parted from it by a semicolon, that reports its own words: in
+    "He proposes breaking up the banks; she backs tougher rules" the parse hangs the first
+    statement on "backs", but a semicolon joins two statements (a report set before its verb
+    ends in a comma), and "proposes" attributes its words to its own subject."""
+    doc = verb.doc
+    if clause.i > verb.i or not any(t.text == ";" for t in doc[clause.right_edge.i : verb.i]):
+        return False
+    return any(
+        is_reporting_verb(t.text) and t.dep_ not in NOT_VERB_DEPS for t in tree.subtree(clause)
+    )
+
+
 def _index_before(token: Token) -> int:
     """The word before ``token`` past one comma and any space within the line (a no-break space
     after a closing mark is a token of its own: "“...,”\u00a0added Dorsey"; a paragraph break
@@ -772,12 +881,35 @@ _CAUSING = frozenset(
 def _object_controller(verb: Token, tree: DependencyIndex) -> Token | None:
     """The object of the verb an infinitive completes, who does what it says: in "The victory led
     the party chairman to declare ...", "leaving many to wonder whether ..." the chairman
-    declares and many wonder, not the subject of "led"/"leaving"."""
-    if verb.dep_ != "xcomp" or verb.head.lower_ not in _CAUSING:
+    declares and many wonder, not the subject of "led"/"leaving". The parse can hang the
+    complement on the verb as an adverbial ("left many residents wondering whether ...",
+    "drove thousands of tenants to demand ..."): then it must follow the object directly, or
+    the comma closing an aside of the object ("left many, including his donors, wondering")."""
+    if verb.dep_ not in {"xcomp", "advcl"} or verb.head.lower_ not in _CAUSING:
         return None  # "used the question to argue": a purpose, the subject's own
-    return next(
-        (c for c in tree.children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None
-    )
+    obj = next((c for c in tree.children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or verb.dep_ == "xcomp":
+        return obj
+    doc, k = verb.doc, obj.right_edge.i + 1
+    if k < verb.i and doc[k].text == "," and any(t.text == "," for t in doc[obj.i : k]):
+        k += 1
+    if k < verb.i and doc[k].dep_ == "aux" and doc[k].lower_ == "to":
+        k += 1
+    return obj if k == verb.i else None
+
+
+def _subject_of_absolute(verb: Token, tree: DependencyIndex) -> Token | None:
+    """The noun of a "with" absolute the parse split from its participle: in "The debate ended
+    with Warren asking the mayor whether ..." Warren asks, not the debate ("Warren" the object
+    of "with", "asking" an adverbial of "ended")."""
+    if verb.dep_ != "advcl" or not verb.lower_.endswith("ing"):
+        return None
+    for prep in tree.children(verb.head):
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i:
+            noun = next((c for c in tree.children(prep) if c.dep_ == "pobj"), None)
+            if noun is not None and noun.right_edge.i + 1 == verb.i:
+                return noun
+    return None
 
 
 def _gerund_subject(verb: Token) -> Token | None:
@@ -871,13 +1003,20 @@ def outer_report(verb: Token, tree: DependencyIndex) -> Token | None:
     """The speech verb whose clause the parse hung a second report on: in "He said his attacks
     have worked and said that ..." the second "said" is a conjunct of "worked", but its subject
     is the first one's, not "his attacks"; likewise "adding" in "She told the paper that the
-    mayor “...,” adding, “...”", hung on the reported clause's verb."""
+    mayor “...,” adding, “...”", hung on the reported clause's verb. Not when that verb is
+    itself a speech verb with a subject: in "Comey cannot say that ..., Lewandowski added,
+    saying ..." the parse hangs the aside "Lewandowski added" on the clause it reports, and
+    who added is who is saying."""
     participle = verb.dep_ == "advcl" and verb.lower_.endswith("ing")
     if (verb.dep_ != "conj" and not participle) or not is_reporting_verb(verb.text):
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tree.children(verb)):
         return None
     head = verb.head
+    if participle and is_speech_verb(head.text) and any(
+        c.dep_ == "nsubj" for c in tree.children(head)
+    ):
+        return None
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
     if head.dep_ == "ccomp" and is_reporting_verb(head.head.text) and head.head.i < verb.i:

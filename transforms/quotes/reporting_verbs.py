@@ -19,7 +19,7 @@ inform insist instruct joke lament maintain mention muse note observe opine orde
 pledge point post predict proclaim promise propose protest quip read reaffirm
 recall recount reiterate remark remind reply report respond retort reveal say scoff scream
 shout sing snap speak specify state stress suggest swear tell testify text theorize tout
-tweet underline underscore urge vow warn whisper write yell
+tweet underline underscore urge vow warn whisper write yell clarify
 bark beam blurt boom email gush interject marvel retaliate wonder
 fume gripe rage rant react scold sigh tease thunder vent
 """.split()
