@@ -8,8 +8,8 @@ import pytest
 
 from pipeline.evaluation.quotes import score_quotes
 from tests.conftest import SEEDS, require_shared_data
+from tests.quote_views import quoted_regions
 from transforms.analysis import analyse_texts
-from transforms.quotes.regions import find_quoted_regions
 from transforms.quotes.reporting_verbs import REPORTING_VERBS
 
 SEED = SEEDS / "000_27cef5e8aa7cc37f.txt"
@@ -277,15 +277,6 @@ def test_polnear_dev_floor(nlp):
     assert r["speaker_direct_recall"] >= 0.90
 
 
-def _quoted(text: str) -> list[str]:
-    paragraphs, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            paragraphs.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return [text[r.start : r.end] for r in find_quoted_regions(text, paragraphs)]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -333,7 +324,7 @@ def _quoted(text: str) -> list[str]:
     ],
 )
 def test_quoted_regions(text, expected):
-    assert _quoted(text) == expected
+    assert quoted_regions(text) == expected
 
 
 def test_reporting_verb_forms():

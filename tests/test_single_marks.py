@@ -7,17 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.quote_views import holding, quotes_of
-from transforms.quotes.regions import find_quoted_regions, single_marks_lead
-
-
-def _quoted(text: str) -> list[str]:
-    paragraphs, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            paragraphs.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return [text[r.start : r.end] for r in find_quoted_regions(text, paragraphs)]
+from tests.quote_views import holding, quoted_regions, quotes_of
+from transforms.quotes.regions import single_marks_lead
 
 
 @pytest.mark.parametrize(
@@ -65,7 +56,7 @@ def _quoted(text: str) -> list[str]:
     ],
 )
 def test_single_marked_quotations(text, expected):
-    assert _quoted(text) == expected
+    assert quoted_regions(text) == expected
 
 
 def test_which_marks_an_article_quotes_with():
