@@ -464,7 +464,6 @@ class ArticleNames:
                     self._acronyms.setdefault("".join(w[0] for w in words), e.canonical)
         return self._acronyms.get(acronym)
 
-
     def organisation_short_form(self, written: str) -> str | None:
         """The one organisation of the article whose name starts with the word ``written``
         ("Corrister" -> "Corrister Foods": a company's short name the NER tagged as nothing or
