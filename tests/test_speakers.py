@@ -345,6 +345,28 @@ NAME_CASES = [
     ("The United Food and Commercial Workers union called the decision a betrayal.\n\nThe union "
      "said it would meet company officials next week.", "union",
      "United Food and Commercial Workers"),
+    # from the fifth journalist check: "the spokesperson" is the one introduced, not a doctor
+    # the article names later; a role word is no part of a name; a surname the model took for
+    # an organisation, of a name it took for a place, is the person; a name the model ran into
+    # a workplace is the person's, and a company's short name no "she"
+    ("Hospital waits hit record\n\nA spokesperson for Leeds Teaching Hospitals NHS Trust said "
+     "demand had risen sharply. The trust is opening 40 beds. Waiting times doubled in a year. "
+     "\u2018We apologise to any patient whose care has fallen short,\u2019 the spokesperson "
+     "said.\n\nDr Samir Chaudhry, who chairs the consultants' committee, said the figures were "
+     "alarming.", "spokesperson", "Leeds Teaching Hospitals NHS Trust"),
+    ("Rovers lose again\n\nStriker Luis Ferreira, who has not scored in six matches, said the "
+     "team had to improve.", "Ferreira", "Luis Ferreira"),
+    ("Rovers lose again\n\n\"I feel like we are close.\" That was how captain Jordan Mbeki "
+     "summed up the mood in the squad. Mbeki said the players had met on Sunday.", "Mbeki",
+     "Jordan Mbeki"),
+    ("Rovers sign sponsor\n\nHarbor City Rovers signed a deal with Castellan Freight Systems "
+     "on Monday. Castellan will pay the club $4 million a year.\n\nCastellan's shares rose 2 "
+     "percent. An analyst at Brightwater Securities, Naomi Feld, said the deal was good value. "
+     "\"For Castellan, this is cheap exposure,\" she said.", "analyst", "Naomi Feld"),
+    ("Rovers sign sponsor\n\nHarbor City Rovers signed a deal with Castellan Freight Systems "
+     "on Monday. Castellan will pay the club $4 million a year.\n\nCastellan's shares rose 2 "
+     "percent. An analyst at Brightwater Securities, Naomi Feld, said the deal was good value. "
+     "\"For Castellan, this is cheap exposure,\" she said.", "she", "Naomi Feld"),
     # a party's candidate nobody was named as is a person, not the party
     ("The rally in Reno was loud and long. The GOP front-runner said the race was rigged.",
      "runner", None),

@@ -370,6 +370,41 @@ def _titled_person(text: str, m: CharMention, titled: set[str]) -> CharMention:
     return m
 
 
+def _person_split_off(text: str, m: CharMention) -> list[CharMention]:
+    """``m`` with a person's name after its last comma split off as a PERSON: the model reads
+    "An analyst at Brightwater Securities, Naomi Feld, said" as one ORG. Only for a name of two
+    or three capitalised words starting with a known given name."""
+    if m.label == "PERSON":
+        return [m]
+    cut = text.rfind(", ", m.start, m.end)
+    if cut < 0:
+        return [m]
+    tail = text[cut + 2 : m.end]
+    words = tail.split()
+    if not (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and first_name_gender(words[0].lower()) is not None):
+        return [m]
+    return [CharMention(m.start, cut, m.label), CharMention(cut + 2, m.end, "PERSON")]
+
+
+# A lower-case role word right before a name: "captain Jordan Mbeki", "striker Luis Ferreira".
+_ROLE_BEFORE = re.compile(r"\b([a-z]+) $")
+
+
+def _person_after_role(text: str, m: CharMention) -> CharMention:
+    """``m`` as a PERSON where the model labelled a person's name a place or an organisation
+    ("captain Jordan Mbeki" as a GPE): two or three words, the first a known given name, right
+    after a lower-case title or role word. Both signs, not one: "Jordan" alone is a country."""
+    if m.label not in {"GPE", "ORG", "LOC", "NORP"}:
+        return m
+    role = _ROLE_BEFORE.search(text, max(0, m.start - 20), m.start)
+    words = name_tokens(text[m.start : m.end])
+    if (role is not None and role.group(1) in PERSON_TITLES and 2 <= len(words) <= 3
+            and first_name_gender(words[0]) is not None):
+        return m._replace(label="PERSON")
+    return m
+
+
 def _is_surname(words: tuple[str, ...], surnames: set[str]) -> bool:
     return len(words) == 1 and words[0] in surnames
 
@@ -387,6 +422,8 @@ def extract_entities(
     mentions = _spacy_mentions(doc, text, tokens)
     mentions = _with_dateline(text, mentions)
     mentions = _drop_capitalised_common_words(doc, text, tokens, mentions)
+    mentions = [p for m in mentions for p in _person_split_off(text, m)]
+    mentions = [_person_after_role(text, m) for m in mentions]
     titled = _titled_surnames(text)
     if titled:
         # "Rachel Thornbury" and "Ms Thornbury" read as ORGs, in an article that titles her;

@@ -40,6 +40,7 @@ PERSON_TITLES = {
     "acting", "former", "prime", "foreign", "finance", "defense", "defence", "interior", "health",
     "attorney", "lawyer", "astronomer", "doctor", "nurse", "farmer", "owner",
     "chef", "author", "writer", "economist", "analyst", "researcher", "scientist", "activist",
+    "striker", "midfielder", "defender", "goalkeeper", "winger", "quarterback", "pitcher",
 }  # fmt: skip
 
 # "CITY, Region (AP) _" at the start of a paragraph near the top. The region is an ordinary

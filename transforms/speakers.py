@@ -226,7 +226,9 @@ def mention_span(head: Token) -> tuple[int, int]:
         dashes = [t.i for t in doc[start:head.i] if is_dash(t)]
         if dashes:
             start = dashes[0] + 1
-    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+    while start < head.i and (doc[start].is_punct or doc[start].is_space
+                              or doc[start].lower_ in _WH_ADVERBS):
+        # "That was how captain Jordan Mbeki summed up ...": the parse hangs "how" on the name
         start += 1
     # "Ofori-Atta said": a hyphenated name the parser split at its hyphen, hanging the first
     # part elsewhere
@@ -319,6 +321,12 @@ class SpeakerResolver:
                 return self.names.organisation_short_form(written) or name
             return name
         if e.label == "ORG":
+            if " " not in written and not self.names.organisation_short_form(written):
+                # a bare surname the model took for an organisation ("Mbeki said"): the
+                # article's person of that name, if it has one and no organisation starts so
+                person = self.names.known_person(written, e.start)
+                if person is not None:
+                    return person
             return self.names.organisation_name(written) or e.canonical
         return e.canonical
 
@@ -349,11 +357,36 @@ class SpeakerResolver:
             if self.names.in_headline(e.start):
                 continue
             if gender is not None and e.label in PERSON_LABELS:
+                if self._company_short_name(e):
+                    continue
                 known = self.names.gender(self.name_of(e))
                 if known is not None and known != gender:
                     continue
             out.append(e)
         return out
+
+    def _person_after_workplace(self, head: Token) -> str | None:
+        """"An analyst at Brightwater Securities, Naomi Feld, said": the parse hangs the name on
+        the workplace, but it is the analyst's name (of a noun for no organisation)."""
+        if not head.is_lower or head.lower_ in _ORGANISATION_NOUNS:
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"at", "for", "with", "of"}:
+                continue
+            for noun in prep.children:
+                for appos in noun.children:
+                    e = self.entity_covering(appos.idx) if appos.dep_ == "appos" else None
+                    if e is not None and e.label in PERSON_LABELS:
+                        return self.name_of(e)
+        return None
+
+    def _company_short_name(self, e: EntityMention) -> bool:
+        """A one-word "person" that is the start of an organisation's name the article gives
+        ("Castellan" of "Castellan Freight Systems") and of no person's: no "he" or "she"."""
+        written = self._text[e.start : e.end]
+        # (and of no person's: "Trump" of "Trump Tower" is Donald Trump)
+        return (" " not in written and self.names.organisation_short_form(written) is not None
+                and self.names.person_name(written, e.start) == written)
 
     def resolve_written(self, start: int, end: int) -> str | None:
         """The name for a mention that is a bare name label ("PENCE", "Sonya Herridge")."""
@@ -476,6 +509,9 @@ class SpeakerResolver:
                     written = _written_name(child)
                     if written is not None:
                         return self._text[slice(*written)]
+            person = self._person_after_workplace(head)
+            if person is not None:
+                return person
         # the head itself is (part of) a name
         if head.ent_type_ in NAMED_LABELS and head.ent_type_ != "NORP":
             e = self.entity_covering(head.idx)
@@ -590,7 +626,7 @@ class SpeakerResolver:
             known = self.names.gender(name)
             if known is not None and known != gender:
                 return None
-            if self._names_a_thing(e):
+            if self._names_a_thing(e) or self._company_short_name(e):
                 return None
             return known is not None
 
@@ -728,6 +764,10 @@ class SpeakerResolver:
         """A description's referent ("the senator", "the department", "the Clinton campaign",
         "the poll"); ``_NOT_NOMINAL`` when the mention is no description this handles."""
         word = head.lower_
+        if _spokesperson_introduced_before(head) is not None:
+            # "A spokesperson for the trust said ... / ..., the spokesperson said": the one
+            # introduced (resolved after the nominals), not a person the next lines name
+            return _NOT_NOMINAL
         dets = {c.lower_ for c in head.children if c.dep_ in {"det", "poss"}}
         owner = _owner(head)
         for child in head.children:
@@ -1399,6 +1439,8 @@ def _body_spoken_for(head: Token) -> Token | None:
 
 
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative".split())
+# Words that open a clause, never a mention: "how", "why", "when", "where".
+_WH_ADVERBS = frozenset("how why when where".split())
 # A place's people: "Residents of Ashworth" are no "Ashworth", whatever the model made of the town
 _PLACE_PEOPLE = frozenset("residents locals villagers neighbours neighbors constituents".split())
 # People around a person who speak for themselves, not for that person (as a spokesperson does),

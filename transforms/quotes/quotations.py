@@ -140,7 +140,10 @@ def _words_of(span: Span, quoted: list[int]) -> Token | None:
             if owners:
                 # a description alone ("the minister's words") is left to the attribution before
                 return _named_source(owners[0])
-        if child.dep_ == "ccomp" and any(c.lower_ == "how" for c in child.children):
+        if child.dep_ == "ccomp" and any(
+            # "how" opens the clause; the parse may hang it on the subject ("how captain X")
+            t.lower_ == "how" for t in child.subtree if t.i < child.i
+        ):
             return next((c for c in child.children if c.dep_ == "nsubj"), None)
     return None
 
