@@ -100,3 +100,25 @@ def test_a_headline_over_a_single_marked_article_keeps_its_speaker(analyse):
     assert (q["kind"], q["content"], q["speaker"]) == (
         "DIRECT", "We will not back down,", "housing minister"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "\u2018We were never asked\u2019: Ashworth residents turn on council\u2019s parking "
+            "plan\n\nResidents packed the town hall on Tuesday night.",
+            "We were never asked", "Ashworth residents", id="single-marks",
+        ),
+        pytest.param(
+            "\u201cWe will not back down\u201d: Housing minister Rachel Thornbury defends "
+            "target\n\nThe minister spoke on Monday. \u201cWe are building,\u201d she said.",
+            "We will not back down", "Housing minister Rachel Thornbury", id="double-marks",
+        ),
+    ],
+)
+def test_a_headline_quotation_before_a_colon_is_its_subjects(analyse, text, words, speaker):
+    """British headlines quote first: "‘...’: Who does what"; the colon is the cue where the
+    rest has no speech verb nearer ("defends" is one)."""
+    q = holding(quotes_of(analyse, text), words)
+    assert (q["kind"], q["content"], q["speaker"]) == ("DIRECT", words, speaker)

@@ -12,6 +12,8 @@ explicit priority (``candidates.Priority``), and nothing depends on the order st
 - ``nominal``: the that-clause of a noun of claiming or believing ("their claim that
   ..."), the object of a noun of stance ("their attacks on X"); after clause and hedge NOUN_CLAUSE
 - ``quotations``: the nearest speech verb around a quotation, or a "― Name" trailer  CUE
+  ... a paragraph-opening quotation whose next sentence names its source, or a
+  headline's "“...”: Subject does ..."                                            NAMED_NEXT
   ... and a quotation with no cue that reads as speech                               FLOATING
 - ``introductions``: a colon right before a quotation ("X went further: “...”")    INTRODUCTION
 

@@ -91,7 +91,7 @@ _HOLDING_BACK = {"elaborate", "discuss", "speculate"}
 # "who asked not to be named": the formula of an anonymous source, not a request reported.
 _ANONYMITY = {"named", "identified", "quoted"}
 # A paragraph ending in none of these is a headline or subheading, not a sentence.
-_SENTENCE_END = tuple('.!?:;,"\u201d\u2019\u2026)')
+SENTENCE_END = tuple('.!?:;,"\u201d\u2019\u2026)')
 
 
 def clause_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
@@ -137,7 +137,7 @@ def _headline_report(ctx: QuoteContext, attr: Candidate) -> bool:
     line = ctx.text[p_start:p_end].strip()
     return (
         "\n" not in line
-        and not line.endswith(_SENTENCE_END)
+        and not line.endswith(SENTENCE_END)
         and not any(c in line for c in QUOTATION_OPENING_CHARS + SINGLE_OPENING)
         # a quotation in marks the characters above miss (two apostrophes, as the New York
         # Times writes them: a paragraph ending "... a two-state solution.''" is no headline)

@@ -23,6 +23,7 @@ from transforms.quotes.nominal import noun_clause_candidates
 from transforms.quotes.quotations import (
     cue_candidates,
     floating_candidates,
+    headline_colon_candidates,
     introduced_quotation,
     named_next_candidates,
     quotation_after_introduction,
@@ -57,6 +58,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     cue_candidates,
     introduction_candidates,
     named_next_candidates,
+    headline_colon_candidates,
     floating_candidates,
 )
 

@@ -19,6 +19,7 @@ from transforms import speakers  # the module: see extract.py
 from transforms.entity_labels import SPEAKER_LABELS
 from transforms.quotes.candidates import Candidate, Priority, cue_span
 from transforms.quotes.clauses import (
+    SENTENCE_END,
     outer_report,
     person_name_end,
     set_off_participle_subject,
@@ -89,6 +90,33 @@ def named_next_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
                 Candidate(Priority.NAMED_NEXT, (i,), region.start, region.end, None, speaker,
                           region=i)
             )
+    return out
+
+
+def headline_colon_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
+    """A headline that opens with a quotation and a colon: "‘We were never asked’: Ashworth
+    residents turn on council’s parking plan". The quotation is the words of the headline's
+    subject after the colon (as British headlines quote); the colon is the cue. A headline is
+    one line with no sentence punctuation at its end."""
+    out = []
+    text = ctx.text
+    for i, region in enumerate(ctx.regions):
+        p_start, p_end = ctx.paragraphs[ctx.paragraph_of(region.outer_start)]
+        line = text[p_start:p_end].rstrip()
+        if (region.outer_start != p_start or "\n" in line or line.endswith(SENTENCE_END)
+                or text[region.outer_end : region.outer_end + 1] != ":"):
+            continue
+        rest = doc.char_span(region.outer_end + 1, p_start + len(line), alignment_mode="expand")
+        subject = next(
+            # the parse may hang the rest on a verb inside the quotation
+            (t for t in rest or () if t.dep_ in {"nsubj", "nsubjpass"}
+             and ctx.quoted[t.i] < 0 and ctx.quoted[t.head.i] < 0),
+            None,
+        )
+        if subject is not None:
+            colon = (region.outer_end, region.outer_end + 1)
+            out.append(Candidate(Priority.NAMED_NEXT, (i,), region.start, region.end, colon,
+                                 subject, region=i))
     return out
 
 
