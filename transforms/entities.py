@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -343,6 +344,12 @@ def _missed_surnames(
     return out
 
 
+def _given_name_first(words: Sequence[str]) -> bool:
+    """Two or three lower-cased words, the first a known given name: how a full name looks
+    (one sign of a person the model labelled otherwise; each caller asks for a second)."""
+    return 2 <= len(words) <= 3 and first_name_gender(words[0]) is not None
+
+
 # Honorifics that only people take, written before a surname: "Ms Thornbury", "Mr. Pritchard".
 _TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.? ([A-Z][\w'\u2019-]+)")
 
@@ -365,7 +372,7 @@ def _titled_person(text: str, m: CharMention, titled: set[str]) -> CharMention:
         title = _TITLED_SURNAME.match(written)
         if title is not None and title.end() == len(written):
             return CharMention(m.start + title.start(1), m.end, "PERSON")
-    if 2 <= len(words) <= 3 and words[-1] in titled and first_name_gender(words[0]) is not None:
+    if _given_name_first(words) and words[-1] in titled:
         return m._replace(label="PERSON")
     return m
 
@@ -379,10 +386,8 @@ def _person_split_off(text: str, m: CharMention) -> list[CharMention]:
     cut = text.rfind(", ", m.start, m.end)
     if cut < 0:
         return [m]
-    tail = text[cut + 2 : m.end]
-    words = tail.split()
-    if not (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
-            and first_name_gender(words[0].lower()) is not None):
+    words = text[cut + 2 : m.end].split()
+    if not (all(w[:1].isupper() for w in words) and _given_name_first([w.lower() for w in words])):
         return [m]
     return [CharMention(m.start, cut, m.label), CharMention(cut + 2, m.end, "PERSON")]
 
@@ -399,8 +404,7 @@ def _person_after_role(text: str, m: CharMention) -> CharMention:
         return m
     role = _ROLE_BEFORE.search(text, max(0, m.start - 20), m.start)
     words = name_tokens(text[m.start : m.end])
-    if (role is not None and role.group(1) in PERSON_TITLES and 2 <= len(words) <= 3
-            and first_name_gender(words[0]) is not None):
+    if role is not None and role.group(1) in PERSON_TITLES and _given_name_first(words):
         return m._replace(label="PERSON")
     return m
 
@@ -430,7 +434,7 @@ def extract_entities(
         # only surnames the article also writes after a known given name: "Dr Pepper" alone
         # titles no one
         given = {w[-1] for w in (name_tokens(text[m.start : m.end]) for m in mentions)
-                 if 2 <= len(w) <= 3 and first_name_gender(w[0]) is not None}
+                 if _given_name_first(w)}
         titled &= given
         mentions = [_titled_person(text, m, titled) for m in mentions]
     labels = consistent_labels([(text[m.start : m.end], m.label) for m in mentions])

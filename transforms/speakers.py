@@ -314,12 +314,7 @@ class SpeakerResolver:
         an acronym by the name it abbreviates)."""
         written = self._text[e.start : e.end]
         if e.label in PERSON_LABELS:
-            name = self.names.person_name(written, e.start)
-            if name == written and " " not in written:
-                # a one-word "person" the article gives no one as a name: a company's short
-                # name ("Corrister" of "Corrister Foods"), if it is one
-                return self.names.organisation_short_form(written) or name
-            return name
+            return self._as_company(e) or self.names.person_name(written, e.start)
         if e.label == "ORG":
             if " " not in written and not self.names.organisation_short_form(written):
                 # a bare surname the model took for an organisation ("Mbeki said"): the
@@ -357,7 +352,7 @@ class SpeakerResolver:
             if self.names.in_headline(e.start):
                 continue
             if gender is not None and e.label in PERSON_LABELS:
-                if self._company_short_name(e):
+                if self._as_company(e):
                     continue
                 known = self.names.gender(self.name_of(e))
                 if known is not None and known != gender:
@@ -380,13 +375,18 @@ class SpeakerResolver:
                         return self.name_of(e)
         return None
 
-    def _company_short_name(self, e: EntityMention) -> bool:
-        """A one-word "person" that is the start of an organisation's name the article gives
-        ("Castellan" of "Castellan Freight Systems") and of no person's: no "he" or "she"."""
+    def _as_company(self, e: EntityMention) -> str | None:
+        """The organisation a one-word PERSON mention is the short name of ("Castellan" of
+        "Castellan Freight Systems", "Corrister" of "Corrister Foods"), when the article gives
+        no person that name ("Trump" of "Trump Tower" is Donald Trump); else None. Its name,
+        and no "he" or "she"."""
         written = self._text[e.start : e.end]
-        # (and of no person's: "Trump" of "Trump Tower" is Donald Trump)
-        return (" " not in written and self.names.organisation_short_form(written) is not None
-                and self.names.person_name(written, e.start) == written)
+        if e.label not in PERSON_LABELS or " " in written:
+            return None
+        company = self.names.organisation_short_form(written)
+        if company is None or self.names.person_name(written, e.start) != written:
+            return None
+        return company
 
     def resolve_written(self, start: int, end: int) -> str | None:
         """The name for a mention that is a bare name label ("PENCE", "Sonya Herridge")."""
@@ -544,11 +544,6 @@ class SpeakerResolver:
             ):
                 return self.name_of(e)
             return self._text[slice(*named)]
-        introduced = _spokesperson_introduced_before(head)
-        if introduced is not None:
-            # "A spokesperson for the company said ... / ..., the spokesperson added": the one
-            # the article introduced speaks for the same body
-            return self.resolve(introduced, *mention_span(introduced))
         body = _body_spoken_for(head)
         if body is not None:
             # "a spokesman for the commission": the body "the commission" stands for, when the
@@ -626,7 +621,7 @@ class SpeakerResolver:
             known = self.names.gender(name)
             if known is not None and known != gender:
                 return None
-            if self._names_a_thing(e) or self._company_short_name(e):
+            if self._names_a_thing(e) or self._as_company(e):
                 return None
             return known is not None
 
@@ -764,10 +759,11 @@ class SpeakerResolver:
         """A description's referent ("the senator", "the department", "the Clinton campaign",
         "the poll"); ``_NOT_NOMINAL`` when the mention is no description this handles."""
         word = head.lower_
-        if _spokesperson_introduced_before(head) is not None:
-            # "A spokesperson for the trust said ... / ..., the spokesperson said": the one
-            # introduced (resolved after the nominals), not a person the next lines name
-            return _NOT_NOMINAL
+        introduced = _spokesperson_introduced_before(head)
+        if introduced is not None:
+            # "A spokesperson for the trust said ... / ..., the spokesperson said": the body the
+            # one introduced speaks for, not a person the next lines name
+            return self.resolve(introduced, *mention_span(introduced))
         dets = {c.lower_ for c in head.children if c.dep_ in {"det", "poss"}}
         owner = _owner(head)
         for child in head.children:

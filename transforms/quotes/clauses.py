@@ -233,7 +233,7 @@ def _conviction(adjective: Token, tree: DependencyIndex) -> Candidate | None:
     return _clause(start, end, cue_span(adjective), subject)
 
 
-_MAKE_FORMS = frozenset(("make", "makes", "made", "making"))
+_MAKE_FORMS = frozenset(inflections("make"))
 
 
 def _made_clear(clear: Token, tree: DependencyIndex) -> Candidate | None:

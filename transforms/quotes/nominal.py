@@ -104,7 +104,6 @@ def _owner(noun: Token, tree: DependencyIndex) -> Token | None:
     return speakers.speaker_token(verb) or owner
 
 
-
 def _author(noun: Token, tree: DependencyIndex) -> Token | None:
     """The one named after the noun by "by" or "from", before its clause: "complaints from his
     American counterpart that China's factories ...", "a suggestion by the mayor that ..."."""

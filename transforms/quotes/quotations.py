@@ -44,6 +44,7 @@ def long_enough_for_speech(text: str, region: QuotedRegion) -> bool:
     (``MIN_FLOATING_WORDS``), not a quoted phrase or title."""
     return len(text[region.start : region.end].split()) >= MIN_FLOATING_WORDS
 
+
 _MAX_TITLE_WORDS = 8
 # The words a programme or book title follows: "appeared on “Meet the Press.”".
 _WORK_PREPS = {"on", "in", "of", "book", "show", "program", "programme"}

@@ -157,6 +157,7 @@ _IRREGULAR = {
     "seek": ["seek", "seeks", "sought", "seeking"],
     "understand": ["understand", "understands", "understood", "understanding"],
     "forecast": ["forecast", "forecasts", "forecasted", "forecasting"],
+    "make": ["make", "makes", "made", "making"],
 }
 
 
