@@ -173,6 +173,15 @@ def _clause(start: int, end: int, cue: tuple[int, int], speaker: Token | None) -
     return Candidate(Priority.CLAUSE, (), start, end, cue, speaker)
 
 
+def _clause_of(
+    head: Token, tree: DependencyIndex, cue: tuple[int, int], speaker: Token | None
+) -> Candidate | None:
+    """The content ``head``'s subtree gives (without a trailing aside), or None when nothing
+    of it is left."""
+    start, end = trimmed_span(without_trailing_aside(tree.subtree(head)))
+    return None if start is None else _clause(start, end, cue, speaker)
+
+
 def _clause_attributions(doc: Doc, quoted: list[int], tree: DependencyIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for tok in doc:
@@ -227,10 +236,7 @@ def _conviction(adjective: Token, tree: DependencyIndex) -> Candidate | None:
     subject = speakers.speaker_token(verb)
     if clause is None or subject is None or not _is_source(subject) or subject.lower_ == "it":
         return None  # "It is certain that ...": the writer's
-    start, end = trimmed_span(without_trailing_aside(tree.subtree(clause)))
-    if start is None:
-        return None
-    return _clause(start, end, cue_span(adjective), subject)
+    return _clause_of(clause, tree, cue_span(adjective), subject)
 
 
 _MAKE_FORMS = frozenset(inflections("make"))
@@ -258,10 +264,7 @@ def _made_clear(clear: Token, tree: DependencyIndex) -> Candidate | None:
     )
     if clause is None:
         return None
-    start, end = trimmed_span(without_trailing_aside(tree.subtree(clause)))
-    if start is None:
-        return None
-    return _clause(start, end, (made.idx, clear.idx + len(clear)), subject)
+    return _clause_of(clause, tree, (made.idx, clear.idx + len(clear)), subject)
 
 
 # "Experts see the vote as a test", "Voters view him as the stronger candidate": a view held.
@@ -1109,9 +1112,9 @@ def _question_put(verb: Token, tree: DependencyIndex) -> list[Candidate]:
             or _question_asked(verb, child, tree)
             or (child.dep_ == "prep" and child.lower_ == "about" and child.i == verb.i + 1)
         ):
-            start, end = trimmed_span(without_trailing_aside(tree.subtree(child)))
-            if start is not None:
-                out.append(_clause(start, end, cue_span(verb), asker))
+            question = _clause_of(child, tree, cue_span(verb), asker)
+            if question is not None:
+                out.append(question)
             break
     return out
 
@@ -1486,10 +1489,7 @@ def _referring_to(referring: Token, tree: DependencyIndex) -> Candidate | None:
     objs = [c for c in tree.children(to) if c.dep_ == "pobj"]
     if subject is None or not objs or not _is_source(subject):
         return None
-    start, end = trimmed_span(without_trailing_aside(tree.subtree(objs[0])))
-    if start is None:
-        return None
-    return _clause(start, end, (referring.idx, to.idx + len(to)), subject)
+    return _clause_of(objs[0], tree, (referring.idx, to.idx + len(to)), subject)
 
 
 def _according_to(according: Token, tree: DependencyIndex) -> Candidate | None:
