@@ -94,9 +94,9 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser,
     if args.article:
         ids = matching_articles(read_table(args.output, "articles"), args.article)
         if not ids:
-            print(f"newsbeam: error: no article in {args.output} has the id, the input file or "
-                  f"the JSON id {args.article!r}: `newsbeam inspect {args.output} --table "
-                  "articles` lists them", file=sys.stderr)
+            print(f"newsbeam: error: no article in {args.output} has the id, the input file, a "
+                  f"file name starting with, or the JSON id {args.article!r}: `newsbeam inspect "
+                  f"{args.output} --table articles` lists them", file=sys.stderr)
             return 2
     # one row past the limit says whether it cut anything
     rows = list(select_rows(read_table(args.output, args.table), ids,
