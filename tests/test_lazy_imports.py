@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
     (["run", "--runner", "direct", "--input", "a"], True),
     (["run", "--runner=DirectRunner"], True),
     (["run", "--workers", "2"], True),
-    (["run", "--runner", "dask"], False),
+    (["run", "--runner", "dask"], True),  # a local cluster's workers are forked from the run
+    (["run", "--runner=pipeline.dask_cluster.NewsbeamDaskRunner", "--workers", "2"], True),
     (["run", "--runner=dataflow"], False),
     (["run", "--runner", "prism"], False),
     (["run", "--streaming"], False),
@@ -94,10 +95,12 @@ _UNUSED = ("google.cloud.storage", "google.cloud.bigquery", "google.pubsub_v1",
            "google.cloud.dataflow_v1beta3", "pymongo", "apitools.base.py.base_api", "httplib2")
 
 
-def test_the_command_entry_skips_the_connectors_and_writes_the_same_tables(tmp_path):
+@pytest.mark.parametrize("runner", [[], ["--runner", "dask", "--workers", "2"]],
+                         ids=["direct", "dask"])
+def test_the_command_entry_skips_the_connectors_and_writes_the_same_tables(tmp_path, runner):
     seeds = [str(ROOT / "seeds" / name) for name in
              ("000_27cef5e8aa7cc37f.txt", "001_harbour_council.json", "003_observatory.html")]
-    argv = ["newsbeam", "run", "--output", str(tmp_path / "entry"), "--overwrite"]
+    argv = ["newsbeam", "run", *runner, "--output", str(tmp_path / "entry"), "--overwrite"]
     for seed in seeds:
         argv += ["--input", seed]
     done = _python(
@@ -111,7 +114,7 @@ def test_the_command_entry_skips_the_connectors_and_writes_the_same_tables(tmp_p
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"code": 0, "loaded": []}
-    # The same run in this process, which imported every connector with Beam.
+    # The same run on the DirectRunner in this process, which imported every connector with Beam.
     assert run_cli(seeds, tmp_path / "in_process") == 0
     entry, in_process = read_tables(tmp_path / "entry"), read_tables(tmp_path / "in_process")
     assert sum(len(rows) for rows in entry.values()) > 0
