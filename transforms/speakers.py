@@ -275,11 +275,13 @@ class SpeakerResolver:
     """
 
     def __init__(
-        self, doc: Doc, entities: Sequence[EntityMention], quoted: Sequence[tuple[int, int]]
+        self, doc: Doc, entities: Sequence[EntityMention], quoted: Sequence[tuple[int, int]],
+        text: str | None = None,
     ) -> None:
         self._doc = doc
-        # ``doc.text`` is rebuilt from all the tokens on every access: read it once
-        self._text = doc.text
+        # ``doc.text`` is rebuilt from all the tokens on every access: read it once, or not at
+        # all when the caller has it
+        self._text = doc.text if text is None else text
         self._inside_quote = _InsideQuote(quoted)
         self._entities = sorted(entities, key=lambda e: e.start)
         self._starts = [e.start for e in self._entities]

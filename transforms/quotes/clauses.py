@@ -187,29 +187,30 @@ def _clause_attributions(doc: Doc, quoted: list[int], tree: DependencyIndex) -> 
     for tok in doc:
         if quoted[tok.i] >= 0:
             continue
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        lower = tok.lower_  # a string-store lookup each time it is read: once per token
+        if lower == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             attr = _according_to(tok, tree)
             if attr is not None:
                 out.append(attr)
-        elif tok.lower_ == "referring" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        elif lower == "referring" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             attr = _referring_to(tok, tree)
             if attr is not None:
                 out.append(attr)
-        elif is_reporting_verb(tok.text):
+        elif is_reporting_verb(lower):
             out.extend(_reporting_clauses(tok, tree, quoted))
-        elif tok.lower_ == "in" and tok.dep_ == "prep":
+        elif lower == "in" and tok.dep_ == "prep":
             attr = _in_source(tok, tree)
             if attr is not None:
                 out.append(attr)
-        elif is_conviction_adjective(tok.text):
+        elif is_conviction_adjective(lower):
             attr = _conviction(tok, tree)
             if attr is not None:
                 out.append(attr)
-        elif tok.lower_ in _SEEING_AS:
+        elif lower in _SEEING_AS:
             attr = _seen_as(tok, tree)
             if attr is not None:
                 out.append(attr)
-        elif tok.lower_ == "clear":
+        elif lower == "clear":
             attr = _made_clear(tok, tree)
             if attr is not None:
                 out.append(attr)

@@ -43,8 +43,12 @@ class QuoteContext:
         return first_of_paragraph and region.outer_start == s.start
 
 
-def build_context(doc: Doc, sentences: list[SentenceSpan]) -> QuoteContext:
-    text = doc.text
+def build_context(
+    doc: Doc, sentences: list[SentenceSpan], text: str | None = None
+) -> QuoteContext:
+    """Everything the quote strategies share about one article. ``text`` is ``doc.text`` when
+    the caller has it (``doc.text`` joins every token again on each access)."""
+    text = doc.text if text is None else text
     index = SentenceIndex(sentences)
     paragraphs = paragraph_spans(sentences)
     found = find_labelled_paragraphs(text, paragraphs)

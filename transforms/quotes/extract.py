@@ -64,11 +64,12 @@ STRATEGIES: tuple[Strategy, ...] = (
 
 
 def extract_quotes(
-    doc: Doc, sentences: list[SentenceSpan], entities: list[EntityMention]
+    doc: Doc, sentences: list[SentenceSpan], entities: list[EntityMention],
+    text: str | None = None,
 ) -> list[QuoteSpan]:
-    """Quotes of a parsed article; offsets are characters of ``doc.text``, DIRECT content
-    excludes the quote marks."""
-    ctx = build_context(doc, sentences)
+    """Quotes of a parsed article; offsets are characters of ``doc.text`` (``text``, when the
+    caller has it), DIRECT content excludes the quote marks."""
+    ctx = build_context(doc, sentences, text)
     candidates = [
         with_speaker_read_off(introduced_quotation(c, ctx), doc, ctx)
         for strategy in STRATEGIES
@@ -84,7 +85,7 @@ def extract_quotes(
         *attribute_quotations(ctx, selection),
     ]
     resolver = speakers.SpeakerResolver(
-        doc, entities, [(r.outer_start, r.outer_end) for r in ctx.regions]
+        doc, entities, [(r.outer_start, r.outer_end) for r in ctx.regions], text=ctx.text
     )
     out = [_to_span(c, ctx, resolver) for c in chosen]
     return sorted(out, key=lambda q: (q.start, q.end))
@@ -145,7 +146,8 @@ def _to_span(c: Candidate, ctx: QuoteContext, resolver: speakers.SpeakerResolver
 
 def _next_word(doc, offset: int) -> int:
     """Offset of the first word at or after ``offset``."""
-    span = doc.char_span(offset, len(doc.text), alignment_mode="expand")
+    end = doc[-1].idx + len(doc[-1].text_with_ws)  # len(doc.text), without joining every token
+    span = doc.char_span(offset, end, alignment_mode="expand")
     word = next((t for t in span if not (t.is_space or t.is_punct)), None) if span else None
     return word.idx if word is not None else offset
 

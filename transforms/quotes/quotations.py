@@ -355,8 +355,10 @@ class _SpeechCues:
         self.introducing: set[int] = set()  # verbs right before a quotation: "added, “...”"
         self._sentences = ctx.sentences
         for tok in doc:
+            if quoted[tok.i] >= 0:
+                continue
             after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
-            if quoted[tok.i] >= 0 or not (is_quotation_cue(tok.text, after) or _puts_it(tok)):
+            if not (is_quotation_cue(tok.text, after) or _puts_it(tok)):
                 continue
             if not is_speech_verb(tok.text) and any(c.dep_ == "auxpass" for c in tok.children):
                 continue  # "the speech was interrupted by a protester": an event, no cue

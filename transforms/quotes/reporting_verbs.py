@@ -291,7 +291,12 @@ def is_content_noun(word: str) -> bool:
     return word.lower() in CONTENT_NOUNS
 
 
+_STANCE_NOUN_PREPOSITION_SETS = {
+    noun: frozenset(preps.split()) for noun, preps in _STANCE_NOUN_PREPOSITIONS.items()
+}
+
+
 def stance_noun_prepositions(word: str) -> frozenset[str]:
     """The prepositions after which ``word``'s object is a stance's content; empty when it is
-    no noun of stance."""
-    return frozenset(_STANCE_NOUN_PREPOSITIONS.get(word.lower(), "").split())
+    no noun of stance. (Asked of every token outside quotation marks: the sets are built once.)"""
+    return _STANCE_NOUN_PREPOSITION_SETS.get(word.lower(), frozenset())
