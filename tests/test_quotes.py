@@ -89,6 +89,17 @@ def test_seed_scare_quote_is_not_a_quote(seed_quotes):
     assert not [q for q in seed_quotes if q["content"].startswith("not yielded")]
 
 
+def test_quotes_from_the_text_handed_in_equal_those_from_the_doc(analyse):
+    # extract_all hands every extractor the parsed text, which the quote context and the
+    # speaker resolver then use instead of joining doc.text again: the rows must not change
+    from transforms.quotes import extract_quotes
+
+    doc, analysis = analyse(SEED.read_text(encoding="utf-8"))
+    from_doc = extract_quotes(doc, analysis.sentences, analysis.entities)
+    assert from_doc and from_doc == analysis.quotes
+    assert extract_quotes(doc, analysis.sentences, analysis.entities, text=doc.text) == from_doc
+
+
 def test_seed_spans_are_valid_sorted_and_disjoint(analyse):
     text = SEED.read_text(encoding="utf-8")
     _doc, analysis = analyse(text)
