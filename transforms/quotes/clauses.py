@@ -91,7 +91,13 @@ _HOLDING_BACK = {"elaborate", "discuss", "speculate"}
 # "who asked not to be named": the formula of an anonymous source, not a request reported.
 _ANONYMITY = {"named", "identified", "quoted"}
 # A paragraph ending in none of these is a headline or subheading, not a sentence.
-SENTENCE_END = tuple('.!?:;,"\u201d\u2019\u2026)')
+_SENTENCE_END = tuple('.!?:;,"\u201d\u2019\u2026)')
+
+
+def reads_as_headline(line: str) -> bool:
+    """Whether a paragraph's text (stripped) reads as a headline or subheading: one line, and no
+    sentence punctuation at its end."""
+    return "\n" not in line and not line.endswith(_SENTENCE_END)
 
 
 def clause_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
@@ -136,8 +142,7 @@ def _headline_report(ctx: QuoteContext, attr: Candidate) -> bool:
     p_start, p_end = ctx.paragraphs[ctx.paragraph_of(attr.start)]
     line = ctx.text[p_start:p_end].strip()
     return (
-        "\n" not in line
-        and not line.endswith(SENTENCE_END)
+        reads_as_headline(line)
         and not any(c in line for c in QUOTATION_OPENING_CHARS + SINGLE_OPENING)
         # a quotation in marks the characters above miss (two apostrophes, as the New York
         # Times writes them: a paragraph ending "... a two-state solution.''" is no headline)
@@ -319,13 +324,14 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
             return question
     if verb.dep_ == "xcomp" and is_refusal_verb(verb.head.text):
         return []  # "declined to say whether talks continued": nothing was said
+    fronted = _fronted_predicate(verb, tree, quoted)
     subject = (
         _object_controller(verb, tree)
         or _subject_of_absolute(verb, tree)
         or set_off_participle_subject(verb)
         or speakers.speaker_token(verb)
         or _gerund_subject(verb)
-        or _subject_of_fronted_predicate(verb, tree, quoted)
+        or _subject_of_fronted_predicate(fronted, tree, quoted)
         or unparsed_subject(verb, quoted, tree)
         or _subject_of_misparsed_conjunct(verb)
     )
@@ -356,7 +362,6 @@ def _reporting_clauses(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
         or _misparsed_clause(verb, c, tree)
         or _question_asked(verb, c, tree)
     ] + _clauses_after_an_aside(verb, tree) or _statement_clause(verb, tree)
-    fronted = _fronted_predicate(verb, tree, quoted)
     if fronted is not None and subject is not None and subject.head.i == fronted.i:
         clauses = [c for c in clauses if c.i != fronted.i]  # the subject's own act, not content
     clauses = [c for c in clauses if not _own_statement_before(c, verb, tree)]
@@ -737,11 +742,10 @@ def _fronted_predicate(verb: Token, tree: DependencyIndex, quoted: list[int]) ->
 
 
 def _subject_of_fronted_predicate(
-    verb: Token, tree: DependencyIndex, quoted: list[int]
+    fronted: Token | None, tree: DependencyIndex, quoted: list[int]
 ) -> Token | None:
-    """The subject of the coordinated act the parse hung before the verb (``_fronted_predicate``):
-    who promised or thanked is who suggested or said."""
-    fronted = _fronted_predicate(verb, tree, quoted)
+    """The subject of the coordinated act the parse hung before the verb (``fronted``, from
+    ``_fronted_predicate``): who promised or thanked is who suggested or said."""
     if fronted is None:
         return None
     return next(

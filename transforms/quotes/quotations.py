@@ -19,9 +19,9 @@ from transforms import speakers  # the module: see extract.py
 from transforms.entity_labels import SPEAKER_LABELS
 from transforms.quotes.candidates import Candidate, Priority, cue_span
 from transforms.quotes.clauses import (
-    SENTENCE_END,
     outer_report,
     person_name_end,
+    reads_as_headline,
     set_off_participle_subject,
     unparsed_subject,
     unquoted_subject,
@@ -104,7 +104,7 @@ def headline_colon_candidates(doc: Doc, ctx: QuoteContext) -> list[Candidate]:
     for i, region in enumerate(ctx.regions):
         p_start, p_end = ctx.paragraphs[ctx.paragraph_of(region.outer_start)]
         line = text[p_start:p_end].rstrip()
-        if (region.outer_start != p_start or "\n" in line or line.endswith(SENTENCE_END)
+        if (region.outer_start != p_start or not reads_as_headline(line)
                 or text[region.outer_end : region.outer_end + 1] != ":"):
             continue
         rest = doc.char_span(region.outer_end + 1, p_start + len(line), alignment_mode="expand")
