@@ -59,7 +59,8 @@ GCP_CLIENT_MODULES = ("apache_beam.io.gcp.gcsio", "apitools")
 #: runner (pipeline/runners.py's pinned FnApiRunner) and newsbeam's Dask runner, whose local
 #: cluster forks its workers from this process (pipeline/dask_runner/cluster.py); with a remote
 #: scheduler only the graph is built here. 300 BBC articles, 2 Dask workers: 13.6 -> 13.2 s,
-#: one article 2.7 -> 2.3 s (docs/benchmarks.md, 2026-12-05).
+#: one article 2.7 -> 2.3 s (docs/benchmarks.md, 2026-12-05). The Dask runner's full name is
+#: ``pipeline.dask_runner.runner.DASK_RUNNER`` (written out: importing it would import Beam).
 _LOCAL_RUNNERS = {"direct", "directrunner", "dask", "pipeline.dask_cluster.newsbeamdaskrunner"}
 
 #: Flags whose presence means a stream (Pub/Sub or polling): those runs keep every connector.

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.dask_runner.runner import DASK_RUNNER
 from pipeline.lazy_imports import GCP_CLIENT_MODULES, absent_modules, local_batch_run
 from tests.pipeline_runs import read_tables, run_cli, without
 
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
     (["run", "--runner=DirectRunner"], True),
     (["run", "--workers", "2"], True),
     (["run", "--runner", "dask"], True),  # a local cluster's workers are forked from the run
-    (["run", "--runner=pipeline.dask_cluster.NewsbeamDaskRunner", "--workers", "2"], True),
+    (["run", f"--runner={DASK_RUNNER}", "--workers", "2"], True),  # the alias's full name
     (["run", "--runner=dataflow"], False),
     (["run", "--runner", "prism"], False),
     (["run", "--streaming"], False),
