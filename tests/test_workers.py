@@ -299,3 +299,53 @@ def test_a_read_units_key_carries_its_bytes_when_known_without_a_request(tmp_pat
     assert bytes_of_key(sized_key(str(tmp_path / "gone.txt"))) == 0  # reading it will say why
     assert bytes_of_key(12345) is None  # a plain Reshuffle's key (32 random bits)
     assert sized_key(str(tmp_path / "a.txt")) != sized_key(str(tmp_path / "a.txt"))  # still random
+
+
+_SMALL_INPUT = """
+import os, sys, uuid
+import apache_beam as beam
+from apache_beam.options.pipeline_options import PipelineOptions
+import pipeline.parallel_bundles as parallel_bundles
+from pipeline.runners import LocalBatchRunner
+
+folder, min_bytes = sys.argv[1], int(sys.argv[2])
+parallel_bundles.MIN_PART_BYTES = min_bytes
+
+class MarkBundles(beam.DoFn):
+    def start_bundle(self):
+        open(os.path.join(folder, "bundle-" + uuid.uuid4().hex), "w").close()
+    def process(self, kv):
+        yield kv[0]
+
+options = PipelineOptions(["--direct_num_workers", "4", "--direct_running_mode",
+                           "multi_processing"])
+p = beam.Pipeline(runner=LocalBatchRunner(), options=options)
+_ = (p | beam.Create([(i % 50, "x" * 100) for i in range(400)]) | beam.GroupByKey()
+     | beam.ParDo(MarkBundles()) | beam.io.WriteToText(os.path.join(folder, "keys")))
+p.run().wait_until_finish()
+"""
+
+
+@pytest.mark.parametrize("min_bytes, bundles", [(256 << 10, 1), (1, 4)])
+def test_a_small_input_after_the_read_runs_on_one_worker(tmp_path, min_bytes, bundles):
+    ran = _python(_SMALL_INPUT, str(tmp_path), str(min_bytes), timeout=120)
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    # ~44 KB of groups: one bundle under the default floor, one per worker without it
+    assert len(list(tmp_path.glob("bundle-*"))) == bundles
+    keys = [line for f in tmp_path.glob("keys*") for line in f.read_text().splitlines()]
+    assert sorted(map(int, keys)) == list(range(50))  # every group once, whole
+
+
+def test_fewer_parts_folds_small_inputs_and_keeps_every_chunk():
+    from pipeline.parallel_bundles import fewer_parts
+
+    parts = [{"a": [bytes([i]) * 300], "b": [bytes([i]) * 100] if i % 2 else []}
+             for i in range(6)]  # 400 + 300 + 400 + 300 + 400 + 300 = 2,100 bytes
+    assert fewer_parts(parts, 10_000) == [{"a": [p["a"][0] for p in parts],
+                                           "b": [p["b"][0] for p in parts if p["b"]]}]
+    two = fewer_parts(parts, 1_000)
+    assert len(two) == 2 and two[0]["a"][0] == parts[0]["a"][0]  # part 0 (the timers') first
+    assert sorted(c for p in two for cs in p.values() for c in cs) == sorted(
+        c for p in parts for cs in p.values() for c in cs)
+    assert fewer_parts(parts, 100) is parts  # big enough: Beam's split stands
+    assert fewer_parts([{"a": []}, {"a": []}], 1_000) == [{"a": []}]
