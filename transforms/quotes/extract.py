@@ -113,12 +113,12 @@ def _to_span(c: Candidate, ctx: QuoteContext, resolver: speakers.SpeakerResolver
         if c.cue is not None and speaker_start < c.cue[1] <= speaker.idx:
             # "“...,” tweeted Ortiz spokesman Alex Brand": the parse can hang the verb on the
             # name it follows; the mention starts after its cue
-            speaker_start = _next_word(speaker.doc, c.cue[1])
+            speaker_start = _next_word(speaker.doc, c.cue[1], len(ctx.text))
         closing = [r.outer_end for r in ctx.regions if speaker_start < r.outer_end <= speaker.idx]
         if closing:
             # "“...,” a voice-over in the ad states": nor does it start inside a quotation the
             # parse hung on it
-            speaker_start = _next_word(speaker.doc, max(closing))
+            speaker_start = _next_word(speaker.doc, max(closing), len(ctx.text))
         if c.cue is not None and speaker.idx < c.cue[0] < speaker_end:
             # nor does a mention before its cue run into it ("... in the ad states")
             speaker_end = len(ctx.text[: c.cue[0]].rstrip())
@@ -144,9 +144,8 @@ def _to_span(c: Candidate, ctx: QuoteContext, resolver: speakers.SpeakerResolver
     )
 
 
-def _next_word(doc, offset: int) -> int:
-    """Offset of the first word at or after ``offset``."""
-    end = doc[-1].idx + len(doc[-1].text_with_ws)  # len(doc.text), without joining every token
+def _next_word(doc, offset: int, end: int) -> int:
+    """Offset of the first word at or after ``offset``, before ``end`` (the text's length)."""
     span = doc.char_span(offset, end, alignment_mode="expand")
     word = next((t for t in span if not (t.is_space or t.is_punct)), None) if span else None
     return word.idx if word is not None else offset
